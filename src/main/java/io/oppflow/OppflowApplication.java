@@ -1,0 +1,22 @@
+package io.oppflow;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The opportunity funnel service: one Camunda process per opportunity, Drools rules at every stage gate. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OppflowApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(OppflowApplication.class, args);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemDefaultZone();
+  }
+}

@@ -1,0 +1,88 @@
+package io.oppflow.gate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One gate evaluation, as it happened: which opportunity, which gate, the verdict and its criteria,
+ * the rules version, the facts the rules saw, who asked and when. Written once, never changed.
+ */
+@Entity
+@Table(name = "gate_record")
+public class GateRecord {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "opportunity_code", nullable = false, updatable = false)
+  private String opportunityCode;
+
+  @Column(name = "process_key", nullable = false, updatable = false)
+  private String processKey;
+
+  @Column(name = "process_instance_id", updatable = false)
+  private String processInstanceId;
+
+  @Column(nullable = false, updatable = false)
+  private String stage;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private Verdict verdict;
+
+  @Column(name = "failures_json", nullable = false, updatable = false)
+  private String failuresJson;
+
+  @Column(name = "warnings_json", nullable = false, updatable = false)
+  private String warningsJson;
+
+  @Column(name = "rules_version", nullable = false, updatable = false)
+  private String rulesVersion;
+
+  @Column(name = "facts_json", nullable = false, updatable = false)
+  private String factsJson;
+
+  @Column(name = "requested_by", nullable = false, updatable = false)
+  private String requestedBy;
+
+  @Column(name = "evaluated_at", nullable = false, updatable = false)
+  private Instant evaluatedAt;
+
+  protected GateRecord() {}
+
+  GateRecord(String opportunityCode, String processInstanceId, GateVerdict verdict, String failuresJson,
+      String warningsJson, String factsJson, String requestedBy, Instant evaluatedAt) {
+    this.opportunityCode = opportunityCode;
+    this.processKey = verdict.process();
+    this.processInstanceId = processInstanceId;
+    this.stage = verdict.stage();
+    this.verdict = verdict.verdict();
+    this.failuresJson = failuresJson;
+    this.warningsJson = warningsJson;
+    this.rulesVersion = verdict.rulesVersion();
+    this.factsJson = factsJson;
+    this.requestedBy = requestedBy;
+    this.evaluatedAt = evaluatedAt;
+  }
+
+  public Long getId() { return id; }
+  public String getOpportunityCode() { return opportunityCode; }
+  public String getProcessKey() { return processKey; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public String getStage() { return stage; }
+  public Verdict getVerdict() { return verdict; }
+  public String getFailuresJson() { return failuresJson; }
+  public String getWarningsJson() { return warningsJson; }
+  public String getRulesVersion() { return rulesVersion; }
+  public String getFactsJson() { return factsJson; }
+  public String getRequestedBy() { return requestedBy; }
+  public Instant getEvaluatedAt() { return evaluatedAt; }
+}

@@ -1,0 +1,14 @@
+package io.oppflow.gate;
+
+import java.util.List;
+import org.springframework.data.repository.Repository;
+
+/** Gate records are appended and read, never updated or deleted: this repository offers nothing else. */
+interface GateRecordRepository extends Repository<GateRecord, Long> {
+
+  GateRecord save(GateRecord record);
+
+  List<GateRecord> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
+
+  long count();
+}

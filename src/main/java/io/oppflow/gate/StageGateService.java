@@ -1,0 +1,76 @@
+package io.oppflow.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.opportunity.OpportunityView;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides a stage gate for an opportunity and records the decision, in the caller's transaction: the
+ * record and the stage change it allows commit together or not at all.
+ */
+@Service
+public class StageGateService {
+
+  private final ActiveRules rules;
+  private final OpportunityService opportunities;
+  private final GateRecordRepository records;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final ApplicationEventPublisher events;
+
+  StageGateService(ActiveRules rules, OpportunityService opportunities, GateRecordRepository records,
+      ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+    this.rules = rules;
+    this.opportunities = opportunities;
+    this.records = records;
+    this.json = json;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** Evaluates the gate that leaves {@code stage} and stores the verdict as a gate record. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public GateDecision evaluate(String opportunityCode, String processInstanceId, String stage, String requestedBy) {
+    Opportunity opportunity = opportunities.byCode(opportunityCode);
+    GateRequest request = new GateRequest(opportunity.getProcessKey(), stage, LocalDate.now(clock));
+    GateVerdict verdict = rules.current().evaluate(request, opportunity);
+    GateRecord record = records.save(new GateRecord(opportunityCode, processInstanceId, verdict,
+        write(verdict.failures()), write(verdict.warnings()), write(OpportunityView.of(opportunity)),
+        requestedBy, clock.instant()));
+    GateDecision decision = new GateDecision(record.getId(), verdict);
+    events.publishEvent(new GateEvaluated(opportunityCode, decision));
+    return decision;
+  }
+
+  @Transactional(readOnly = true)
+  public List<GateRecordView> history(String opportunityCode) {
+    return records.findByOpportunityCodeOrderByIdAsc(opportunityCode).stream().map(this::view).toList();
+  }
+
+  private GateRecordView view(GateRecord r) {
+    try {
+      return new GateRecordView(r.getId(), r.getOpportunityCode(), r.getProcessKey(), r.getProcessInstanceId(),
+          r.getStage(), r.getVerdict(), json.readTree(r.getFailuresJson()), json.readTree(r.getWarningsJson()),
+          r.getRulesVersion(), json.readTree(r.getFactsJson()), r.getRequestedBy(), r.getEvaluatedAt());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Gate record " + r.getId() + " holds unreadable JSON", e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write gate record JSON", e);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Stage gates (阶段升迁标志): the qualification criteria an opportunity must meet to leave a stage.
+ *
+ * <p>A gate is a policy: {@link io.oppflow.gate.StageGateService#evaluate} returns a
+ * {@link io.oppflow.gate.GateVerdict} naming every failed and warned criterion in Chinese and English
+ * and the version of the rules that decided, and stores it as a {@link io.oppflow.gate.GateRecord}.
+ * The criteria are Drools rules in the top-level {@code rules/} folder; KIE types stay in this package.
+ */
+package io.oppflow.gate;

@@ -1,0 +1,7 @@
+package io.oppflow.opportunity;
+
+/** Whether a competing vendor is still in the race. */
+public enum CompetitorStatus {
+  ACTIVE,
+  ELIMINATED
+}

@@ -1,0 +1,57 @@
+package io.oppflow.opportunity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+/** Why an opportunity was lost, and to whom. */
+@Embeddable
+public class Loss {
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "lost_reason")
+  private LossReason reason;
+
+  @Column(name = "lost_competitor")
+  private String competitor;
+
+  @Column(name = "lost_note")
+  private String note;
+
+  protected Loss() {}
+
+  private Loss(LossReason reason, String competitor, String note) {
+    this.reason = reason;
+    this.competitor = competitor;
+    this.note = note;
+  }
+
+  /** A loss with its reason; a lost-to-competitor names the competitor, "other" says what happened. */
+  public static Loss of(LossReason reason, String competitor, String note) {
+    if (reason == null) {
+      throw InvalidOpportunityException.of("reason", "required: CUSTOMER_STOPPED, COMPETITOR or OTHER");
+    }
+    if (reason == LossReason.COMPETITOR && isBlank(competitor)) {
+      throw InvalidOpportunityException.of("competitor", "name the competitor the customer chose");
+    }
+    if (reason == LossReason.OTHER && isBlank(note)) {
+      throw InvalidOpportunityException.of("note", "say why the opportunity was lost");
+    }
+    if (competitor != null && competitor.length() > 200) {
+      throw InvalidOpportunityException.of("competitor", "at most 200 characters");
+    }
+    if (note != null && note.length() > 2000) {
+      throw InvalidOpportunityException.of("note", "at most 2000 characters");
+    }
+    return new Loss(reason, isBlank(competitor) ? null : competitor.strip(), isBlank(note) ? null : note.strip());
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  public LossReason getReason() { return reason; }
+  public String getCompetitor() { return competitor; }
+  public String getNote() { return note; }
+}

@@ -1,0 +1,42 @@
+package io.oppflow.opportunity;
+
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.Role;
+
+/**
+ * Who may read and change an opportunity: its owner; a manager of its org unit (or above);
+ * sales-ops and administrators. Experts read every opportunity (they are pulled into deals across
+ * the organisation) and contribute through their Tasklist tasks.
+ */
+final class OpportunityAccess {
+
+  private OpportunityAccess() {}
+
+  static boolean canRead(Actor actor, Opportunity o) {
+    return canChange(actor, o) || actor.has(Role.EXPERT);
+  }
+
+  static boolean canChange(Actor actor, Opportunity o) {
+    if (actor.seesEverything()) {
+      return true;
+    }
+    if (actor.has(Role.REP) && o.getOwner().equals(actor.userId())) {
+      return true;
+    }
+    return actor.has(Role.MANAGER) && actor.orgUnit().map(o::belongsTo).orElse(false);
+  }
+
+  /** Whether the actor may open an opportunity owned by {@code owner} in {@code orgUnit}. */
+  static boolean canOpen(Actor actor, String owner, String orgUnit) {
+    if (actor.seesEverything()) {
+      return true;
+    }
+    if (actor.has(Role.MANAGER) && actor.orgUnit().isPresent()) {
+      String unit = actor.orgUnit().get();
+      if (orgUnit.equals(unit) || orgUnit.startsWith(unit + "/")) {
+        return true;
+      }
+    }
+    return actor.has(Role.REP) && owner.equals(actor.userId());
+  }
+}

@@ -1,0 +1,157 @@
+package io.oppflow.opportunity;
+
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.OrgUnitDirectory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one door to opportunities. The REST API, the Tasklist forms (through the process adapters) and
+ * the gates all read and change opportunities here, so no door skips a check the others make.
+ */
+@Service
+public class OpportunityService {
+
+  public static final String DEFAULT_PROCESS = "project-sales-funnel";
+
+  private final OpportunityRepository opportunities;
+  private final OpportunityWorkflow workflow;
+  private final OrgUnitDirectory directory;
+  private final Validator validator;
+  private final Clock clock;
+
+  OpportunityService(OpportunityRepository opportunities, OpportunityWorkflow workflow,
+      OrgUnitDirectory directory, Validator validator, Clock clock) {
+    this.opportunities = opportunities;
+    this.workflow = workflow;
+    this.directory = directory;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** Opens an opportunity and starts its stage process; the code becomes the business key. */
+  @Transactional
+  public OpportunityView open(NewOpportunity request, Actor actor) {
+    String process = request.process() == null ? DEFAULT_PROCESS : request.process();
+    if (!workflow.hasProcess(process)) {
+      throw InvalidOpportunityException.of("process", "no stage process with key '" + process + "' is deployed");
+    }
+    String owner = request.owner() == null ? actor.userId() : request.owner();
+    String orgUnit = request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
+        .orElseThrow(() -> InvalidOpportunityException.of("orgUnit", "owner '" + owner + "' has no org unit; give one"));
+    if (!OrgUnitDirectory.isValidOrgUnit(orgUnit)) {
+      throw InvalidOpportunityException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
+    }
+    String code = request.code() == null ? OpportunityCodes.generate(clock) : request.code();
+    if (!OpportunityCodes.isValid(code)) {
+      throw InvalidOpportunityException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
+    }
+    if (!OpportunityAccess.canOpen(actor, owner, orgUnit)) {
+      throw new OpportunityAccessDeniedException(code, actor.userId());
+    }
+    validate(request.facts());
+    if (opportunities.existsByCode(code)) {
+      throw new OpportunityConflictException("An opportunity with code " + code + " already exists");
+    }
+    Opportunity opportunity = new Opportunity(code, process, owner, orgUnit, clock.instant());
+    opportunity.recordFacts(request.facts(), clock.instant());
+    opportunities.saveAndFlush(opportunity);
+    opportunity.attachProcess(workflow.start(opportunity));
+    opportunities.flush();
+    return OpportunityView.of(opportunity);
+  }
+
+  @Transactional(readOnly = true)
+  public OpportunityView get(String code, Actor actor) {
+    Opportunity o = byCode(code);
+    if (!OpportunityAccess.canRead(actor, o)) {
+      throw new OpportunityAccessDeniedException(code, actor.userId());
+    }
+    return OpportunityView.of(o);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<OpportunityView> list(OpportunityFilter filter, Pageable page, Actor actor) {
+    return opportunities.findAll(filter.visibleTo(actor), page).map(OpportunityView::of);
+  }
+
+  /**
+   * Records the facts that {@code change} makes of the current ones, checked against the version the
+   * caller last read.
+   *
+   * @param expectedVersion the version the caller based the change on, or null for the current one
+   */
+  @Transactional
+  public OpportunityView update(String code, Function<Opportunity, OpportunityFacts> change,
+      Long expectedVersion, Actor actor) {
+    Opportunity o = changeableBy(code, actor);
+    if (expectedVersion != null && expectedVersion != o.getVersion()) {
+      throw new OpportunityConflictException("Opportunity " + code + " was changed meanwhile (version "
+          + o.getVersion() + ", you had " + expectedVersion + "); read it again");
+    }
+    OpportunityFacts facts = change.apply(o);
+    validate(facts);
+    o.recordFacts(facts, clock.instant());
+    opportunities.flush();
+    return OpportunityView.of(o);
+  }
+
+  /** The opportunity, if the actor may change it (owner, manager of its unit, sales-ops, admin). */
+  @Transactional
+  public Opportunity changeableBy(String code, Actor actor) {
+    Opportunity o = byCode(code);
+    if (!OpportunityAccess.canChange(actor, o)) {
+      throw new OpportunityAccessDeniedException(code, actor.userId());
+    }
+    return o;
+  }
+
+  // --- called by the stage process, whose task permissions already authorised the user ---
+
+  @Transactional(readOnly = true)
+  public Opportunity byCode(String code) {
+    return opportunities.findByCode(code).orElseThrow(() -> new OpportunityNotFoundException(code));
+  }
+
+  /** Facts entered on a stage task form. */
+  @Transactional
+  public void recordFacts(String code, OpportunityFacts facts) {
+    validate(facts);
+    byCode(code).recordFacts(facts, clock.instant());
+  }
+
+  @Transactional
+  public void enterStage(String code, String stageCode) {
+    byCode(code).enterStage(stageCode, clock.instant());
+  }
+
+  @Transactional
+  public void markLost(String code, Loss loss) {
+    byCode(code).markLost(loss, clock.instant());
+  }
+
+  @Transactional
+  public void markWon(String code) {
+    byCode(code).markWon(clock.instant());
+  }
+
+  private void validate(OpportunityFacts facts) {
+    Set<ConstraintViolation<OpportunityFacts>> violations = validator.validate(facts);
+    if (!violations.isEmpty()) {
+      List<InvalidOpportunityException.FieldError> errors = violations.stream()
+          .map(v -> new InvalidOpportunityException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+          .sorted(Comparator.comparing(InvalidOpportunityException.FieldError::field))
+          .toList();
+      throw new InvalidOpportunityException(errors);
+    }
+  }
+}

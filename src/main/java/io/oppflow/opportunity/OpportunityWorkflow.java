@@ -1,0 +1,15 @@
+package io.oppflow.opportunity;
+
+/** The port to the process engine that runs one stage process per opportunity. */
+public interface OpportunityWorkflow {
+
+  /** Whether a stage process with this key is deployed. */
+  boolean hasProcess(String processKey);
+
+  /**
+   * Starts the stage process for a newly opened opportunity.
+   *
+   * @return the process instance id
+   */
+  String start(Opportunity opportunity);
+}

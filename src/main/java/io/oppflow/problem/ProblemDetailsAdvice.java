@@ -1,0 +1,155 @@
+package io.oppflow.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.oppflow.gate.GateEvaluationException;
+import io.oppflow.opportunity.InvalidOpportunityException;
+import io.oppflow.opportunity.OpportunityAccessDeniedException;
+import io.oppflow.opportunity.OpportunityClosedException;
+import io.oppflow.opportunity.OpportunityConflictException;
+import io.oppflow.opportunity.OpportunityNotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Turns the modules' named exceptions into problem details with the right status. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  @ExceptionHandler(InvalidOpportunityException.class)
+  ProblemDetail invalid(InvalidOpportunityException e) {
+    return validation(e.errors());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+    return validation(List.of(new InvalidOpportunityException.FieldError(e.getName(),
+        "'" + e.getValue() + "' is not an accepted value")));
+  }
+
+  @ExceptionHandler(OpportunityNotFoundException.class)
+  ProblemDetail notFound(OpportunityNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Opportunity not found", e.getMessage());
+  }
+
+  @ExceptionHandler(OpportunityAccessDeniedException.class)
+  ProblemDetail forbidden(OpportunityAccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not access this opportunity");
+  }
+
+  @ExceptionHandler({OpportunityConflictException.class, OpportunityClosedException.class})
+  ProblemDetail conflict(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
+  ProblemDetail concurrentChange(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "Concurrent change",
+        "Someone else changed this opportunity at the same time; read it again and retry");
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail integrity(DataIntegrityViolationException e) {
+    log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+    return problem(HttpStatus.CONFLICT, "Conflict", "The change collides with existing data (e.g. a code in use)");
+  }
+
+  @ExceptionHandler(GateEvaluationException.class)
+  ProblemDetail gateFailed(GateEvaluationException e) {
+    log.error("Stage gate evaluation failed", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Stage gate could not be evaluated",
+        e.getMessage() + ". Nothing was changed; sales operations must fix the rule.");
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    // Engine calls wrap our exceptions; answer for the cause we know, never with the wrapper's details.
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      ProblemDetail known = known(cause);
+      if (known != null) {
+        return ResponseEntity.status(known.getStatus()).body(known);
+      }
+    }
+    log.error("Unexpected error", e);
+    return ResponseEntity.internalServerError()
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred; it has been logged"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail body;
+    if (e.getCause() instanceof UnrecognizedPropertyException u) {
+      body = validation(List.of(new InvalidOpportunityException.FieldError(path(u), "is not a known field")));
+    } else if (e.getCause() instanceof InvalidFormatException f) {
+      body = validation(List.of(new InvalidOpportunityException.FieldError(path(f), "'" + f.getValue() + "' is not accepted")));
+    } else if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      body = validation(List.of(new InvalidOpportunityException.FieldError(path(m), "has the wrong type")));
+    } else {
+      body = problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is missing or is not valid JSON");
+    }
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  private ProblemDetail known(Throwable cause) {
+    if (cause instanceof InvalidOpportunityException e) {
+      return invalid(e);
+    }
+    if (cause instanceof OpportunityNotFoundException e) {
+      return notFound(e);
+    }
+    if (cause instanceof OpportunityConflictException || cause instanceof OpportunityClosedException) {
+      return conflict((RuntimeException) cause);
+    }
+    if (cause instanceof OptimisticLockingFailureException || cause instanceof OptimisticLockingException) {
+      return concurrentChange((RuntimeException) cause);
+    }
+    if (cause instanceof GateEvaluationException e) {
+      return gateFailed(e);
+    }
+    return null;
+  }
+
+  private static ProblemDetail validation(List<InvalidOpportunityException.FieldError> errors) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        errors.isEmpty() ? "Invalid request" : errors.get(0).field() + ": " + errors.get(0).message());
+    p.setProperty("errors", errors.stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+    return p;
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    return p;
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "$" : path.toString();
+  }
+}

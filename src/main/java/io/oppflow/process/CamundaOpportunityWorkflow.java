@@ -1,0 +1,35 @@
+package io.oppflow.process;
+
+import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityWorkflow;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Runs each opportunity as an instance of its stage process, keyed by the opportunity's code. */
+@Component
+class CamundaOpportunityWorkflow implements OpportunityWorkflow {
+
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+
+  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime) {
+    this.repository = repository;
+    this.runtime = runtime;
+  }
+
+  @Override
+  public boolean hasProcess(String processKey) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().count() > 0;
+  }
+
+  @Override
+  public String start(Opportunity opportunity) {
+    return runtime.startProcessInstanceByKey(opportunity.getProcessKey(), opportunity.getCode(),
+        Variables.createVariables()
+            .putValue(ProcessVariables.OWNER, opportunity.getOwner())
+            .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit()))
+        .getId();
+  }
+}

@@ -1,0 +1,43 @@
+package io.oppflow.process;
+
+import io.oppflow.gate.GateDecision;
+import io.oppflow.gate.StageGateService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${checkStageGate}}: runs the gate of the stage named by the task's {@code stage} input and
+ * leaves {@code gatePassed} and, for the rep's task, {@code gateFeedback}.
+ */
+@Component("checkStageGate")
+class CheckStageGateDelegate implements JavaDelegate {
+
+  private final StageGateService gates;
+
+  CheckStageGateDelegate(StageGateService gates) {
+    this.gates = gates;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String stage = (String) execution.getVariableLocal(ProcessVariables.GATE_STAGE);
+    if (stage == null) {
+      throw new IllegalStateException("Gate " + execution.getCurrentActivityId() + " has no 'stage' input");
+    }
+    GateDecision decision = gates.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        stage, requestedBy(execution));
+    execution.getProcessInstance().setVariable(ProcessVariables.GATE_PASSED, decision.verdict().passed());
+    execution.getProcessInstance().setVariable(ProcessVariables.GATE_FEEDBACK, decision.verdict().feedback());
+  }
+
+  private static String requestedBy(DelegateExecution execution) {
+    Object requested = execution.getVariable(ProcessVariables.REQUESTED_BY);
+    if (requested != null) {
+      return requested.toString();
+    }
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+  }
+}

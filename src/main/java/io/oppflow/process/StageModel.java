@@ -1,0 +1,32 @@
+package io.oppflow.process;
+
+import java.util.Optional;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/** Reads the stage properties sales-ops set on a stage element in the modeler. */
+final class StageModel {
+
+  static final String STAGE_CODE = "stageCode";
+  static final String STAGE_ORDER = "stageOrder";
+  static final String WIN_PROBABILITY = "winProbability";
+
+  private StageModel() {}
+
+  static Optional<String> property(BaseElement element, String name) {
+    if (element == null) {
+      return Optional.empty();
+    }
+    ExtensionElements extensions = element.getExtensionElements();
+    if (extensions == null) {
+      return Optional.empty();
+    }
+    return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> name.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .findFirst();
+  }
+}

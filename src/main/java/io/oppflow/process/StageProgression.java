@@ -1,0 +1,95 @@
+package io.oppflow.process;
+
+import io.oppflow.gate.GateDecision;
+import io.oppflow.gate.GateEvaluated;
+import io.oppflow.opportunity.Loss;
+import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityConflictException;
+import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.opportunity.OpportunityView;
+import io.oppflow.organization.Actor;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Advances or loses an opportunity for the API by completing its current stage task, exactly as a rep
+ * does in Tasklist: the same listeners, the same gate, the same records.
+ */
+@Service
+public class StageProgression {
+
+  private static final ThreadLocal<GateDecision> DECISION = new ThreadLocal<>();
+
+  private final OpportunityService opportunities;
+  private final TaskService tasks;
+
+  StageProgression(OpportunityService opportunities, TaskService tasks) {
+    this.opportunities = opportunities;
+    this.tasks = tasks;
+  }
+
+  /** Asks the gate of the current stage; on a pass the opportunity moves to the next stage (or is won). */
+  @Transactional
+  public AdvanceResult advance(String code, Actor actor) {
+    Task task = stageTask(opportunities.changeableBy(code, actor));
+    DECISION.remove();
+    try {
+      tasks.setVariableLocal(task.getId(), ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE);
+      tasks.complete(task.getId(), apiVariables(actor));
+      GateDecision decision = DECISION.get();
+      if (decision == null) {
+        throw new IllegalStateException("Stage task " + task.getTaskDefinitionKey() + " completed without a gate");
+      }
+      OpportunityView now = OpportunityView.of(opportunities.byCode(code));
+      return new AdvanceResult(code, decision.verdict().verdict(), decision.verdict().stage(), now.stage(),
+          now.status(), decision.verdict().failures(), decision.verdict().warnings(),
+          decision.verdict().rulesVersion(), decision.recordId());
+    } finally {
+      DECISION.remove();
+    }
+  }
+
+  /** Ends the opportunity as lost, from whatever stage it is in. */
+  @Transactional
+  public OpportunityView lose(String code, LossRequest request, Actor actor) {
+    Loss loss = Loss.of(request.reason(), request.competitor(), request.note());
+    Task task = stageTask(opportunities.changeableBy(code, actor));
+    // Task-local, like a form submission: the task's prefilled values must not shadow the request.
+    tasks.setVariablesLocal(task.getId(), Variables.createVariables()
+        .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_LOSE)
+        .putValue(ProcessVariables.LOSS_REASON, loss.getReason().name())
+        .putValue(ProcessVariables.LOSS_COMPETITOR, loss.getCompetitor())
+        .putValue(ProcessVariables.LOSS_NOTE, loss.getNote()));
+    tasks.complete(task.getId(), apiVariables(actor));
+    return OpportunityView.of(opportunities.byCode(code));
+  }
+
+  @EventListener
+  void on(GateEvaluated event) {
+    DECISION.set(event.decision());
+  }
+
+  private Task stageTask(Opportunity o) {
+    if (!o.isOpen()) {
+      throw new OpportunityConflictException("Opportunity " + o.getCode() + " is " + o.getStatus());
+    }
+    Task task = tasks.createTaskQuery().processInstanceId(o.getProcessInstanceId())
+        .taskDefinitionKey("Task_" + o.getStage()).singleResult();
+    if (task == null) {
+      throw new OpportunityConflictException("Opportunity " + o.getCode() + " is not waiting at its "
+          + o.getStage() + " stage task");
+    }
+    return task;
+  }
+
+  private static VariableMap apiVariables(Actor actor) {
+    return Variables.createVariables()
+        .putValueTyped(ProcessVariables.VIA_API, Variables.booleanValue(true, true))
+        .putValueTyped(ProcessVariables.REQUESTED_BY, Variables.stringValue(actor.userId(), true));
+  }
+}

@@ -1,0 +1,41 @@
+package io.oppflow.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/** Checks API logins against Camunda's users, so Tasklist and the API share one set of accounts. */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+
+  private final IdentityService identity;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+        .map(g -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + g.getId()))
+        .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

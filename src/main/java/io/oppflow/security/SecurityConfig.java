@@ -1,0 +1,70 @@
+package io.oppflow.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors. Our API, its documentation and Actuator: HTTP Basic, stateless, health open to all.
+ * Camunda's webapps and {@code /engine-rest}: Camunda authenticates them itself (the webapp login;
+ * {@link ProcessEngineAuthenticationFilter} with HTTP Basic on the REST API), so Spring lets them through.
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+    return new ProviderManager(provider);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+        .authenticationManager(authentication)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("oppflow"))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> {
+              res.setHeader("WWW-Authenticate", "Basic realm=\"oppflow\"");
+              ProblemAuthenticationHandlers.write(res, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic");
+            })
+            .accessDeniedHandler((req, res, ex) ->
+                ProblemAuthenticationHandlers.write(res, HttpStatus.FORBIDDEN, "Your role may not do this")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+    // Camunda's webapps bring their own login and CSRF protection; /engine-rest has the filter below.
+    http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> filter = new FilterRegistrationBean<>();
+    filter.setName("camunda-engine-rest-authentication");
+    filter.setFilter(new ProcessEngineAuthenticationFilter());
+    filter.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    filter.addUrlPatterns("/engine-rest/*");
+    filter.setOrder(100);
+    return filter;
+  }
+}
