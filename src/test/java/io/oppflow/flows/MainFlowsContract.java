@@ -1,0 +1,141 @@
+package io.oppflow.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.Opportunities;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The main flows of the service, run on every database we support (H2 and PostgreSQL): what a rep
+ * does through the API, what the gate decides, what history and the gate log keep, who may see what.
+ */
+abstract class MainFlowsContract {
+
+  @LocalServerPort int port;
+  @Autowired HistoryService history;
+
+  ApiClient rep1() { return ApiClient.as(port, "rep1"); }
+  ApiClient rep2() { return ApiClient.as(port, "rep2"); }
+  ApiClient manager1() { return ApiClient.as(port, "manager1"); }
+
+  @Test
+  void shouldFailFirstGateForMinimalOpportunityAndPassItOnceTheFactsAreRecorded() {
+    String code = Opportunities.freshCode("MIN");
+    ApiClient.Response created = rep1().post("/api/opportunities", Opportunities.minimal(code).toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().path("stage").asText()).isEqualTo("TARGET");
+
+    JsonNode failed = rep1().post("/api/opportunities/" + code + "/advance", null).json();
+    assertThat(failed.path("verdict").asText()).isEqualTo("FAILED");
+    assertThat(failed.path("stage").asText()).isEqualTo("TARGET");
+    assertThat(codes(failed.path("failures"))).containsExactly("TARGET-01");
+    assertThat(failed.path("failures").get(0).path("message").path("zh").asText()).isNotBlank();
+    assertThat(failed.path("failures").get(0).path("message").path("en").asText()).isNotBlank();
+
+    assertThat(rep1().patch("/api/opportunities/" + code, "{\"customer\": {\"inTargetSegment\": true}}").status()).isEqualTo(200);
+    JsonNode passed = rep1().post("/api/opportunities/" + code + "/advance", null).json();
+    assertThat(passed.path("verdict").asText()).isEqualTo("PASSED");
+    assertThat(passed.path("stage").asText()).isEqualTo("DISCOVER");
+    assertThat(rep1().get("/api/opportunities/" + code).json().path("customer").path("name").asText()).isEqualTo("上海某公司");
+  }
+
+  @Test
+  void shouldPassTheExampleThroughTwoGatesAndKeepOneGateRecordPerAdvance() {
+    String code = Opportunities.freshCode("EX");
+    JsonNode created = rep1().post("/api/opportunities", Opportunities.qualified(code).toString()).json();
+
+    assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("stage").asText()).isEqualTo("DISCOVER");
+    assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("stage").asText()).isEqualTo("CONFIRM_INTENT");
+    JsonNode third = rep1().post("/api/opportunities/" + code + "/advance", null).json();
+    assertThat(third.path("verdict").asText()).isEqualTo("FAILED");
+    assertThat(codes(third.path("failures"))).contains("CONFIRM_INTENT-01");
+
+    JsonNode records = rep1().get("/api/opportunities/" + code + "/gate-records").json();
+    assertThat(records).hasSize(3);
+    assertThat(records.get(0).path("stage").asText()).isEqualTo("TARGET");
+    assertThat(records.get(0).path("verdict").asText()).isEqualTo("PASSED");
+    assertThat(records.get(0).path("requestedBy").asText()).isEqualTo("rep1");
+    assertThat(records.get(0).path("rulesVersion").asText()).hasSize(16);
+    assertThat(records.get(0).path("facts").path("customer").path("inTargetSegment").asBoolean()).isTrue();
+    assertThat(records.get(2).path("verdict").asText()).isEqualTo("FAILED");
+    assertThat(third.path("gateRecordId").asLong()).isEqualTo(records.get(2).path("id").asLong());
+
+    List<String> stagesEntered = history.createHistoricActivityInstanceQuery()
+        .processInstanceId(created.path("processInstanceId").asText()).activityType("subProcess")
+        .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+        .map(HistoricActivityInstance::getActivityId).toList();
+    assertThat(stagesEntered).containsExactly("Stage_TARGET", "Stage_DISCOVER", "Stage_CONFIRM_INTENT");
+  }
+
+  @Test
+  void shouldEndAsLostWithTheReasonFromAnyStage() {
+    String code = Opportunities.freshCode("LOST");
+    rep1().post("/api/opportunities", Opportunities.qualified(code).toString());
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+
+    ApiClient.Response lost = rep1().post("/api/opportunities/" + code + "/lose",
+        "{\"reason\": \"COMPETITOR\", \"competitor\": \"Kingdee\", \"note\": \"price\"}");
+    assertThat(lost.status()).as(lost.toString()).isEqualTo(200);
+    assertThat(lost.json().path("status").asText()).isEqualTo("LOST");
+    assertThat(lost.json().path("stage").asText()).isEqualTo("DISCOVER");
+    assertThat(lost.json().path("lost").path("competitor").asText()).isEqualTo("Kingdee");
+    assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).status()).isEqualTo(409);
+  }
+
+  @Test
+  void shouldLetOnlyTheOwnerAndTheirManagerSeeAnOpportunity() {
+    String code = Opportunities.freshCode("ACL");
+    rep1().post("/api/opportunities", Opportunities.minimal(code).toString());
+
+    assertThat(rep2().get("/api/opportunities/" + code).status()).isEqualTo(403);
+    assertThat(rep2().post("/api/opportunities/" + code + "/advance", null).status()).isEqualTo(403);
+    assertThat(manager1().get("/api/opportunities/" + code).status()).isEqualTo(200);
+    assertThat(ApiClient.anonymous(port).get("/api/opportunities/" + code).status()).isEqualTo(401);
+    assertThat(ApiClient.anonymous(port).get("/engine-rest/process-definition").status()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldLetExactlyOneOfTwoConcurrentChangesWin() throws Exception {
+    String code = Opportunities.freshCode("CONC");
+    rep1().post("/api/opportunities", Opportunities.qualified(code).toString());
+    String etag = rep1().get("/api/opportunities/" + code).etag();
+
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (String industry : List.of("retail", "energy")) {
+      Callable<Integer> change = () -> {
+        start.await();
+        return rep1().patch("/api/opportunities/" + code, "{\"customer\": {\"industry\": \"" + industry + "\"}}",
+            "If-Match", etag).status();
+      };
+      results.add(pool.submit(change));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> r : results) {
+      statuses.add(r.get());
+    }
+    pool.shutdown();
+    assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+  }
+
+  static List<String> codes(JsonNode criteria) {
+    List<String> codes = new ArrayList<>();
+    criteria.forEach(c -> codes.add(c.path("code").asText()));
+    return codes;
+  }
+}

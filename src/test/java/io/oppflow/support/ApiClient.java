@@ -1,0 +1,101 @@
+package io.oppflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** A real HTTP client for the running service, signed in as one user (or anonymous). */
+public final class ApiClient {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final String authorization;
+
+  private ApiClient(String baseUrl, String authorization) {
+    this.baseUrl = baseUrl;
+    this.authorization = authorization;
+  }
+
+  public static ApiClient anonymous(int port) {
+    return new ApiClient("http://localhost:" + port, null);
+  }
+
+  public static ApiClient as(int port, String user, String password) {
+    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new ApiClient("http://localhost:" + port, "Basic " + basic);
+  }
+
+  /** A demo user (password "demo"). */
+  public static ApiClient as(int port, String user) {
+    return as(port, user, "demo");
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+  }
+
+  public Response patch(String path, String json, String... headers) {
+    HttpRequest.Builder b = request(path).header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return b;
+  }
+
+  private static Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.body(), r.headers().allValues("ETag"), r.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response: status, raw body, body as JSON (missing if not JSON), ETag and content type. */
+  public record Response(int status, String body, List<String> etags, String contentType) {
+
+    public JsonNode json() {
+      try {
+        return body == null || body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
+      } catch (IOException e) {
+        return MissingNode.getInstance();
+      }
+    }
+
+    public String etag() {
+      return etags.isEmpty() ? null : etags.get(0);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}
