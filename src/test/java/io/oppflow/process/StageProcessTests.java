@@ -1,0 +1,193 @@
+package io.oppflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.H2ServiceTest;
+import io.oppflow.support.Opportunities;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The stage processes as BPMN: the paths through them, the gates inside them, who gets each task. */
+@H2ServiceTest
+class StageProcessTests {
+
+  private static final List<String> PROJECT_STAGES = List.of("TARGET", "DISCOVER", "CONFIRM_INTENT",
+      "INITIATE_PROJECT", "WIN_RECOGNITION", "NEGOTIATE", "CLOSE");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+
+  @BeforeEach
+  void bindAssertionsToTheEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void unbind() {
+    BpmnAwareTests.reset();
+  }
+
+  ApiClient rep1() {
+    return ApiClient.as(port, "rep1");
+  }
+
+  @Test
+  void shouldPassAllSevenStagesInOrderAndEndAsWon() {
+    ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("WIN")));
+    String code = instance.getBusinessKey();
+    assertThat(rep1().patch("/api/opportunities/" + code, Opportunities.allRemainingFacts()).status()).isEqualTo(200);
+
+    for (String stage : PROJECT_STAGES) {
+      assertThat(instance).isWaitingAt("Task_" + stage);
+      JsonNode result = rep1().post("/api/opportunities/" + code + "/advance", null).json();
+      assertThat(result.path("verdict").asText()).as(stage + ": " + result).isEqualTo("PASSED");
+    }
+
+    assertThat(instance).isEnded().hasPassedInOrder(
+        "Stage_TARGET", "Stage_DISCOVER", "Stage_CONFIRM_INTENT", "Stage_INITIATE_PROJECT",
+        "Stage_WIN_RECOGNITION", "Stage_NEGOTIATE", "Stage_CLOSE", "Task_RecordWin", "End_Won");
+    assertThat(instance).hasNotPassed("End_Lost");
+    assertThat(rep1().get("/api/opportunities/" + code).json().path("status").asText()).isEqualTo("WON");
+  }
+
+  @Test
+  void shouldKeepTheStageAndShowTheFailedCriteriaOnTheRepsTaskWhenTheGateFails() {
+    ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("FAIL")));
+
+    rep1().post("/api/opportunities/" + instance.getBusinessKey() + "/advance", null);
+
+    assertThat(instance).isWaitingAt("Task_TARGET").hasPassed("Gate_TARGET").hasNotPassed("StageEnd_TARGET");
+    assertThat(instance).variables().containsEntry("gatePassed", false);
+    assertThat(task(instance)).isAssignedTo("rep1");
+    Map<String, Object> formVariables = forms.getTaskFormVariables(task(instance).getId());
+    assertThat(formVariables.get("gateFeedback").toString()).contains("TARGET-01").contains("目标客户群");
+  }
+
+  @Test
+  void shouldEndAsLostFromTheMiddleOfTheFunnel() {
+    ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("MID")));
+    String code = instance.getBusinessKey();
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    assertThat(instance).isWaitingAt("Task_CONFIRM_INTENT");
+
+    rep1().post("/api/opportunities/" + code + "/lose", "{\"reason\": \"CUSTOMER_STOPPED\"}");
+
+    assertThat(instance).isEnded().hasPassed("End_CONFIRM_INTENT_Lost", "Task_RecordLoss", "End_Lost")
+        .hasNotPassed("Gate_CONFIRM_INTENT", "End_Won");
+    assertThat(instance).variables().containsEntry("lossReason", "CUSTOMER_STOPPED");
+  }
+
+  @Test
+  void shouldGiveStagesOneToThreeToTheOwnerAndLaterStagesToTheProjectTeam() {
+    ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("TEAM")));
+    String code = instance.getBusinessKey();
+    rep1().patch("/api/opportunities/" + code, Opportunities.allRemainingFacts());
+
+    for (String stage : PROJECT_STAGES) {
+      Task task = task(instance);
+      assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_" + stage);
+      if (PROJECT_STAGES.indexOf(stage) < 3) {
+        assertThat(task).isAssignedTo("rep1");
+      } else {
+        assertThat(task).isNotAssigned().hasCandidateGroup("sales-expert").hasCandidateGroup("sales-manager")
+            .hasCandidateUser("rep1");
+      }
+      rep1().post("/api/opportunities/" + code + "/advance", null);
+    }
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void shouldRecordWhatTheRepEntersOnTheFormAndGateExactlyThat() {
+    ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("FORM")));
+    String code = instance.getBusinessKey();
+
+    // What Tasklist does on "Complete": submit the form's fields as task variables.
+    forms.submitTaskForm(task(instance).getId(), Map.of(
+        "customerInTargetSegment", true, "customerIndustry", "retail", "stageAction", "ADVANCE"));
+
+    assertThat(instance).isWaitingAt("Task_DISCOVER");
+    JsonNode opportunity = rep1().get("/api/opportunities/" + code).json();
+    assertThat(opportunity.path("customer").path("inTargetSegment").asBoolean()).isTrue();
+    assertThat(opportunity.path("customer").path("industry").asText()).isEqualTo("retail");
+    assertThat(opportunity.path("customer").path("name").asText()).as("untouched fields keep their value")
+        .isEqualTo("上海某公司");
+    JsonNode record = rep1().get("/api/opportunities/" + code + "/gate-records").json().get(0);
+    assertThat(record.path("verdict").asText()).isEqualTo("PASSED");
+    assertThat(record.path("facts").path("customer").path("industry").asText()).isEqualTo("retail");
+  }
+
+  @Test
+  void shouldNotLetAStaleFormOverwriteFactsChangedMeanwhileThroughTheApi() {
+    ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("STALE")));
+    String code = instance.getBusinessKey();
+    rep1().patch("/api/opportunities/" + code, "{\"customer\": {\"industry\": \"energy\", \"inTargetSegment\": true}}");
+
+    forms.submitTaskForm(task(instance).getId(), Map.of("region", "East China", "stageAction", "ADVANCE"));
+
+    JsonNode opportunity = rep1().get("/api/opportunities/" + code).json();
+    assertThat(opportunity.path("region").asText()).isEqualTo("East China");
+    assertThat(opportunity.path("customer").path("industry").asText()).isEqualTo("energy");
+    assertThat(instance).isWaitingAt("Task_DISCOVER");
+  }
+
+  @Test
+  void shouldLoseFromTheFormWithAReasonAndRefuseALossWithoutOne() {
+    ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("FLOSS")));
+    String taskId = task(instance).getId();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        forms.submitTaskForm(taskId, Map.of("stageAction", "LOSE", "lossReason", "COMPETITOR")))
+        .hasMessageContaining("competitor");
+    assertThat(instance).isWaitingAt("Task_TARGET");
+
+    forms.submitTaskForm(taskId, Map.of("stageAction", "LOSE", "lossReason", "COMPETITOR", "lossCompetitor", "Kingdee"));
+    assertThat(instance).isEnded().hasPassed("End_Lost");
+  }
+
+  @Test
+  void shouldRunTheClassicFunnelWithTheSameMechanics() {
+    ObjectNode body = Opportunities.qualified(Opportunities.freshCode("CLASSIC"));
+    body.put("process", "classic-funnel");
+    ProcessInstance instance = open(body);
+    String code = instance.getBusinessKey();
+    assertThat(instance).isWaitingAt("Task_IDENTIFIED");
+    assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("verdict").asText())
+        .isEqualTo("FAILED");
+    rep1().patch("/api/opportunities/" + code, Opportunities.allRemainingFacts());
+
+    for (String stage : List.of("IDENTIFIED", "CONTACT", "QUALIFIED", "CLOSING")) {
+      assertThat(instance).isWaitingAt("Task_" + stage);
+      rep1().post("/api/opportunities/" + code + "/advance", null);
+    }
+    assertThat(instance).isEnded().hasPassedInOrder("Stage_IDENTIFIED", "Stage_CONTACT", "Stage_QUALIFIED",
+        "Stage_CLOSING", "End_Won");
+  }
+
+  private ProcessInstance open(ObjectNode body) {
+    ApiClient.Response created = rep1().post("/api/opportunities", body.toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(created.json().path("code").asText()).singleResult();
+  }
+}
