@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -29,19 +30,20 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    AuthenticationEntryPoint signIn = (req, res, ex) -> {
+      res.setHeader("WWW-Authenticate", "Basic realm=\"oppflow\"");
+      ProblemAuthenticationHandlers.write(res, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic");
+    };
     http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
         .authenticationManager(authentication)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("oppflow"))
+        .httpBasic(basic -> basic.realmName("oppflow").authenticationEntryPoint(signIn))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((req, res, ex) -> {
-              res.setHeader("WWW-Authenticate", "Basic realm=\"oppflow\"");
-              ProblemAuthenticationHandlers.write(res, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic");
-            })
+            .authenticationEntryPoint(signIn)
             .accessDeniedHandler((req, res, ex) ->
                 ProblemAuthenticationHandlers.write(res, HttpStatus.FORBIDDEN, "Your role may not do this")));
     return http.build();

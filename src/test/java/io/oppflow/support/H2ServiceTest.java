@@ -15,6 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:oppflow-test;DB_CLOSE_DELAY=-1")
+    properties = {
+        "spring.datasource.url=jdbc:h2:mem:oppflow-test;DB_CLOSE_DELAY=-1",
+        // Spring Boot tests switch metrics export off; the service exposes Prometheus metrics, so test that.
+        "management.prometheus.metrics.export.enabled=true"})
 @ActiveProfiles("demo")
 public @interface H2ServiceTest {}

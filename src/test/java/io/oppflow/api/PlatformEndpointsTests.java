@@ -1,0 +1,56 @@
+package io.oppflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.H2ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What answers without a login (health only) and what needs one: Camunda REST, webapps' API, docs, metrics. */
+@H2ServiceTest
+class PlatformEndpointsTests {
+
+  @LocalServerPort int port;
+
+  @Test
+  void shouldAnswerHealthAnonymously() {
+    assertThat(ApiClient.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseAnonymousCallsEverywhereElse() {
+    ApiClient anonymous = ApiClient.anonymous(port);
+    for (String path : new String[] {"/api/opportunities", "/engine-rest/process-definition", "/engine-rest/user",
+        "/engine-rest/task", "/camunda/api/engine/engine/default/process-definition", "/v3/api-docs",
+        "/actuator/prometheus", "/actuator/metrics"}) {
+      assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void shouldNotLetAnonymousCreateUsersThroughCamundaRest() {
+    ApiClient.Response r = ApiClient.anonymous(port).post("/engine-rest/user/create",
+        "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}");
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(ApiClient.as(port, "admin").get("/engine-rest/user?id=intruder").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void shouldServeCamundaRestToSignedInUsersWithinTheirAuthorizations() {
+    assertThat(ApiClient.as(port, "rep1").get("/engine-rest/process-definition?key=project-sales-funnel").body())
+        .contains("project-sales-funnel");
+    assertThat(ApiClient.as(port, "rep1").post("/engine-rest/user/create",
+        "{\"profile\": {\"id\": \"sneaky\"}, \"credentials\": {\"password\": \"sneaky-password\"}}").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldServeTheOpenApiDocumentAndMetricsToSignedInUsers() {
+    ApiClient.Response docs = ApiClient.as(port, "rep1").get("/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body()).contains("/api/opportunities/{code}/advance").doesNotContain("\"actor\"");
+    ApiClient.Response metrics = ApiClient.as(port, "ops1").get("/actuator/prometheus", "text/plain");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+  }
+}
