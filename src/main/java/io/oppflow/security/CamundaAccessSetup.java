@@ -70,6 +70,8 @@ class CamundaAccessSetup implements ApplicationRunner {
     grant(Role.OPS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
     grant(Role.OPS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(Role.OPS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // Sales-ops design the stage processes and deploy them from Camunda Modeler.
+    grant(Role.OPS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
     grant(Role.ADMIN, Resources.APPLICATION, "*", Permissions.ALL);
     ensureFilters();
   }

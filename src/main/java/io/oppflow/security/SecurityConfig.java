@@ -13,6 +13,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import java.util.stream.Stream;
 
 /**
  * Two doors. Our API, its documentation and Actuator: HTTP Basic, stateless, health open to all.
@@ -34,7 +38,10 @@ class SecurityConfig {
       res.setHeader("WWW-Authenticate", "Basic realm=\"oppflow\"");
       ProblemAuthenticationHandlers.write(res, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic");
     };
-    http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+    // Camunda's REST filter lets /engine-rest/engine (the engine list) through; we do not.
+    http.securityMatcher(new OrRequestMatcher(Stream.of("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/actuator/**", "/engine-rest/engine", "/engine-rest/engine/")
+            .map(p -> (RequestMatcher) AntPathRequestMatcher.antMatcher(p)).toList()))
         .authenticationManager(authentication)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

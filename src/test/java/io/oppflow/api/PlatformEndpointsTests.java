@@ -23,7 +23,8 @@ class PlatformEndpointsTests {
     ApiClient anonymous = ApiClient.anonymous(port);
     for (String path : new String[] {"/api/opportunities", "/engine-rest/process-definition", "/engine-rest/user",
         "/engine-rest/task", "/camunda/api/engine/engine/default/process-definition", "/v3/api-docs",
-        "/actuator/prometheus", "/actuator/metrics"}) {
+        "/actuator/prometheus", "/actuator/metrics", "/engine-rest/engine", "/engine-rest/version",
+        "/api/org-units/members/rep1"}) {
       assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
     }
   }
@@ -42,6 +43,31 @@ class PlatformEndpointsTests {
         .contains("project-sales-funnel");
     assertThat(ApiClient.as(port, "rep1").post("/engine-rest/user/create",
         "{\"profile\": {\"id\": \"sneaky\"}, \"credentials\": {\"password\": \"sneaky-password\"}}").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldLetOnlySalesOpsPlaceUsersInOrgUnits() {
+    assertThat(ApiClient.as(port, "rep1").get("/api/org-units/members/rep1").json().path("orgUnit").asText())
+        .isEqualTo("HQ/East/Shanghai-1");
+    assertThat(ApiClient.as(port, "manager1").put("/api/org-units/members/rep9", "{\"orgUnit\": \"HQ/East\"}").status())
+        .isEqualTo(403);
+    assertThat(ApiClient.as(port, "ops1").put("/api/org-units/members/rep9", "{\"orgUnit\": \"HQ//East\"}").status())
+        .isEqualTo(400);
+    assertThat(ApiClient.as(port, "ops1").put("/api/org-units/members/rep9", "{\"orgUnit\": \"HQ/South/Guangzhou-1\"}").status())
+        .isEqualTo(200);
+    assertThat(ApiClient.as(port, "ops1").get("/api/org-units/members/rep9").json().path("orgUnit").asText())
+        .isEqualTo("HQ/South/Guangzhou-1");
+  }
+
+  @Test
+  void shouldLetSalesOpsDeployFromTheModelerButNotReps() {
+    String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+        + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"ops-draft\" isExecutable=\"true\" "
+        + "camunda:historyTimeToLive=\"1\"><startEvent id=\"s\"/></process></definitions>";
+    assertThat(ApiClient.as(port, "ops1").postMultipart("/engine-rest/deployment/create", "ops-draft.bpmn", bpmn).status())
+        .isEqualTo(200);
+    assertThat(ApiClient.as(port, "rep1").postMultipart("/engine-rest/deployment/create", "rep-draft.bpmn", bpmn).status())
+        .isEqualTo(403);
   }
 
   @Test

@@ -53,6 +53,21 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  public Response put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A multipart/form-data POST with one file part named "data", as Camunda Modeler deploys. */
+  public Response postMultipart(String path, String fileName, String content) {
+    String boundary = "oppflow" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + fileName
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Response patch(String path, String json, String... headers) {
     HttpRequest.Builder b = request(path).header("Content-Type", "application/merge-patch+json")
         .method("PATCH", HttpRequest.BodyPublishers.ofString(json));

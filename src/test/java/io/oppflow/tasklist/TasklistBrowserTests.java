@@ -134,7 +134,7 @@ class TasklistBrowserTests {
     // Second try: tick "in a target customer segment" and complete; the gate passes.
     WebElement inTargetSegment = formCheckbox("目标客户群");
     assertThat(inTargetSegment.isSelected()).isFalse();
-    inTargetSegment.click();
+    click(inTargetSegment);
     wait(WAIT).until(d -> inTargetSegment.isSelected());
     completeTask();
 
@@ -171,8 +171,8 @@ class TasklistBrowserTests {
 
     // Even with the task's address, rep2 gets no form for it.
     driver.get(tasklistUrl() + "#/?task=" + rep1TaskId);
-    wait(WAIT).until(d -> !d.findElements(By.cssSelector(".task-details, .notifications .alert, [cam-notifications]")).isEmpty());
-    sleep(2000);
+    wait(WAIT).until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream()
+        .anyMatch(a -> a.getText().contains("No matching task")));
     assertThat(driver.findElements(By.xpath(labelXpath(GATE_FEEDBACK_LABEL)))).isEmpty();
     assertThat(driver.getPageSource()).doesNotContain(name);
   }
@@ -275,11 +275,32 @@ class TasklistBrowserTests {
   }
 
   private void completeTask() {
-    WebElement button = driver.findElement(completeButton());
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-    wait(WAIT).until(ExpectedConditions.elementToBeClickable(button)).click();
+    click(wait(WAIT).until(ExpectedConditions.elementToBeClickable(completeButton())));
     // Tasklist closes the task view after a successful completion.
     wait(WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(labelXpath(GATE_FEEDBACK_LABEL))));
+  }
+
+  /** Clicks an element after scrolling it to the middle, clear of Tasklist's fixed header and footer. */
+  private void click(WebElement element) {
+    dismissNotifications();
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait(WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /**
+   * Closes Tasklist's pop-up notifications (e.g. "You are assigned to the following tasks in the same
+   * process"), which may cover the form's buttons; an error notification fails the test instead.
+   */
+  private void dismissNotifications() {
+    for (WebElement alert : driver.findElements(By.cssSelector(".page-notifications .alert"))) {
+      String kind = String.valueOf(alert.getAttribute("class"));
+      if (kind.contains("alert-danger") || kind.contains("alert-error")) {
+        fail("Tasklist shows an error: " + alert.getText());
+      }
+      alert.findElements(By.cssSelector("button.close")).stream()
+          .filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+    }
+    wait(WAIT).until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).isEmpty());
   }
 
   private static String labelXpath(String label) {

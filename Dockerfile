@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+#
+# oppflow image: build the fat jar with the Maven wrapper, run it on a JRE as a non-root user.
+# The jar carries processes/ and rules/; without those folders beside it the service uses the packaged copies.
+# Tests are not run here: run ./mvnw verify before building the image.
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+COPY src/ src/
+COPY processes/ processes/
+COPY rules/ rules/
+# The cache mount keeps the Maven distribution and dependencies between builds (needs BuildKit, Docker's default builder).
+RUN --mount=type=cache,target=/root/.m2 chmod +x mvnw && ./mvnw -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+# curl is only for the HEALTHCHECK.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 oppflow \
+ && useradd --system --uid 10001 --gid oppflow --home-dir /app --shell /usr/sbin/nologin oppflow \
+ && mkdir -p /app/data \
+ && chown oppflow:oppflow /app/data
+WORKDIR /app
+COPY --from=build /src/target/oppflow-0.1.0-SNAPSHOT.jar /app/oppflow.jar
+USER 10001:10001
+# Production profile by default: PostgreSQL from SPRING_DATASOURCE_*, no demo users, OPPFLOW_ADMIN_PASSWORD required.
+# For a throw-away demo on H2 inside the container: docker run -e SPRING_PROFILES_ACTIVE=demo -p 8080:8080 <image>
+ENV SPRING_PROFILES_ACTIVE=postgres
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+# Extra JVM options: set JAVA_TOOL_OPTIONS (e.g. -Xmx512m).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/oppflow.jar"]
