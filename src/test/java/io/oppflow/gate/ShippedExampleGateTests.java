@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The shipped rules against the shared example ({@code ../shared/examples/opportunity-qualified.json})
+ * The shipped rules against the shared example ({@code docs/examples/opportunity-qualified.json})
  * and against a just-created opportunity; and that a gate judges only its own criteria.
  */
 class ShippedExampleGateTests {

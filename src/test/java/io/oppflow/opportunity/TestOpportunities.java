@@ -20,10 +20,10 @@ public final class TestOpportunities {
 
   private TestOpportunities() {}
 
-  /** The opportunity of {@code ../shared/examples/opportunity-qualified.json}. */
+  /** The opportunity of {@code docs/examples/opportunity-qualified.json}. */
   public static Opportunity qualifiedExample() {
     try {
-      return fromJson(Files.readString(Path.of("../shared/examples/opportunity-qualified.json")));
+      return fromJson(Files.readString(Path.of("docs/examples/opportunity-qualified.json")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -31,7 +31,7 @@ public final class TestOpportunities {
 
   public static String qualifiedExampleJson() {
     try {
-      return Files.readString(Path.of("../shared/examples/opportunity-qualified.json"));
+      return Files.readString(Path.of("docs/examples/opportunity-qualified.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,7 +22,7 @@ public final class Opportunities {
   /** The shared example (passes the first two gates) with a fresh code. */
   public static ObjectNode qualified(String code) {
     try {
-      ObjectNode node = (ObjectNode) JSON.readTree(Files.readString(Path.of("../shared/examples/opportunity-qualified.json")));
+      ObjectNode node = (ObjectNode) JSON.readTree(Files.readString(Path.of("docs/examples/opportunity-qualified.json")));
       node.put("code", code);
       return node;
     } catch (IOException e) {
