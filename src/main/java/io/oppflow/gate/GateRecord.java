@@ -56,6 +56,15 @@ public class GateRecord {
   @Column(name = "evaluated_at", nullable = false, updatable = false)
   private Instant evaluatedAt;
 
+  @Column(name = "approved_by", updatable = false)
+  private String approvedBy;
+
+  @Column(name = "override_reason", updatable = false)
+  private String overrideReason;
+
+  @Column(name = "exception_id", updatable = false)
+  private Long exceptionId;
+
   protected GateRecord() {}
 
   GateRecord(String opportunityCode, String processInstanceId, GateVerdict verdict, String failuresJson,
@@ -73,6 +82,29 @@ public class GateRecord {
     this.evaluatedAt = evaluatedAt;
   }
 
+  /** The record of an approved exception: the failed gate's criteria, now overridden by a manager. */
+  static GateRecord overridden(GateRecord failed, GateException exception, String factsJson, Instant at) {
+    GateRecord r = new GateRecord();
+    r.opportunityCode = failed.opportunityCode;
+    r.processKey = failed.processKey;
+    r.processInstanceId = failed.processInstanceId;
+    r.stage = failed.stage;
+    r.verdict = Verdict.OVERRIDDEN;
+    r.failuresJson = failed.failuresJson;
+    r.warningsJson = failed.warningsJson;
+    r.rulesVersion = failed.rulesVersion;
+    r.factsJson = factsJson;
+    r.requestedBy = exception.requestedBy();
+    r.evaluatedAt = at;
+    r.approvedBy = exception.decidedBy();
+    r.overrideReason = exception.decisionReason();
+    r.exceptionId = exception.id();
+    return r;
+  }
+
+  public String getApprovedBy() { return approvedBy; }
+  public String getOverrideReason() { return overrideReason; }
+  public Long getExceptionId() { return exceptionId; }
   public Long getId() { return id; }
   public String getOpportunityCode() { return opportunityCode; }
   public String getProcessKey() { return processKey; }

@@ -11,4 +11,8 @@ interface GateRecordRepository extends Repository<GateRecord, Long> {
   List<GateRecord> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
 
   long count();
+
+  java.util.Optional<GateRecord> findFirstByOpportunityCodeAndStageOrderByIdDesc(String opportunityCode, String stage);
+
+  java.util.Optional<GateRecord> findById(Long id);
 }

@@ -1,9 +1,11 @@
 package io.oppflow.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /** A gate record as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record GateRecordView(
     long id,
     String opportunityCode,
@@ -16,4 +18,7 @@ public record GateRecordView(
     String rulesVersion,
     JsonNode facts,
     String requestedBy,
-    Instant evaluatedAt) {}
+    Instant evaluatedAt,
+    String approvedBy,
+    String overrideReason,
+    Long exceptionId) {}

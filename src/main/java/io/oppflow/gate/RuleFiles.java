@@ -2,7 +2,6 @@ package io.oppflow.gate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,28 +11,25 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Reads the rule files: from the {@code rules/} folder when the service runs beside it (sales-ops edit
- * it there), otherwise from the copy packaged in the jar.
+ * Reads a rule set's files: from the {@code rules/} folder when the service runs beside it (sales-ops
+ * edit it there), otherwise from the copy packaged in the jar.
  */
 public final class RuleFiles {
 
-  private static final String[] SUFFIXES = {".drl"};
-
   private RuleFiles() {}
 
-  public static Map<String, String> read(Path folder) {
-    if (Files.isDirectory(folder)) {
-      return fromFolder(folder);
-    }
-    return fromClasspath("rules");
+  public static RuleSetFiles read(Path folder) {
+    return new RuleSetFiles(Files.isDirectory(folder) ? fromFolder(folder) : fromClasspath("rules"));
   }
 
-  static Map<String, String> fromFolder(Path folder) {
-    Map<String, String> files = new TreeMap<>();
+  static Map<String, byte[]> fromFolder(Path folder) {
+    Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.filter(Files::isRegularFile).filter(RuleFiles::isRuleFile).toList()) {
+      for (Path p : paths.filter(Files::isRegularFile).toList()) {
         String relative = folder.relativize(p).toString().replace('\\', '/');
-        files.put(relative, Files.readString(p, StandardCharsets.UTF_8));
+        if (RuleSetFiles.isAcceptedPath(relative)) {
+          files.put(relative, Files.readAllBytes(p));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read rule folder " + folder, e);
@@ -41,28 +37,20 @@ public final class RuleFiles {
     return files;
   }
 
-  static Map<String, String> fromClasspath(String root) {
-    Map<String, String> files = new TreeMap<>();
+  static Map<String, byte[]> fromClasspath(String root) {
+    Map<String, byte[]> files = new TreeMap<>();
     try {
-      Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "/**/*.drl");
-      for (Resource r : resources) {
+      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "/**/*")) {
         String url = r.getURL().toString();
-        String relative = url.substring(url.lastIndexOf("/" + root + "/") + root.length() + 2);
-        files.put(relative, new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        int at = url.lastIndexOf("/" + root + "/");
+        String relative = at < 0 ? "" : url.substring(at + root.length() + 2);
+        if (r.isReadable() && RuleSetFiles.isAcceptedPath(relative)) {
+          files.put(relative, r.getInputStream().readAllBytes());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read packaged rules", e);
     }
     return files;
-  }
-
-  private static boolean isRuleFile(Path p) {
-    String name = p.getFileName().toString();
-    for (String s : SUFFIXES) {
-      if (name.endsWith(s)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,14 +1,13 @@
 package io.oppflow.gate;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -18,38 +17,51 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSession;
 
 /**
- * A compiled set of gate rules and its version: the SHA-256 of its files (paths and contents), so the
- * same files always give the same version and any change gives a new one.
+ * A compiled set of gate rules and its version (see {@link RuleSetFiles#version()}).
  */
 public final class RuleSet {
 
-  private final String version;
-  private final SortedMap<String, String> files;
-  private final KieBase kieBase;
+  /** A gate the rules cover: the way out of {@code stage} of {@code process}. */
+  public record Gate(String process, String stage) implements Comparable<Gate> {
+    @Override
+    public int compareTo(Gate o) {
+      return (process + "/" + stage).compareTo(o.process + "/" + o.stage);
+    }
+  }
 
-  private RuleSet(String version, SortedMap<String, String> files, KieBase kieBase) {
-    this.version = version;
+  private static final Pattern GATE_PATTERN = Pattern.compile(
+      "GateRequest\\s*\\(([^)]*)\\)");
+  private static final Pattern PROCESS = Pattern.compile("process\\s*==\\s*\"([^\"]+)\"");
+  private static final Pattern STAGE = Pattern.compile("stage\\s*==\\s*\"([^\"]+)\"");
+
+  private final RuleSetFiles files;
+  private final KieBase kieBase;
+  private final Set<Gate> gates;
+
+  private RuleSet(RuleSetFiles files, KieBase kieBase, Set<Gate> gates) {
     this.files = files;
     this.kieBase = kieBase;
+    this.gates = Collections.unmodifiableSet(gates);
   }
 
   /**
-   * Compiles rule files given as relative path → content (e.g. {@code projectsales/discover.drl}).
+   * Compiles the rule files (DRL and decision tables) of a rule set.
    *
    * @throws RuleSetCompilationException naming file and line of every error
    */
-  public static RuleSet compile(Map<String, String> ruleFiles) {
-    SortedMap<String, String> files = new TreeMap<>(ruleFiles);
-    String version = versionOf(files);
+  public static RuleSet compile(RuleSetFiles files) {
     KieServices kie = KieServices.Factory.get();
-    ReleaseId releaseId = kie.newReleaseId("io.oppflow.rules", "gates", "1.0.0-" + version);
+    ReleaseId releaseId = kie.newReleaseId("io.oppflow.rules", "gates", "1.0.0-" + files.version());
     KieFileSystem fs = kie.newKieFileSystem();
     fs.generateAndWritePomXML(releaseId);
-    files.forEach((path, content) -> fs.write("src/main/resources/" + path, content));
+    files.ruleFiles().forEach((path, content) -> fs.write("src/main/resources/" + path, content));
     KieBuilder builder = kie.newKieBuilder(fs).buildAll();
     List<RuleProblem> problems = new ArrayList<>();
     for (org.kie.api.builder.Message m : builder.getResults().getMessages(Level.ERROR)) {
       problems.add(new RuleProblem(stripPrefix(m.getPath()), m.getLine(), m.getText()));
+    }
+    if (files.ruleFiles().isEmpty()) {
+      problems.add(new RuleProblem("", 0, "a rule set needs at least one rule file (.drl, .drl.csv, .drl.xlsx)"));
     }
     if (!problems.isEmpty()) {
       kie.getRepository().removeKieModule(releaseId);
@@ -58,7 +70,7 @@ public final class RuleSet {
     KieBase base = kie.newKieContainer(releaseId).getKieBase();
     // The container keeps what it needs; the repository copy would only pile up across versions.
     kie.getRepository().removeKieModule(releaseId);
-    return new RuleSet(version, files, base);
+    return new RuleSet(files, base, gatesOf(files));
   }
 
   /** Runs the gate asked by {@code request} against {@code facts}. */
@@ -83,30 +95,39 @@ public final class RuleSet {
     List<Criterion> failures = findings.stream().filter(Finding::isBlocking).map(Criterion::of).toList();
     List<Criterion> warnings = findings.stream().filter(f -> !f.isBlocking()).map(Criterion::of).toList();
     Verdict verdict = failures.isEmpty() ? Verdict.PASSED : Verdict.FAILED;
-    return new GateVerdict(request.getProcess(), request.getStage(), verdict, failures, warnings, version);
+    return new GateVerdict(request.getProcess(), request.getStage(), verdict, failures, warnings, files.version());
   }
 
   public String version() {
-    return version;
+    return files.version();
   }
 
-  public SortedMap<String, String> files() {
+  public RuleSetFiles files() {
     return files;
   }
 
-  static String versionOf(SortedMap<String, String> files) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      files.forEach((path, content) -> {
-        sha.update(path.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(content.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-      });
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+  /** The gates some rule covers: every {@code GateRequest(process == "..", stage == "..")} in the DRL. */
+  public Set<Gate> gates() {
+    return gates;
+  }
+
+  public boolean covers(String process, String stage) {
+    return gates.contains(new Gate(process, stage));
+  }
+
+  private static Set<Gate> gatesOf(RuleSetFiles files) {
+    Set<Gate> gates = new TreeSet<>();
+    files.ruleFiles().forEach((path, bytes) -> {
+      Matcher pattern = GATE_PATTERN.matcher(new String(bytes, StandardCharsets.UTF_8));
+      while (pattern.find()) {
+        Matcher process = PROCESS.matcher(pattern.group(1));
+        Matcher stage = STAGE.matcher(pattern.group(1));
+        if (process.find() && stage.find()) {
+          gates.add(new Gate(process.group(1), stage.group(1)));
+        }
+      }
+    });
+    return gates;
   }
 
   private static String stripPrefix(String path) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityService;
-import io.oppflow.opportunity.OpportunityView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,9 +41,12 @@ public class StageGateService {
   public GateDecision evaluate(String opportunityCode, String processInstanceId, String stage, String requestedBy) {
     Opportunity opportunity = opportunities.byCode(opportunityCode);
     GateRequest request = new GateRequest(opportunity.getProcessKey(), stage, LocalDate.now(clock));
-    GateVerdict verdict = rules.current().evaluate(request, opportunity);
+    List<Object> facts = new java.util.ArrayList<>();
+    facts.add(opportunity);
+    facts.addAll(opportunities.activitiesOf(opportunityCode));
+    GateVerdict verdict = rules.current().evaluate(request, facts.toArray());
     GateRecord record = records.save(new GateRecord(opportunityCode, processInstanceId, verdict,
-        write(verdict.failures()), write(verdict.warnings()), write(OpportunityView.of(opportunity)),
+        write(verdict.failures()), write(verdict.warnings()), write(opportunities.view(opportunity)),
         requestedBy, clock.instant()));
     GateDecision decision = new GateDecision(record.getId(), verdict);
     events.publishEvent(new GateEvaluated(opportunityCode, decision));
@@ -60,7 +62,8 @@ public class StageGateService {
     try {
       return new GateRecordView(r.getId(), r.getOpportunityCode(), r.getProcessKey(), r.getProcessInstanceId(),
           r.getStage(), r.getVerdict(), json.readTree(r.getFailuresJson()), json.readTree(r.getWarningsJson()),
-          r.getRulesVersion(), json.readTree(r.getFactsJson()), r.getRequestedBy(), r.getEvaluatedAt());
+          r.getRulesVersion(), json.readTree(r.getFactsJson()), r.getRequestedBy(), r.getEvaluatedAt(),
+          r.getApprovedBy(), r.getOverrideReason(), r.getExceptionId());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Gate record " + r.getId() + " holds unreadable JSON", e);
     }

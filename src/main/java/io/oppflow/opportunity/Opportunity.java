@@ -136,6 +136,19 @@ public class Opportunity {
     this.updatedAt = now;
   }
 
+  /**
+   * An opportunity that exists only to be evaluated (rule self-tests, benchmarks): never stored.
+   *
+   * @param stage the stage it is in, or null
+   */
+  public static Opportunity draft(String code, String processKey, String owner, String orgUnit, String stage,
+      OpportunityFacts facts, Instant now) {
+    Opportunity o = new Opportunity(code, processKey, owner, orgUnit, now);
+    o.recordFacts(facts, now);
+    o.stage = stage;
+    return o;
+  }
+
   /** Takes over every fact of {@code facts}; the identity, the owner and the progress are not facts. */
   void recordFacts(OpportunityFacts facts, Instant now) {
     requireOpen();

@@ -53,7 +53,7 @@ class OpportunityController {
       @RequestParam(required = false) String owner,
       @RequestParam(required = false) String stage,
       @RequestParam(required = false) OpportunityStatus status,
-      @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page,
+      @org.springdoc.core.annotations.ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page,
       Actor actor) {
     return new PagedModel<>(service.list(new OpportunityFilter(owner, stage, status), page, actor));
   }
@@ -64,6 +64,19 @@ class OpportunityController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
     OpportunityView o = service.update(code, current -> json.merge(current, patch), versionOf(ifMatch), actor);
     return ResponseEntity.ok().eTag(etag(o)).body(o);
+  }
+
+  @PostMapping("/{code}/activities")
+  @Operation(summary = "Log an activity (VISIT, CALL, MEETING, DEMO, PROPOSAL, OTHER): evidence that gates may require")
+  ResponseEntity<ActivityView> logActivity(@PathVariable String code, @RequestBody NewActivity activity, Actor actor) {
+    ActivityView logged = service.logActivity(code, activity, actor);
+    return ResponseEntity.created(URI.create("/api/opportunities/" + code + "/activities/" + logged.id())).body(logged);
+  }
+
+  @GetMapping("/{code}/activities")
+  @Operation(summary = "The activities logged for an opportunity, oldest first")
+  java.util.List<ActivityView> activities(@PathVariable String code, Actor actor) {
+    return service.activities(code, actor);
   }
 
   private static String etag(OpportunityView o) {

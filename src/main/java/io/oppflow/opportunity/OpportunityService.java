@@ -24,14 +24,16 @@ public class OpportunityService {
   public static final String DEFAULT_PROCESS = "project-sales-funnel";
 
   private final OpportunityRepository opportunities;
+  private final ActivityRepository activities;
   private final OpportunityWorkflow workflow;
   private final OrgUnitDirectory directory;
   private final Validator validator;
   private final Clock clock;
 
-  OpportunityService(OpportunityRepository opportunities, OpportunityWorkflow workflow,
+  OpportunityService(OpportunityRepository opportunities, ActivityRepository activities, OpportunityWorkflow workflow,
       OrgUnitDirectory directory, Validator validator, Clock clock) {
     this.opportunities = opportunities;
+    this.activities = activities;
     this.workflow = workflow;
     this.directory = directory;
     this.validator = validator;
@@ -67,7 +69,7 @@ public class OpportunityService {
     opportunities.saveAndFlush(opportunity);
     opportunity.attachProcess(workflow.start(opportunity));
     opportunities.flush();
-    return OpportunityView.of(opportunity);
+    return view(opportunity);
   }
 
   @Transactional(readOnly = true)
@@ -76,12 +78,12 @@ public class OpportunityService {
     if (!OpportunityAccess.canRead(actor, o)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
-    return OpportunityView.of(o);
+    return view(o);
   }
 
   @Transactional(readOnly = true)
   public Page<OpportunityView> list(OpportunityFilter filter, Pageable page, Actor actor) {
-    return opportunities.findAll(filter.visibleTo(actor), page).map(OpportunityView::of);
+    return opportunities.findAll(filter.visibleTo(actor), page).map(this::view);
   }
 
   /**
@@ -102,7 +104,7 @@ public class OpportunityService {
     validate(facts);
     o.recordFacts(facts, clock.instant());
     opportunities.flush();
-    return OpportunityView.of(o);
+    return view(o);
   }
 
   /** The opportunity, if the actor may change it (owner, manager of its unit, sales-ops, admin). */
@@ -110,6 +112,58 @@ public class OpportunityService {
   public Opportunity changeableBy(String code, Actor actor) {
     Opportunity o = byCode(code);
     if (!OpportunityAccess.canChange(actor, o)) {
+      throw new OpportunityAccessDeniedException(code, actor.userId());
+    }
+    return o;
+  }
+
+  /** Logs an activity of opportunity progression, in the stage the opportunity is in now. */
+  @Transactional
+  public ActivityView logActivity(String code, NewActivity activity, Actor actor) {
+    Opportunity o = changeableBy(code, actor);
+    if (!o.isOpen()) {
+      throw new OpportunityClosedException(code, o.getStatus());
+    }
+    if (activity.type() == null) {
+      throw InvalidOpportunityException.of("type", "required: VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
+    }
+    if (activity.date() == null || activity.date().isAfter(java.time.LocalDate.now(clock))) {
+      throw InvalidOpportunityException.of("date", "required, and not in the future: log what was done");
+    }
+    if (activity.contact() != null && activity.contact().length() > 200) {
+      throw InvalidOpportunityException.of("contact", "at most 200 characters");
+    }
+    if (activity.note() != null && activity.note().length() > 2000) {
+      throw InvalidOpportunityException.of("note", "at most 2000 characters");
+    }
+    String contact = activity.contact() == null || activity.contact().isBlank() ? null : activity.contact().strip();
+    return ActivityView.of(activities.save(new Activity(code, activity.type(), activity.date(), contact,
+        activity.note(), o.getStage(), actor.userId(), clock.instant())));
+  }
+
+  @Transactional(readOnly = true)
+  public List<ActivityView> activities(String code, Actor actor) {
+    get(code, actor);
+    return activities.findByOpportunityCodeOrderByIdAsc(code).stream().map(ActivityView::of).toList();
+  }
+
+  /** The activities logged for an opportunity, oldest first (facts for the gate). */
+  @Transactional(readOnly = true)
+  public List<Activity> activitiesOf(String code) {
+    return activities.findByOpportunityCodeOrderByIdAsc(code);
+  }
+
+  /** The JSON form of an opportunity, with its activities. */
+  @Transactional(readOnly = true)
+  public OpportunityView view(Opportunity o) {
+    return OpportunityView.of(o, activities.findByOpportunityCodeOrderByIdAsc(o.getCode()));
+  }
+
+  /** The opportunity, if the actor is a sales manager of its org unit (or a unit above it). */
+  @Transactional(readOnly = true)
+  public Opportunity managedBy(String code, Actor actor) {
+    Opportunity o = byCode(code);
+    if (!actor.has(io.oppflow.organization.Role.MANAGER) || !actor.orgUnit().map(o::belongsTo).orElse(false)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
     return o;

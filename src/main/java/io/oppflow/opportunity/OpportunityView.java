@@ -36,19 +36,21 @@ public record OpportunityView(
     VendorStatus vendorStatus,
     Contract contract,
     Loss lost,
+    List<ActivityView> activities,
     Instant createdAt,
     Instant updatedAt,
     Instant closedAt,
     long version) {
 
-  public static OpportunityView of(Opportunity o) {
+  static OpportunityView of(Opportunity o, List<Activity> activities) {
     return new OpportunityView(
         o.getCode(), o.getProcessKey(), o.getProcessInstanceId(), o.getStage(), o.getStatus(),
         o.getOwner(), o.getOrgUnit(), o.getName(), o.getCustomer(), o.getCustomerType(),
         o.getProjectType(), o.getRegion(), o.getAmount(), o.getCurrency(), o.getExpectedCloseDate(),
         o.getNeeds(), o.getNeedConfirmed(), o.getBudget(), o.getSelectionTeam(), o.getTimeline(),
         o.getCompetitors(), o.getThirdPartyConsultant(), o.getCustomerProjectTeam(), o.getSolution(),
-        o.getVendorStatus(), o.getContract(), o.getLoss(), o.getCreatedAt(), o.getUpdatedAt(),
+        o.getVendorStatus(), o.getContract(), o.getLoss(), activities.stream().map(ActivityView::of).toList(),
+        o.getCreatedAt(), o.getUpdatedAt(),
         o.getClosedAt(), o.getVersion());
   }
 }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.oppflow.gate.GateEvaluationException;
+import io.oppflow.gate.GateExceptionNotFoundException;
+import io.oppflow.gate.GateExceptionStateException;
+import io.oppflow.gate.InvalidRuleUploadException;
+import io.oppflow.gate.RuleChangeForbiddenException;
+import io.oppflow.gate.RuleSetNotFoundException;
+import io.oppflow.gate.RuleSetRejectedException;
 import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.opportunity.OpportunityAccessDeniedException;
 import io.oppflow.opportunity.OpportunityClosedException;
@@ -79,6 +85,49 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getMessage() + ". Nothing was changed; sales operations must fix the rule.");
   }
 
+  @ExceptionHandler(RuleSetRejectedException.class)
+  ProblemDetail rulesRejected(RuleSetRejectedException e) {
+    ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule set refused", e.getMessage());
+    p.setProperty("errors", e.problems().stream().map(pr -> {
+      Map<String, Object> error = new java.util.LinkedHashMap<>();
+      error.put("file", pr.file());
+      if (pr.line() != null) {
+        error.put("line", pr.line());
+      }
+      if (pr.testCase() != null) {
+        error.put("case", pr.testCase());
+      }
+      error.put("message", pr.message());
+      return error;
+    }).toList());
+    return p;
+  }
+
+  @ExceptionHandler(GateExceptionNotFoundException.class)
+  ProblemDetail exceptionNotFound(GateExceptionNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Gate exception not found", e.getMessage());
+  }
+
+  @ExceptionHandler(GateExceptionStateException.class)
+  ProblemDetail exceptionState(GateExceptionStateException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(RuleSetNotFoundException.class)
+  ProblemDetail ruleSetNotFound(RuleSetNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Rule set not found", e.getMessage());
+  }
+
+  @ExceptionHandler(RuleChangeForbiddenException.class)
+  ProblemDetail ruleChangeForbidden(RuleChangeForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidRuleUploadException.class)
+  ProblemDetail invalidUpload(InvalidRuleUploadException e) {
+    return validation(List.of(new InvalidOpportunityException.FieldError(e.field(), e.getMessage())));
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     // Engine calls wrap our exceptions; answer for the cause we know, never with the wrapper's details.
@@ -124,6 +173,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
     if (cause instanceof GateEvaluationException e) {
       return gateFailed(e);
+    }
+    if (cause instanceof GateExceptionStateException e) {
+      return exceptionState(e);
     }
     return null;
   }

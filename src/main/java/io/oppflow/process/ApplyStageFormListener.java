@@ -48,8 +48,14 @@ class ApplyStageFormListener implements TaskListener {
       instance.setVariable(ProcessVariables.LOSS_REASON, loss.getReason().name());
       instance.setVariable(ProcessVariables.LOSS_COMPETITOR, loss.getCompetitor());
       instance.setVariable(ProcessVariables.LOSS_NOTE, loss.getNote());
+    } else if (ProcessVariables.ACTION_REQUEST_EXCEPTION.equals(action)) {
+      Object reason = task.getVariable(ProcessVariables.EXCEPTION_REASON);
+      if (reason == null || reason.toString().isBlank()) {
+        throw InvalidOpportunityException.of(ProcessVariables.EXCEPTION_REASON, "say why an exception is justified");
+      }
+      instance.setVariable(ProcessVariables.EXCEPTION_REASON, reason.toString());
     } else if (!ProcessVariables.ACTION_ADVANCE.equals(action)) {
-      throw InvalidOpportunityException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE or LOSE");
+      throw InvalidOpportunityException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE, LOSE or REQUEST_EXCEPTION");
     }
     instance.setVariable(ProcessVariables.STAGE_ACTION, action);
     Object requestedBy = task.getVariable(ProcessVariables.REQUESTED_BY);

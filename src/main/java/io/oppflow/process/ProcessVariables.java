@@ -21,8 +21,20 @@ final class ProcessVariables {
   /** Task-local: the form values as prefilled, to tell what the user changed. */
   static final String FORM_BASELINE = "formBaseline";
 
+  /** The rep's reason for asking a manager to except a failed gate, and the exception's id. */
+  static final String EXCEPTION_REASON = "exceptionReason";
+  static final String GATE_EXCEPTION_ID = "gateExceptionId";
+  /** Shown on the manager's approval form, and the manager's decision on it. */
+  static final String EXCEPTION_REQUESTED_BY = "exceptionRequestedBy";
+  static final String EXCEPTION_REQUEST_REASON = "exceptionRequestReason";
+  static final String EXCEPTION_DECISION = "exceptionDecision";
+  static final String EXCEPTION_DECISION_REASON = "exceptionDecisionReason";
+
   static final String ACTION_ADVANCE = "ADVANCE";
   static final String ACTION_LOSE = "LOSE";
+  static final String ACTION_REQUEST_EXCEPTION = "REQUEST_EXCEPTION";
+  static final String DECISION_APPROVE = "APPROVE";
+  static final String DECISION_REJECT = "REJECT";
 
   private ProcessVariables() {}
 }

@@ -2,6 +2,10 @@ package io.oppflow.process;
 
 import io.oppflow.gate.GateDecision;
 import io.oppflow.gate.GateEvaluated;
+import io.oppflow.gate.GateException;
+import io.oppflow.gate.GateExceptionService;
+import io.oppflow.gate.GateExceptionView;
+import java.util.List;
 import io.oppflow.opportunity.Loss;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityConflictException;
@@ -26,10 +30,12 @@ public class StageProgression {
   private static final ThreadLocal<GateDecision> DECISION = new ThreadLocal<>();
 
   private final OpportunityService opportunities;
+  private final GateExceptionService exceptions;
   private final TaskService tasks;
 
-  StageProgression(OpportunityService opportunities, TaskService tasks) {
+  StageProgression(OpportunityService opportunities, GateExceptionService exceptions, TaskService tasks) {
     this.opportunities = opportunities;
+    this.exceptions = exceptions;
     this.tasks = tasks;
   }
 
@@ -45,7 +51,7 @@ public class StageProgression {
       if (decision == null) {
         throw new IllegalStateException("Stage task " + task.getTaskDefinitionKey() + " completed without a gate");
       }
-      OpportunityView now = OpportunityView.of(opportunities.byCode(code));
+      OpportunityView now = opportunities.view(opportunities.byCode(code));
       return new AdvanceResult(code, decision.verdict().verdict(), decision.verdict().stage(), now.stage(),
           now.status(), decision.verdict().failures(), decision.verdict().warnings(),
           decision.verdict().rulesVersion(), decision.recordId());
@@ -66,7 +72,39 @@ public class StageProgression {
         .putValue(ProcessVariables.LOSS_COMPETITOR, loss.getCompetitor())
         .putValue(ProcessVariables.LOSS_NOTE, loss.getNote()));
     tasks.complete(task.getId(), apiVariables(actor));
-    return OpportunityView.of(opportunities.byCode(code));
+    return opportunities.view(opportunities.byCode(code));
+  }
+
+  /** Asks a manager of the opportunity's org unit to except the stage's failed gate. */
+  @Transactional
+  public GateExceptionView requestException(String code, String reason, Actor actor) {
+    Task task = stageTask(opportunities.changeableBy(code, actor));
+    tasks.setVariablesLocal(task.getId(), Variables.createVariables()
+        .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_REQUEST_EXCEPTION)
+        .putValue(ProcessVariables.EXCEPTION_REASON, reason));
+    tasks.complete(task.getId(), apiVariables(actor));
+    List<GateExceptionView> all = exceptions.of(code);
+    return all.get(all.size() - 1);
+  }
+
+  /** A manager of the opportunity's org unit approves (the stage is left) or rejects the exception. */
+  @Transactional
+  public GateExceptionView decideException(long id, boolean approve, String reason, Actor actor) {
+    GateException exception = exceptions.get(id);
+    opportunities.managedBy(exception.opportunityCode(), actor);
+    if (exception.status() != GateException.Status.PENDING) {
+      throw new OpportunityConflictException("Exception " + id + " was already " + exception.status());
+    }
+    Task task = tasks.createTaskQuery().processInstanceId(exception.processInstanceId())
+        .taskDefinitionKey("Task_" + exception.stage() + "_ApproveException").singleResult();
+    if (task == null) {
+      throw new OpportunityConflictException("Exception " + id + " is not waiting for a decision");
+    }
+    tasks.setVariablesLocal(task.getId(), Variables.createVariables()
+        .putValue(ProcessVariables.EXCEPTION_DECISION, approve ? ProcessVariables.DECISION_APPROVE : ProcessVariables.DECISION_REJECT)
+        .putValue(ProcessVariables.EXCEPTION_DECISION_REASON, reason));
+    tasks.complete(task.getId(), apiVariables(actor));
+    return exceptions.view(exceptions.get(id));
   }
 
   @EventListener

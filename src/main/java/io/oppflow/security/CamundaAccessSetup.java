@@ -111,8 +111,8 @@ class CamundaAccessSetup implements ApplicationRunner {
     Filter group = ensureFilter(FILTER_GROUP_TASKS, 0, "我所在组可认领的任务 / Tasks my groups may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
     Filter exceptions = ensureFilter(FILTER_GATE_EXCEPTIONS, 10, "待审批的关卡例外 / Gate exceptions to approve",
-        tasks.createTaskQuery().taskDefinitionKey("Task_ApproveGateException")
-            .taskCandidateGroupInExpression("${currentUserGroups()}"));
+        tasks.createTaskQuery().taskDefinitionKeyLike("%_ApproveException")
+            .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
     for (Role role : SALES) {
       grant(role, Resources.FILTER, mine.getId(), Permissions.READ);
     }
@@ -124,10 +124,8 @@ class CamundaAccessSetup implements ApplicationRunner {
 
   private Filter ensureFilter(String name, int priority, String description, TaskQuery query) {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing;
-    }
-    Filter filter = filters.newTaskFilter(name);
+    // An existing filter is brought up to date, so an upgrade changes what it shows.
+    Filter filter = existing != null ? existing : filters.newTaskFilter(name);
     filter.setQuery(query);
     filter.setProperties(Map.of(
         "description", description,
@@ -136,7 +134,8 @@ class CamundaAccessSetup implements ApplicationRunner {
         "variables", List.of(
             Map.of("name", "owner", "label", "负责人 / Owner"),
             Map.of("name", "orgUnit", "label", "组织 / Org unit"),
-            Map.of("name", "gateFeedback", "label", "关卡反馈 / Gate feedback"))));
+            Map.of("name", "gateFeedback", "label", "关卡反馈 / Gate feedback"),
+            Map.of("name", "exceptionRequestReason", "label", "例外理由 / Exception reason"))));
     return filters.saveFilter(filter);
   }
 

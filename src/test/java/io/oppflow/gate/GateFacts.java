@@ -5,18 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oppflow.opportunity.Activity;
+import io.oppflow.opportunity.ActivityType;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.TestOpportunities;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Opportunity facts for rule tables: an opportunity that passes every gate of both processes, and
- * variants of it that change a few facts, written as {@code path=json; path=json}
- * (e.g. {@code customer.industry=null; competitors=[]}).
+ * Opportunity facts for rule tables: an opportunity that passes every gate of both processes (with the
+ * activities of {@link #ALL_GOOD_ACTIVITIES}), and variants of it that change a few facts, written as
+ * {@code path=json; path=json} (e.g. {@code customer.industry=null; competitors=[]}).
  */
 final class GateFacts {
 
@@ -88,6 +94,15 @@ final class GateFacts {
       }
       """;
 
+  /**
+   * The activities that give every gate its evidence: the decision maker 王强 met while confirming intent,
+   * a demo while winning recognition.
+   */
+  static final String ALL_GOOD_ACTIVITIES = "MEETING with 王强 in CONFIRM_INTENT; DEMO with 王强 in WIN_RECOGNITION";
+
+  private static final Pattern ACTIVITY = Pattern.compile("([A-Z]+)(?: with (.+?))? in ([A-Z_]+)");
+  private static final Instant LOGGED_AT = Instant.parse("2026-11-24T09:00:00Z");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private GateFacts() {}
@@ -112,8 +127,39 @@ final class GateFacts {
     }
   }
 
+  /** {@code opportunity} at the gate, with the activities of {@link #ALL_GOOD_ACTIVITIES}. */
   static GateVerdict evaluate(String process, String stage, Opportunity opportunity) {
-    return ShippedRules.RULES.evaluate(new GateRequest(process, stage, TODAY), opportunity);
+    return evaluate(process, stage, opportunity, ALL_GOOD_ACTIVITIES);
+  }
+
+  /** {@code opportunity} at the gate, with the activities of a table cell (see {@link #activities}). */
+  static GateVerdict evaluate(String process, String stage, Opportunity opportunity, String activities) {
+    List<Object> facts = new ArrayList<>(List.of(opportunity));
+    facts.addAll(activities(opportunity.getCode(), activities));
+    return ShippedRules.RULES.evaluate(new GateRequest(process, stage, TODAY), facts.toArray());
+  }
+
+  /**
+   * The logged activities of opportunity {@code code} written as {@code TYPE [with CONTACT] in STAGE; ...}
+   * (e.g. {@code MEETING with 王强 in CONFIRM_INTENT}); an empty cell is no activity.
+   */
+  static List<Activity> activities(String code, String cell) {
+    List<Activity> activities = new ArrayList<>();
+    if (cell == null) {
+      return activities;
+    }
+    for (String entry : cell.split(";")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      Matcher row = ACTIVITY.matcher(entry.strip());
+      if (!row.matches()) {
+        throw new IllegalArgumentException("Bad activity '" + entry + "': write TYPE [with CONTACT] in STAGE");
+      }
+      activities.add(new Activity(code, ActivityType.valueOf(row.group(1)), TODAY.minusDays(7), row.group(2), null,
+          row.group(3), "rep1", LOGGED_AT));
+    }
+    return activities;
   }
 
   /** Asserts exactly these failure and warning codes (space-separated cells of a table row). */

@@ -36,6 +36,19 @@ class WinRecognitionGateRulesTests {
     assertFindings(evaluate(PROJECT_SALES, STAGE, GateFacts.allGoodExcept(changes)), failures, warnings);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # specification                                                  | logged activities                     | warnings
+      should not warn when a demo was logged in this stage             | DEMO with 王强 in WIN_RECOGNITION     |
+      should not warn about a demo logged without a contact            | DEMO in WIN_RECOGNITION               |
+      should warn when no activity was logged                          |                                       | WIN_RECOGNITION-06
+      should warn when the demo was logged in an earlier stage         | DEMO with 王强 in INITIATE_PROJECT    | WIN_RECOGNITION-06
+      should warn when only a meeting was logged in this stage         | MEETING with 王强 in WIN_RECOGNITION  | WIN_RECOGNITION-06
+      """)
+  void shouldWarnWithoutADemoDuringThisStage(String specification, String activities, String warnings) {
+    assertFindings(evaluate(PROJECT_SALES, STAGE, GateFacts.allGood(), activities), null, warnings);
+  }
+
   @Test
   void shouldPassWinRecognitionGateWhenAllFactsAreGood() {
     assertFindings(evaluate(PROJECT_SALES, STAGE, GateFacts.allGood()), null, null);

@@ -2,11 +2,20 @@ package io.oppflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.RuleSetFiles;
+import io.oppflow.gate.RuleSetService;
+import io.oppflow.gate.RuleSetVersionView;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,11 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A gate record and the stage change it allows commit together or not at all: here the gate passes and
- * is recorded, then entering the next stage fails, and neither the record nor the move survives.
+ * is recorded, then the step after the stage fails, and neither the record nor the move survives.
  */
 @H2ServiceTest
 class GateAtomicityTests {
 
+  // After the stage the win is recorded twice: the second time the opportunity is already won and refuses.
   private static final String PROBE = """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -28,7 +38,11 @@ class GateAtomicityTests {
           <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Stage_ONE" />
           <bpmn:subProcess id="Stage_ONE">
             <bpmn:extensionElements>
-              <camunda:properties><camunda:property name="stageCode" value="ONE" /></camunda:properties>
+              <camunda:properties>
+                <camunda:property name="stageCode" value="ONE" />
+                <camunda:property name="stageOrder" value="1" />
+                <camunda:property name="winProbability" value="0.5" />
+              </camunda:properties>
               <camunda:executionListener delegateExpression="${stageEntered}" event="start" />
             </bpmn:extensionElements>
             <bpmn:startEvent id="StageStart_ONE" />
@@ -48,29 +62,49 @@ class GateAtomicityTests {
             <bpmn:sequenceFlow id="Flow_4" sourceRef="Gate_ONE" targetRef="StageEnd_ONE" />
             <bpmn:endEvent id="StageEnd_ONE" />
           </bpmn:subProcess>
-          <bpmn:sequenceFlow id="Flow_5" sourceRef="Stage_ONE" targetRef="Stage_BROKEN" />
-          <bpmn:subProcess id="Stage_BROKEN">
-            <bpmn:extensionElements>
-              <camunda:executionListener delegateExpression="${stageEntered}" event="start" />
-            </bpmn:extensionElements>
-            <bpmn:startEvent id="StageStart_BROKEN" />
-            <bpmn:sequenceFlow id="Flow_6" sourceRef="StageStart_BROKEN" targetRef="StageEnd_BROKEN" />
-            <bpmn:endEvent id="StageEnd_BROKEN" />
-          </bpmn:subProcess>
-          <bpmn:sequenceFlow id="Flow_7" sourceRef="Stage_BROKEN" targetRef="End" />
+          <bpmn:sequenceFlow id="Flow_5" sourceRef="Stage_ONE" targetRef="Task_RecordWin" />
+          <bpmn:serviceTask id="Task_RecordWin" camunda:delegateExpression="${recordWin}" />
+          <bpmn:sequenceFlow id="Flow_6" sourceRef="Task_RecordWin" targetRef="Task_RecordWinAgain" />
+          <bpmn:serviceTask id="Task_RecordWinAgain" camunda:delegateExpression="${recordWin}" />
+          <bpmn:sequenceFlow id="Flow_7" sourceRef="Task_RecordWinAgain" targetRef="End" />
           <bpmn:endEvent id="End" />
         </bpmn:process>
       </bpmn:definitions>
       """;
 
+  private static final String PROBE_RULE = """
+      package probe;
+      import io.oppflow.gate.GateRequest;
+      import io.oppflow.gate.Finding;
+      import io.oppflow.opportunity.Opportunity;
+      rule "ONE-01 the probe's customer is named"
+      when
+        GateRequest( process == "atomicity-probe", stage == "ONE" )
+        Opportunity( customer.name == null )
+      then
+        insert( Finding.blocking( "ONE-01", "客户名称缺失", "The customer has no name" ) );
+      end
+      """;
+
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
+  @Autowired RuleSetService rules;
+  private String previousRules;
 
   @BeforeEach
-  void deployTheProbe() {
+  void activateRulesForTheProbeAndDeployIt() {
+    previousRules = rules.versions().stream().filter(RuleSetVersionView::active).findFirst().orElseThrow().version();
+    Map<String, byte[]> files = new TreeMap<>(RuleFiles.read(Path.of("rules")).all());
+    files.put("probe/atomicity.drl", PROBE_RULE.getBytes(StandardCharsets.UTF_8));
+    rules.upload(new RuleSetFiles(files), "ops1");
     repository.createDeployment().name("atomicity-probe").enableDuplicateFiltering(true)
         .addString("atomicity-probe.bpmn", PROBE).deploy();
+  }
+
+  @AfterEach
+  void restoreTheRules() {
+    rules.activate(previousRules, "ops1");
   }
 
   @Test
@@ -82,10 +116,11 @@ class GateAtomicityTests {
 
     ApiClient.Response advance = rep1.post("/api/opportunities/" + code + "/advance", null);
 
-    assertThat(advance.status()).isEqualTo(500);
-    assertThat(advance.body()).doesNotContain("IllegalStateException").doesNotContain("\tat ");
+    assertThat(advance.status()).isEqualTo(409);
+    assertThat(advance.body()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(rep1.get("/api/opportunities/" + code + "/gate-records").json()).isEmpty();
     assertThat(rep1.get("/api/opportunities/" + code).json().path("stage").asText()).isEqualTo("ONE");
+    assertThat(rep1.get("/api/opportunities/" + code).json().path("status").asText()).isEqualTo("OPEN");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_ONE").count()).isEqualTo(1);
   }
 }

@@ -59,6 +59,7 @@ class StageProcessTests {
 
     for (String stage : PROJECT_STAGES) {
       assertThat(instance).isWaitingAt("Task_" + stage);
+      logEvidenceIfNeeded(code, stage);
       JsonNode result = rep1().post("/api/opportunities/" + code + "/advance", null).json();
       assertThat(result.path("verdict").asText()).as(stage + ": " + result).isEqualTo("PASSED");
     }
@@ -113,6 +114,7 @@ class StageProcessTests {
         assertThat(task).isNotAssigned().hasCandidateGroup("sales-expert").hasCandidateGroup("sales-manager")
             .hasCandidateUser("rep1");
       }
+      logEvidenceIfNeeded(code, stage);
       rep1().post("/api/opportunities/" + code + "/advance", null);
     }
     assertThat(instance).isEnded();
@@ -183,6 +185,15 @@ class StageProcessTests {
     }
     assertThat(instance).isEnded().hasPassedInOrder("Stage_IDENTIFIED", "Stage_CONTACT", "Stage_QUALIFIED",
         "Stage_CLOSING", "End_Won");
+  }
+
+  /** CONFIRM_INTENT requires a logged meeting with a decision maker during the stage. */
+  private void logEvidenceIfNeeded(String code, String stage) {
+    if (stage.equals("CONFIRM_INTENT")) {
+      ApiClient.Response logged = rep1().post("/api/opportunities/" + code + "/activities",
+          "{\"type\": \"MEETING\", \"date\": \"" + java.time.LocalDate.now() + "\", \"contact\": \"王强\", \"note\": \"CIO confirmed the need\"}");
+      assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+    }
   }
 
   private ProcessInstance open(ObjectNode body) {

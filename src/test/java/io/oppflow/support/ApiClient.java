@@ -68,6 +68,21 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A multipart/form-data POST of several files, each in a part named {@code part}, filename = its path. */
+  public Response postFiles(String path, String part, java.util.Map<String, byte[]> files) {
+    String boundary = "oppflow" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + name
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   public Response patch(String path, String json, String... headers) {
     HttpRequest.Builder b = request(path).header("Content-Type", "application/merge-patch+json")
         .method("PATCH", HttpRequest.BodyPublishers.ofString(json));

@@ -1,0 +1,9 @@
+package io.oppflow.gate;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GateExceptionRepository extends JpaRepository<GateException, Long> {
+
+  List<GateException> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
+}

@@ -1,0 +1,108 @@
+package io.oppflow.gate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oppflow.opportunity.InvalidOpportunityException;
+import io.oppflow.opportunity.OpportunityService;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exceptions to failed gates, on the record: a rep asks with a reason, a manager approves or rejects with
+ * a reason, and an approval appends an OVERRIDDEN gate record naming the approver.
+ */
+@Service
+public class GateExceptionService {
+
+  private final GateExceptionRepository exceptions;
+  private final GateRecordRepository records;
+  private final OpportunityService opportunities;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  GateExceptionService(GateExceptionRepository exceptions, GateRecordRepository records,
+      OpportunityService opportunities, ObjectMapper json, Clock clock) {
+    this.exceptions = exceptions;
+    this.records = records;
+    this.opportunities = opportunities;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Asks for an exception to the last, failed, evaluation of the gate that leaves {@code stage}. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public GateException request(String opportunityCode, String stage, String requestedBy, String reason) {
+    requireReason("exceptionReason", reason);
+    GateRecord last = records.findFirstByOpportunityCodeAndStageOrderByIdDesc(opportunityCode, stage)
+        .orElseThrow(() -> new GateExceptionStateException("Ask for the advance first: the " + stage
+            + " gate has not been evaluated for " + opportunityCode));
+    if (last.getVerdict() != Verdict.FAILED) {
+      throw new GateExceptionStateException("The last " + stage + " gate of " + opportunityCode + " did not fail ("
+          + last.getVerdict() + "): there is nothing to except");
+    }
+    return exceptions.save(new GateException(last, requestedBy, reason.strip(), clock.instant()));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public GateException approve(long id, String manager, String reason) {
+    requireReason("exceptionDecisionReason", reason);
+    GateException exception = get(id);
+    exception.approve(manager, reason.strip(), clock.instant());
+    GateRecord failed = records.findById(exception.failedRecordId()).orElseThrow();
+    String facts = write(opportunities.view(opportunities.byCode(exception.opportunityCode())));
+    records.save(GateRecord.overridden(failed, exception, facts, clock.instant()));
+    return exception;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public GateException reject(long id, String manager, String reason) {
+    requireReason("exceptionDecisionReason", reason);
+    GateException exception = get(id);
+    exception.reject(manager, reason.strip(), clock.instant());
+    return exception;
+  }
+
+  @Transactional(readOnly = true)
+  public GateException get(long id) {
+    return exceptions.findById(id).orElseThrow(() -> new GateExceptionNotFoundException(id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<GateExceptionView> of(String opportunityCode) {
+    return exceptions.findByOpportunityCodeOrderByIdAsc(opportunityCode).stream().map(this::view).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public GateExceptionView view(GateException e) {
+    GateRecord failed = records.findById(e.failedRecordId()).orElseThrow();
+    Long overridden = records.findByOpportunityCodeOrderByIdAsc(e.opportunityCode()).stream()
+        .filter(r -> e.id().equals(r.getExceptionId())).map(GateRecord::getId).findFirst().orElse(null);
+    try {
+      return new GateExceptionView(e.id(), e.opportunityCode(), e.stage(), e.status(),
+          json.readTree(failed.getFailuresJson()), failed.getId(), e.requestedBy(), e.requestedAt(),
+          e.requestReason(), e.decidedBy(), e.decidedAt(), e.decisionReason(), overridden);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("Gate record " + failed.getId() + " holds unreadable JSON", ex);
+    }
+  }
+
+  private static void requireReason(String field, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw InvalidOpportunityException.of(field, "a reason is required");
+    }
+    if (reason.length() > 2000) {
+      throw InvalidOpportunityException.of(field, "at most 2000 characters");
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write gate record JSON", e);
+    }
+  }
+}

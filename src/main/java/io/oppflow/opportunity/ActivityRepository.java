@@ -1,0 +1,11 @@
+package io.oppflow.opportunity;
+
+import java.util.List;
+import org.springframework.data.repository.Repository;
+
+interface ActivityRepository extends Repository<Activity, Long> {
+
+  Activity save(Activity activity);
+
+  List<Activity> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
+}

@@ -1,0 +1,159 @@
+package io.oppflow.process;
+
+import io.oppflow.gate.RuleSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Refuses, at deployment, a stage process that would run without its gates: a stage element without a
+ * stage code, order or win probability, or a gate for a stage that has no rules in the active rule
+ * set. The message names each element and its line. Applies to every new deployment, including those
+ * from Camunda Modeler through {@code /engine-rest/deployment/create}; definitions already deployed
+ * are never refused when they are parsed again.
+ */
+class StageModelParseListener extends AbstractBpmnParseListener {
+
+  static final String GATE_DELEGATE = "${checkStageGate}";
+  static final String STAGE_LISTENER = "${stageEntered}";
+
+  private final Supplier<RuleSet> activeRules;
+
+  StageModelParseListener(Supplier<RuleSet> activeRules) {
+    this.activeRules = activeRules;
+  }
+
+  @Override
+  public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+    if (!isNewDeployment(definition)) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    Element first = null;
+    for (Element element : descendants(process)) {
+      String problem = problemOf(element, definition.getKey());
+      if (problem != null) {
+        problems.add(problem + " (line " + element.getLine() + ")");
+        first = first == null ? element : first;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BpmnParseException("Stage process '" + definition.getKey() + "' refused: " + String.join("; ", problems), first);
+    }
+  }
+
+  private String problemOf(Element element, String processKey) {
+    String id = element.attribute("id");
+    if ("subProcess".equals(element.getTagName()) && isStage(element)) {
+      return stageProblem(id, element);
+    }
+    if ("serviceTask".equals(element.getTagName())
+        && GATE_DELEGATE.equals(element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression"))) {
+      String stage = inputParameter(element, ProcessVariables.GATE_STAGE);
+      if (stage == null || stage.isBlank()) {
+        return "gate '" + id + "' has no 'stage' input naming the stage it guards";
+      }
+      RuleSet rules = activeRules.get();
+      if (!rules.covers(processKey, stage.strip())) {
+        return "gate '" + id + "' guards stage '" + stage.strip() + "' of process '" + processKey
+            + "', which has no rules in the active rule set " + rules.version();
+      }
+    }
+    return null;
+  }
+
+  private static String stageProblem(String id, Element stage) {
+    List<String> missing = new ArrayList<>();
+    String code = property(stage, StageModel.STAGE_CODE);
+    if (code == null || code.isBlank()) {
+      missing.add("a stageCode");
+    }
+    String order = property(stage, StageModel.STAGE_ORDER);
+    if (order == null || !order.strip().matches("\\d+")) {
+      missing.add("a whole-number stageOrder");
+    }
+    String probability = property(stage, StageModel.WIN_PROBABILITY);
+    if (probability == null || !isProbability(probability.strip())) {
+      missing.add("a winProbability between 0 and 1");
+    }
+    return missing.isEmpty() ? null : "stage '" + id + "' needs " + String.join(", ", missing);
+  }
+
+  /** A stage is a sub-process named Stage_... or one that reports its entry with ${stageEntered}. */
+  private static boolean isStage(Element subProcess) {
+    String id = subProcess.attribute("id");
+    if (id != null && id.startsWith("Stage_")) {
+      return true;
+    }
+    Element extensions = subProcess.element("extensionElements");
+    if (extensions == null) {
+      return false;
+    }
+    return extensions.elements().stream().anyMatch(e -> "executionListener".equals(e.getTagName())
+        && STAGE_LISTENER.equals(e.attribute("delegateExpression")));
+  }
+
+  private static String property(Element element, String name) {
+    Element extensions = element.element("extensionElements");
+    if (extensions == null) {
+      return null;
+    }
+    for (Element properties : extensions.elements("properties")) {
+      for (Element property : properties.elements("property")) {
+        if (name.equals(property.attribute("name"))) {
+          return property.attribute("value");
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String inputParameter(Element element, String name) {
+    Element extensions = element.element("extensionElements");
+    if (extensions == null) {
+      return null;
+    }
+    for (Element io : extensions.elements("inputOutput")) {
+      for (Element input : io.elements("inputParameter")) {
+        if (name.equals(input.attribute("name"))) {
+          return input.getText();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isProbability(String value) {
+    try {
+      double p = Double.parseDouble(value);
+      return p >= 0 && p <= 1;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static List<Element> descendants(Element root) {
+    List<Element> all = new ArrayList<>();
+    for (Element child : root.elements()) {
+      all.add(child);
+      all.addAll(descendants(child));
+    }
+    return all;
+  }
+
+  private static boolean isNewDeployment(ProcessDefinitionEntity definition) {
+    if (Context.getCommandContext() == null || definition.getDeploymentId() == null) {
+      return false;
+    }
+    DeploymentEntity deployment = Context.getCommandContext().getDeploymentManager()
+        .findDeploymentById(definition.getDeploymentId());
+    return deployment != null && deployment.isNew();
+  }
+}

@@ -1,0 +1,208 @@
+package io.oppflow.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oppflow.gate.ActiveRules;
+import io.oppflow.gate.RuleFiles;
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.H2ServiceTest;
+import io.oppflow.support.Opportunities;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Sales-ops change the rules on the record: upload, validation, self-tests, activation, roll back. */
+@H2ServiceTest
+class RuleSetApiTests {
+
+  private static final String EXTRA_WARNING = """
+      package projectsales;
+      import io.oppflow.gate.GateRequest;
+      import io.oppflow.gate.Finding;
+      import io.oppflow.opportunity.Opportunity;
+      rule "TARGET-90 the region is on our sales map"
+      when
+        GateRequest( process == "project-sales-funnel", stage == "TARGET" )
+        Opportunity( region == "Atlantis" )
+      then
+        insert( Finding.warning( "TARGET-90", "该区域不在销售版图内。", "The region is not on our sales map." ) );
+      end
+      """;
+
+  @LocalServerPort int port;
+  @Autowired ActiveRules activeRules;
+  @Autowired JdbcTemplate jdbc;
+  private String originalVersion;
+
+  ApiClient ops() { return ApiClient.as(port, "ops1"); }
+
+  @BeforeEach
+  void rememberTheActiveVersion() {
+    originalVersion = activeRules.current().version();
+  }
+
+  @AfterEach
+  void restoreIt() {
+    if (!activeRules.current().version().equals(originalVersion)) {
+      assertThat(ops().post("/api/rules/" + originalVersion + "/activate", null).status()).isEqualTo(200);
+    }
+  }
+
+  static Map<String, byte[]> shippedFiles() {
+    return new TreeMap<>(RuleFiles.read(Path.of("rules")).all());
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  String advanceMinimalAndReadTheRulesVersion() {
+    String code = Opportunities.freshCode("RULES");
+    ApiClient rep1 = ApiClient.as(port, "rep1");
+    rep1.post("/api/opportunities", Opportunities.minimal(code).toString());
+    rep1.post("/api/opportunities/" + code + "/advance", null);
+    return rep1.get("/api/opportunities/" + code + "/gate-records").json().get(0).path("rulesVersion").asText();
+  }
+
+  @Test
+  void shouldListTheVersionsWithTheActiveOneAndWhereEachCameFrom() {
+    JsonNode rules = ApiClient.as(port, "rep1").get("/api/rules").json();
+    assertThat(rules.path("active").asText()).isEqualTo(originalVersion);
+    JsonNode startup = rules.path("versions").findParents("source").stream()
+        .filter(v -> v.path("source").asText().equals("STARTUP")).findFirst().orElseThrow();
+    assertThat(startup.path("files").toString()).contains("projectsales/discover.drl", "projectsales/discover.cases.yaml");
+    assertThat(startup.path("selfTestCases").asInt()).isPositive();
+  }
+
+  @Test
+  void shouldRefuseARuleSetWithASyntaxErrorNamingFileAndLineAndKeepServingThePreviousOne() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/discover.drl", utf8(new String(files.get("projectsales/discover.drl"), StandardCharsets.UTF_8)
+        .replaceFirst("then", "then this is not java ;;")));
+
+    ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().path("errors").get(0).path("file").asText()).isEqualTo("projectsales/discover.drl");
+    assertThat(refused.json().path("errors").get(0).path("line").asInt()).isPositive();
+    assertThat(refused.json().path("errors").get(0).path("message").asText()).isNotBlank();
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+    assertThat(advanceMinimalAndReadTheRulesVersion()).isEqualTo(originalVersion);
+    assertThat(ops().get("/api/rules").json().path("events").get(0).path("kind").asText()).isEqualTo("REFUSED");
+  }
+
+  @Test
+  void shouldRefuseARuleSetWhoseSelfTestsFailNamingTheCase() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/target.drl", utf8(new String(files.get("projectsales/target.drl"), StandardCharsets.UTF_8)
+        .replace("\"TARGET-01\"", "\"TARGET-77\"")));
+
+    ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().path("errors").findValuesAsText("file")).contains("projectsales/target.cases.yaml");
+    assertThat(refused.json().path("errors").findValuesAsText("case")).isNotEmpty();
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+  }
+
+  @Test
+  void shouldActivateAValidUploadAndNameItInTheNextGateRecordThenRollBack() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/target_region.drl", utf8(EXTRA_WARNING));
+
+    ApiClient.Response uploaded = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    String newVersion = uploaded.json().path("version").asText();
+    assertThat(newVersion).isNotEqualTo(originalVersion);
+    assertThat(uploaded.json().path("active").asBoolean()).isTrue();
+    assertThat(uploaded.json().path("createdBy").asText()).isEqualTo("ops1");
+    assertThat(advanceMinimalAndReadTheRulesVersion()).isEqualTo(newVersion);
+
+    ApiClient.Response rolledBack = ops().post("/api/rules/" + originalVersion + "/activate", null);
+    assertThat(rolledBack.status()).isEqualTo(200);
+    assertThat(advanceMinimalAndReadTheRulesVersion()).isEqualTo(originalVersion);
+    JsonNode events = ops().get("/api/rules").json().path("events");
+    assertThat(events.get(0).path("kind").asText()).isEqualTo("ACTIVATED");
+    assertThat(events.get(0).path("by").asText()).isEqualTo("ops1");
+    assertThat(events.get(0).path("at").asText()).isNotBlank();
+  }
+
+  @Test
+  void shouldMakeNoNewVersionForTheSameFiles() {
+    ApiClient.Response same = ops().postFiles("/api/rules", "files", shippedFiles());
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(same.json().path("version").asText()).isEqualTo(originalVersion);
+  }
+
+  @Test
+  void shouldFailAnEvaluationWhoseRuleThrowsAndChangeNothing() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/fragile.drl", utf8("""
+        package projectsales;
+        import io.oppflow.gate.GateRequest;
+        import io.oppflow.opportunity.Opportunity;
+        rule "TARGET-91 a rule with a defect"
+        when
+          GateRequest( process == "project-sales-funnel", stage == "TARGET" )
+          Opportunity( region == "Atlantis", customer.name.substring(100) != null )
+        then
+        end
+        """));
+    assertThat(ops().postFiles("/api/rules", "files", files).status()).isEqualTo(200);
+    String code = Opportunities.freshCode("FRAGILE");
+    ApiClient rep1 = ApiClient.as(port, "rep1");
+    rep1.post("/api/opportunities", Opportunities.minimal(code).put("region", "Atlantis").toString());
+
+    ApiClient.Response advance = rep1.post("/api/opportunities/" + code + "/advance", null);
+
+    assertThat(advance.status()).isEqualTo(500);
+    assertThat(advance.json().path("title").asText()).isEqualTo("Stage gate could not be evaluated");
+    assertThat(advance.json().path("detail").asText()).contains("TARGET").doesNotContain("\tat ");
+    assertThat(rep1.get("/api/opportunities/" + code + "/gate-records").json()).isEmpty();
+    assertThat(rep1.get("/api/opportunities/" + code).json().path("stage").asText()).isEqualTo("TARGET");
+  }
+
+  @Test
+  void shouldLetOnlySalesOpsAndAdminsChangeRules() {
+    assertThat(ApiClient.as(port, "rep1").postFiles("/api/rules", "files", shippedFiles()).status()).isEqualTo(403);
+    assertThat(ApiClient.as(port, "manager1").postFiles("/api/rules", "files", shippedFiles()).status()).isEqualTo(403);
+    assertThat(ApiClient.as(port, "manager1").post("/api/rules/" + originalVersion + "/activate", null).status()).isEqualTo(403);
+    assertThat(ApiClient.as(port, "admin").post("/api/rules/" + originalVersion + "/activate", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseUnsafeFileNamesAndUnknownVersions() {
+    ApiClient.Response unsafe = ops().postFiles("/api/rules", "files", Map.of("../evil.drl", utf8(EXTRA_WARNING)));
+    assertThat(unsafe.status()).isEqualTo(400);
+    assertThat(unsafe.json().path("errors").findValuesAsText("field")).contains("files");
+    assertThat(ops().post("/api/rules/0000000000000000/activate", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldFollowAVersionActivatedOnAnotherNodeWithinSeconds() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/target_region.drl", utf8(EXTRA_WARNING));
+    String other = ops().postFiles("/api/rules", "files", files).json().path("version").asText();
+    ops().post("/api/rules/" + originalVersion + "/activate", null);
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+
+    // What another node's activation leaves in the shared database: a newer activation row.
+    jdbc.update("insert into rule_set_activation (version, activated_by, activated_at) values (?, ?, ?)",
+        other, "ops1@node-2", Timestamp.from(Instant.now()));
+
+    await().atMost(Duration.ofSeconds(12)).until(() -> activeRules.current().version().equals(other));
+  }
+}
