@@ -201,6 +201,39 @@ class OpportunityApiTests {
   }
 
   @Nested
+  class Activities {
+
+    @Test
+    void shouldLogAnActivityInTheCurrentStageAndListIt() {
+      String code = openMinimal();
+      ApiClient.Response logged = as("rep1").post("/api/opportunities/" + code + "/activities",
+          "{\"type\": \"CALL\", \"date\": \"2026-11-02\", \"contact\": \"李娜\", \"note\": \"budget call\"}");
+      assertThat(logged.status()).isEqualTo(201);
+      assertThat(logged.json().path("stage").asText()).isEqualTo("TARGET");
+      assertThat(logged.json().path("recordedBy").asText()).isEqualTo("rep1");
+      assertThat(as("manager1").get("/api/opportunities/" + code + "/activities").json().findValuesAsText("type")).containsExactly("CALL");
+    }
+
+    @ParameterizedTest(name = "{0} → 400 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+        "no type            | type | {\"date\": \"2026-11-02\"}",
+        "unknown type       | type | {\"type\": \"LUNCH\", \"date\": \"2026-11-02\"}",
+        "no date            | date | {\"type\": \"CALL\"}",
+        "a date to come     | date | {\"type\": \"CALL\", \"date\": \"2099-01-01\"}"})
+    void shouldRefuseAnActivityThatIsNotEvidence(String why, String field, String body) {
+      assertFieldError(as("rep1").post("/api/opportunities/" + openMinimal() + "/activities", body), field);
+    }
+
+    @Test
+    void shouldRefuseOtherRepsAndClosedOpportunities() {
+      String code = openMinimal();
+      assertProblem(as("rep2").post("/api/opportunities/" + code + "/activities", "{\"type\": \"CALL\", \"date\": \"2026-11-02\"}"), 403);
+      as("rep1").post("/api/opportunities/" + code + "/lose", "{\"reason\": \"CUSTOMER_STOPPED\"}");
+      assertProblem(as("rep1").post("/api/opportunities/" + code + "/activities", "{\"type\": \"CALL\", \"date\": \"2026-11-02\"}"), 409);
+    }
+  }
+
+  @Nested
   class AdvanceAndLose {
 
     @Test

@@ -133,6 +133,64 @@ abstract class MainFlowsContract {
     assertThat(statuses).containsExactlyInAnyOrder(200, 409);
   }
 
+  @Test
+  void shouldRequireEvidenceOfAMeetingWithADecisionMakerToLeaveConfirmIntent() {
+    String code = Opportunities.freshCode("EVID");
+    rep1().post("/api/opportunities", Opportunities.qualified(code).toString());
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    rep1().patch("/api/opportunities/" + code, "{\"needConfirmed\": true}");
+    assertThat(codes(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("failures")))
+        .containsExactly("CONFIRM_INTENT-05");
+
+    ApiClient.Response logged = rep1().post("/api/opportunities/" + code + "/activities",
+        "{\"type\": \"MEETING\", \"date\": \"" + java.time.LocalDate.now() + "\", \"contact\": \"王强\"}");
+    assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+    assertThat(logged.json().path("stage").asText()).isEqualTo("CONFIRM_INTENT");
+
+    assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("verdict").asText()).isEqualTo("PASSED");
+    assertThat(rep1().get("/api/opportunities/" + code).json().path("activities").findValuesAsText("contact")).containsExactly("王强");
+  }
+
+  @Test
+  void shouldAdvanceOnAnExceptionApprovedByTheManagerAndRecordItAsOverridden() {
+    String code = Opportunities.freshCode("OVR");
+    rep1().post("/api/opportunities", Opportunities.minimal(code).toString());
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    long id = rep1().post("/api/opportunities/" + code + "/exceptions", "{\"reason\": \"strategic account\"}").json().path("id").asLong();
+
+    assertThat(manager1().post("/api/exceptions/" + id + "/approve", "{\"reason\": \"approved for Q1\"}").status()).isEqualTo(200);
+
+    JsonNode records = rep1().get("/api/opportunities/" + code + "/gate-records").json();
+    assertThat(records.findValuesAsText("verdict")).containsExactly("FAILED", "OVERRIDDEN");
+    assertThat(records.get(1).path("approvedBy").asText()).isEqualTo("manager1");
+    assertThat(rep1().get("/api/opportunities/" + code).json().path("stage").asText()).isEqualTo("DISCOVER");
+  }
+
+  @Test
+  void shouldRefuseABrokenRuleSetAndActivateAGoodOne() {
+    ApiClient ops = ApiClient.as(port, "ops1");
+    String before = ops.get("/api/rules").json().path("active").asText();
+    java.util.Map<String, byte[]> files = new java.util.TreeMap<>(io.oppflow.gate.RuleFiles.read(java.nio.file.Path.of("rules")).all());
+    files.put("projectsales/broken.drl", "package projectsales;\nrule \"X\" when then nonsense(;\nend\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ApiClient.Response refused = ops.postFiles("/api/rules", "files", files);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().path("errors").findValuesAsText("file")).contains("projectsales/broken.drl");
+    assertThat(ops.get("/api/rules").json().path("active").asText()).isEqualTo(before);
+
+    files.put("projectsales/broken.drl", "package projectsales;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ApiClient.Response accepted = ops.postFiles("/api/rules", "files", files);
+    try {
+      assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+      String code = Opportunities.freshCode("RV");
+      rep1().post("/api/opportunities", Opportunities.minimal(code).toString());
+      assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("rulesVersion").asText())
+          .isEqualTo(accepted.json().path("version").asText());
+    } finally {
+      assertThat(ops.post("/api/rules/" + before + "/activate", null).status()).isEqualTo(200);
+    }
+  }
+
   static List<String> codes(JsonNode criteria) {
     List<String> codes = new ArrayList<>();
     criteria.forEach(c -> codes.add(c.path("code").asText()));
