@@ -1,6 +1,9 @@
 package io.oppflow.gate;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,7 +121,7 @@ public final class RuleSet {
   private static Set<Gate> gatesOf(RuleSetFiles files) {
     Set<Gate> gates = new TreeSet<>();
     files.ruleFiles().forEach((path, bytes) -> {
-      Matcher pattern = GATE_PATTERN.matcher(new String(bytes, StandardCharsets.UTF_8));
+      Matcher pattern = GATE_PATTERN.matcher(drlOf(path, bytes));
       while (pattern.find()) {
         Matcher process = PROCESS.matcher(pattern.group(1));
         Matcher stage = STAGE.matcher(pattern.group(1));
@@ -128,6 +131,15 @@ public final class RuleSet {
       }
     });
     return gates;
+  }
+
+  /** The DRL of a rule file; a decision table is read through the DRL it compiles to. */
+  private static String drlOf(String path, byte[] bytes) {
+    if (path.endsWith(".drl")) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    InputType type = path.endsWith(".csv") ? InputType.CSV : InputType.XLS;
+    return new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), type);
   }
 
   private static String stripPrefix(String path) {

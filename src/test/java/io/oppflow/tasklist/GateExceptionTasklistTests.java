@@ -1,0 +1,240 @@
+package io.oppflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.H2ServiceTest;
+import io.oppflow.support.Opportunities;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A gate exception worked end to end in the real Camunda Tasklist, in real headless Chromium: the rep
+ * asks for it on the stage task's form, a manager of the opportunity's org unit finds it under "Gate
+ * exceptions", reviews the failed criteria and the rep's reason, approves it, and the gate log records
+ * the stage as OVERRIDDEN by that manager. Managers of other units (and reps, experts) never see it.
+ *
+ * <p>On failure a screenshot and the page source of each open browser go to
+ * {@code /tmp/gate-exception-<test>-<user>.png/.html}.
+ */
+@H2ServiceTest
+class GateExceptionTasklistTests {
+
+  private static final String MY_TASKS = "我的任务 / My tasks";
+  private static final String GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
+  private static final String APPROVAL_TASK_KEY = "Task_TARGET_ApproveException";
+  private static final String APPROVAL_TASK = "审批关卡例外 / Approve gate exception";
+  // Labels on form-stage-target
+  private static final String GATE_FEEDBACK = "关卡反馈 / Gate feedback";
+  private static final String STAGE_ACTION = "下一步 / Next step";
+  private static final String REQUEST_EXCEPTION_OPTION = "申请关卡例外";
+  private static final String EXCEPTION_REASON = "例外理由 / Why an exception is justified";
+  // Labels on form-gate-exception
+  private static final String FAILED_CRITERIA = "未通过的标准 / Failed criteria";
+  private static final String REQUESTED_BY = "申请人 / Requested by";
+  private static final String REQUEST_REASON = "申请理由 / Requester's reason";
+  private static final String DECISION = "审批结论 / Decision";
+  private static final String APPROVE_OPTION = "批准";
+  private static final String DECISION_REASON = "审批理由 / Reason for the decision";
+  private static final Duration WAIT = TasklistBrowser.WAIT;
+
+  @LocalServerPort
+  int port;
+
+  private final List<TasklistBrowser> browsers = new ArrayList<>();
+
+  @RegisterExtension
+  final TestExecutionExceptionHandler screenshotOnFailure = this::screenshotAndRethrow;
+
+  @AfterEach
+  void closeBrowsers() throws IOException {
+    for (TasklistBrowser browser : browsers) {
+      browser.close();
+    }
+    browsers.clear();
+  }
+
+  @Test
+  @Timeout(120)
+  void shouldLetAManagerApproveAnExceptionInTasklistAndRecordItAsOverridden() throws IOException {
+    String code = failedAtTargetForRep1();
+    ApiClient rep1 = ApiClient.as(port, "rep1");
+    ApiClient manager1 = ApiClient.as(port, "manager1");
+    String repReason = "集团战略客户，目标客户群待复核 / strategic group account, segment review pending " + code;
+    String managerReason = "同意按例外推进 / approved for the Q1 push " + code;
+
+    // rep1 asks for the exception on the stage task's form.
+    String repTaskId = waitFor(() -> taskIdOrNull(rep1, code, "Task_TARGET"), "rep1's TARGET task of " + code);
+    TasklistBrowser rep = browser("rep1");
+    rep.login("rep1");
+    rep.pickFilter(MY_TASKS);
+    rep.waiting().until(d -> !rep.taskLinks(repTaskId).isEmpty());
+    rep.openTask(repTaskId, GATE_FEEDBACK);
+    rep.waitForValue(rep.formTextarea(GATE_FEEDBACK), "TARGET-01");
+    rep.choose(STAGE_ACTION, REQUEST_EXCEPTION_OPTION);
+    rep.typeInTextarea(EXCEPTION_REASON, repReason);
+    rep.complete(GATE_FEEDBACK);
+
+    String approvalTaskId = waitFor(() -> taskIdOrNull(manager1, code, APPROVAL_TASK_KEY), "the approval task of " + code);
+    JsonNode pending = waitFor(() -> lastException(rep1, code), "the exception request of " + code);
+    assertThat(pending.path("status").asText()).isEqualTo("PENDING");
+    assertThat(pending.path("requestedBy").asText()).isEqualTo("rep1");
+    assertThat(pending.path("requestReason").asText()).isEqualTo(repReason);
+
+    // manager1, in a browser of their own, finds it under "Gate exceptions" and reviews it.
+    TasklistBrowser manager = browser("manager1");
+    manager.login("manager1");
+    manager.pickFilter(GATE_EXCEPTIONS);
+    WebElement link = manager.waiting().until(d -> manager.taskLinks(approvalTaskId).stream().findFirst().orElse(null));
+    assertThat(link.getText()).contains(APPROVAL_TASK);
+    manager.clickTaskInList(approvalTaskId, FAILED_CRITERIA);
+    assertThat(manager.waitForValue(manager.formTextarea(FAILED_CRITERIA), "TARGET-01")).contains("TARGET-01");
+    assertThat(manager.waitForValue(manager.formTextfield(REQUESTED_BY), "rep1")).isEqualTo("rep1");
+    assertThat(manager.waitForValue(manager.formTextarea(REQUEST_REASON), repReason)).isEqualTo(repReason);
+
+    // ... claims it, approves it with a reason and completes it.
+    manager.claim();
+    manager.choose(DECISION, APPROVE_OPTION);
+    manager.typeInTextarea(DECISION_REASON, managerReason);
+    manager.complete(FAILED_CRITERIA);
+
+    waitFor(() -> "DISCOVER".equals(rep1.get("/api/opportunities/" + code).json().path("stage").asText()) ? "ok" : null,
+        "the opportunity to move to DISCOVER");
+    List<JsonNode> records = gateRecords(rep1, code);
+    JsonNode overridden = records.get(records.size() - 1);
+    assertThat(overridden.path("stage").asText()).isEqualTo("TARGET");
+    assertThat(overridden.path("verdict").asText()).as("last gate record: %s", overridden).isEqualTo("OVERRIDDEN");
+    assertThat(overridden.path("approvedBy").asText()).isEqualTo("manager1");
+    assertThat(overridden.path("overrideReason").asText()).isEqualTo(managerReason);
+    assertThat(overridden.path("requestedBy").asText()).isEqualTo("rep1");
+    assertThat(overridden.path("failures").findValuesAsText("code")).contains("TARGET-01");
+
+    JsonNode approved = lastException(rep1, code);
+    assertThat(approved.path("status").asText()).as("exception: %s", approved).isEqualTo("APPROVED");
+    assertThat(approved.path("requestedBy").asText()).isEqualTo("rep1");
+    assertThat(approved.path("decidedBy").asText()).isEqualTo("manager1");
+    assertThat(approved.path("decisionReason").asText()).isEqualTo(managerReason);
+    assertThat(taskIdOrNull(manager1, code, APPROVAL_TASK_KEY)).isNull();
+  }
+
+  @Test
+  @Timeout(60)
+  void shouldNotShowTheApprovalToManagersOfOtherUnits() {
+    String code = failedAtTargetForRep1();
+    ApiClient.Response requested = ApiClient.as(port, "rep1").post("/api/opportunities/" + code + "/exceptions",
+        "{\"reason\": \"客户是集团战略客户 / strategic group account\"}");
+    assertThat(requested.status()).as("request exception: %s", requested).isEqualTo(201);
+
+    String approvals = "/engine-rest/task?processInstanceBusinessKey=" + encode(code) + "&taskDefinitionKey=" + APPROVAL_TASK_KEY;
+    waitFor(() -> taskIdOrNull(ApiClient.as(port, "manager1"), code, APPROVAL_TASK_KEY), "manager1's approval task of " + code);
+    ApiClient.Response asManager1 = ApiClient.as(port, "manager1").get(approvals);
+    assertThat(asManager1.status()).isEqualTo(200);
+    assertThat(asManager1.json().size()).as("approval tasks manager1 sees: %s", asManager1.body()).isEqualTo(1);
+    assertThat(asManager1.json().get(0).path("name").asText()).isEqualTo(APPROVAL_TASK);
+    for (String user : List.of("rep2", "expert1")) {
+      ApiClient.Response r = ApiClient.as(port, user).get(approvals);
+      assertThat(r.status()).as("%s: %s", user, r).isEqualTo(200);
+      assertThat(r.json().isArray()).as("%s: %s", user, r).isTrue();
+      assertThat(r.json().size()).as("approval tasks %s sees: %s", user, r.body()).isZero();
+    }
+  }
+
+  // ---- API helpers ----
+
+  /** A new minimal opportunity of rep1 (HQ/East/Shanghai-1) whose TARGET gate has failed on TARGET-01. */
+  private String failedAtTargetForRep1() {
+    String code = Opportunities.freshCode("GXT");
+    ObjectNode body = Opportunities.minimal(code);
+    body.put("name", "例外浏览器测试 / Exception browser test " + code);
+    ApiClient rep1 = ApiClient.as(port, "rep1");
+    ApiClient.Response created = rep1.post("/api/opportunities", body.toString());
+    assertThat(created.status()).as("create %s: %s", code, created).isEqualTo(201);
+    assertThat(created.json().path("stage").asText()).isEqualTo("TARGET");
+    ApiClient.Response advanced = rep1.post("/api/opportunities/" + code + "/advance", null);
+    assertThat(advanced.status()).as("advance %s: %s", code, advanced).isEqualTo(200);
+    assertThat(advanced.json().path("verdict").asText()).as("advance %s: %s", code, advanced).isEqualTo("FAILED");
+    assertThat(advanced.body()).contains("TARGET-01");
+    return code;
+  }
+
+  /** The id of the open task of the opportunity with that definition key, as the client sees it, or null. */
+  private static String taskIdOrNull(ApiClient client, String code, String taskDefinitionKey) {
+    ApiClient.Response r = client.get("/engine-rest/task?processInstanceBusinessKey=" + encode(code)
+        + "&taskDefinitionKey=" + taskDefinitionKey);
+    assertThat(r.status()).as("engine-rest tasks: %s", r).isEqualTo(200);
+    return r.json().size() == 1 ? r.json().get(0).path("id").asText() : null;
+  }
+
+  private static JsonNode lastException(ApiClient client, String code) {
+    ApiClient.Response r = client.get("/api/opportunities/" + code + "/exceptions");
+    assertThat(r.status()).as("exceptions of %s: %s", code, r).isEqualTo(200);
+    return r.json().size() == 0 ? null : r.json().get(r.json().size() - 1);
+  }
+
+  private static List<JsonNode> gateRecords(ApiClient client, String code) {
+    ApiClient.Response r = client.get("/api/opportunities/" + code + "/gate-records");
+    assertThat(r.status()).as("gate records: %s", r).isEqualTo(200);
+    List<JsonNode> records = new ArrayList<>();
+    r.json().forEach(records::add);
+    assertThat(records).as("gate records of %s", code).isNotEmpty();
+    return records;
+  }
+
+  private static <T> T waitFor(Supplier<T> probe, String what) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  // ---- browsers ----
+
+  /** A new browser session (own profile and cookies) for one user. */
+  private TasklistBrowser browser(String user) throws IOException {
+    TasklistBrowser browser = TasklistBrowser.start(port, user);
+    browsers.add(browser);
+    return browser;
+  }
+
+  private void screenshotAndRethrow(ExtensionContext context, Throwable failure) throws Throwable {
+    for (TasklistBrowser browser : browsers) {
+      try {
+        failure.addSuppressed(new AssertionError(browser.screenshot("gate-exception-" + context.getRequiredTestMethod().getName())));
+      } catch (RuntimeException | IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    throw failure;
+  }
+}

@@ -1,0 +1,247 @@
+package io.oppflow.tasklist;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One real headless Chromium session (own profile, so own cookies) driving the real Camunda Tasklist,
+ * with the same launch flags as {@link TasklistBrowserTests}. Form fields are found by their label in the
+ * rendered Camunda Form (form-js).
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}; fails, never skips, without them.
+ */
+final class TasklistBrowser implements AutoCloseable {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final int port;
+  private final String name;
+  private final Path profileDir;
+  private final WebDriver driver;
+
+  private TasklistBrowser(int port, String name, Path profileDir, WebDriver driver) {
+    this.port = port;
+    this.name = name;
+    this.profileDir = profileDir;
+    this.driver = driver;
+  }
+
+  /** Starts a fresh browser (new profile, no cookies); {@code name} tells its screenshots apart. */
+  static TasklistBrowser start(int port, String name) throws IOException {
+    if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+      fail("Browser tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+          + ": install them with `apt-get update && apt-get install -y chromium chromium-driver`"
+          + " (CI installs them in .ci/run)");
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    Path profileDir = Files.createTempDirectory("oppflow-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--lang=en-US", "--window-size=1600,1200", "--user-data-dir=" + profileDir);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(WAIT);
+    return new TasklistBrowser(port, name, profileDir, driver);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  String tasklistUrl() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  void login(String user) {
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    WebElement username = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    username.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form button[type='submit']")).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+  }
+
+  void pickFilter(String filterName) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(normalize-space(.),'" + filterName + "')]]");
+    waiting().until(ExpectedConditions.elementToBeClickable(filter));
+    driver.findElement(filter).findElement(By.cssSelector("h4 a")).click();
+    waiting().until(d -> d.findElement(filter).getAttribute("class").contains("active"));
+  }
+
+  /** The links to the task in the task list of the current filter. */
+  List<WebElement> taskLinks(String taskId) {
+    return driver.findElements(By.cssSelector(".tasks-list li.task h4 a[href*='task=" + taskId + "']"));
+  }
+
+  /** Opens the task by its address and waits until its form shows the field labelled {@code formLabel}. */
+  void openTask(String taskId, String formLabel) {
+    driver.get(tasklistUrl() + "#/?task=" + taskId);
+    waitForForm(formLabel);
+  }
+
+  /** Opens the task by clicking it in the task list of the current filter. */
+  void clickTaskInList(String taskId, String formLabel) {
+    click(waiting().until(d -> taskLinks(taskId).stream().findFirst().orElse(null)));
+    waiting().until(d -> d.getCurrentUrl().contains("task=" + taskId));
+    waitForForm(formLabel);
+  }
+
+  private void waitForForm(String formLabel) {
+    // The Camunda Form (form-js) is rendered inside the task view once the task and its form load.
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(labelXpath(formLabel))));
+  }
+
+  /** Claims the open task (a candidate's task is not theirs to complete until claimed). */
+  void claim() {
+    By claim = By.cssSelector("button.claim[ng-click='claim()']");
+    click(waiting().until(ExpectedConditions.elementToBeClickable(claim)));
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(claim));
+  }
+
+  static By completeButton() {
+    return By.cssSelector("button[ng-click='complete()']");
+  }
+
+  /** Completes the open task and waits until Tasklist has closed its form. */
+  void complete(String formLabel) {
+    click(waiting().until(ExpectedConditions.elementToBeClickable(completeButton())));
+    // Tasklist closes the task view after a successful completion; an error notice fails the test.
+    waiting().until(d -> {
+      failOnErrorNotice();
+      return d.findElements(By.xpath(labelXpath(formLabel))).stream().noneMatch(WebElement::isDisplayed);
+    });
+  }
+
+  /** Clicks an element after scrolling it to the middle, clear of Tasklist's fixed header and footer. */
+  void click(WebElement element) {
+    dismissNotifications();
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /**
+   * Closes Tasklist's pop-up notifications (e.g. "You are assigned to the following tasks in the same
+   * process"), which may cover the form's buttons; an error notification fails the test instead.
+   */
+  void dismissNotifications() {
+    failOnErrorNotice();
+    for (WebElement alert : driver.findElements(By.cssSelector(".page-notifications .alert"))) {
+      alert.findElements(By.cssSelector("button.close")).stream()
+          .filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+    }
+    waiting().until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).isEmpty());
+  }
+
+  private void failOnErrorNotice() {
+    for (WebElement alert : driver.findElements(By.cssSelector(".page-notifications .alert"))) {
+      String kind = String.valueOf(alert.getAttribute("class"));
+      if (kind.contains("alert-danger") || kind.contains("alert-error")) {
+        fail("Tasklist shows an error: " + alert.getText());
+      }
+    }
+  }
+
+  static String labelXpath(String label) {
+    return "//*[contains(@class,'fjs-form-field')]//label[contains(normalize-space(.),'" + label + "')]";
+  }
+
+  private static String fieldXpath(String label) {
+    return "//*[contains(@class,'fjs-form-field')][.//label[contains(normalize-space(.),'" + label + "')]]";
+  }
+
+  WebElement formLabel(String label) {
+    return driver.findElement(By.xpath(labelXpath(label)));
+  }
+
+  WebElement formTextarea(String label) {
+    return driver.findElement(By.xpath(fieldXpath(label) + "//textarea"));
+  }
+
+  WebElement formTextfield(String label) {
+    return driver.findElement(By.xpath(fieldXpath(label) + "//input[@type='text']"));
+  }
+
+  WebElement formCheckbox(String labelPart) {
+    return driver.findElement(By.xpath(fieldXpath(labelPart) + "//input[@type='checkbox']"));
+  }
+
+  /** The value the form shows in a text field or text area, waiting until it contains {@code expected}. */
+  String waitForValue(WebElement input, String expected) {
+    waiting().until(d -> String.valueOf(input.getDomProperty("value")).contains(expected));
+    return input.getDomProperty("value");
+  }
+
+  /** Types into the text area labelled {@code label} once it is shown (e.g. after a conditional un-hides it). */
+  void typeInTextarea(String label, String text) {
+    WebElement area = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(fieldXpath(label) + "//textarea")));
+    click(area);
+    area.sendKeys(text);
+    waiting().until(d -> text.equals(area.getDomProperty("value")));
+  }
+
+  /**
+   * Chooses the option whose label contains {@code optionLabelPart} in the form-js select labelled
+   * {@code label}: a click opens its drop-down list, a click on an item picks it.
+   */
+  void choose(String label, String optionLabelPart) {
+    By group = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-input-group')]");
+    By display = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-select-display')]");
+    By item = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'"
+        + optionLabelPart + "')]");
+    click(waiting().until(ExpectedConditions.elementToBeClickable(group)));
+    click(waiting().until(ExpectedConditions.visibilityOfElementLocated(item)));
+    waiting().until(d -> d.findElement(display).getText().contains(optionLabelPart));
+  }
+
+  /** Saves a screenshot and the page source to {@code /tmp/<base>-<name>.png/.html} and returns the paths. */
+  String screenshot(String base) throws IOException {
+    String path = "/tmp/" + base + "-" + name;
+    Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), Path.of(path + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(Path.of(path + ".html"), driver.getPageSource());
+    return "Screenshot: " + path + ".png, page: " + path + ".html, at " + driver.getCurrentUrl();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (var paths = Files.walk(profileDir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
