@@ -13,7 +13,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +37,7 @@ class ApplyStageFormListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String code = task.getExecution().getProcessBusinessKey();
-    if (!Boolean.TRUE.equals(task.getVariable(ProcessVariables.VIA_API))) {
+    if (!ActingUser.isApiCall()) {
       recordChangedFacts(task, code);
     }
     String action = String.valueOf(task.getVariable(ProcessVariables.STAGE_ACTION));
@@ -58,9 +57,6 @@ class ApplyStageFormListener implements TaskListener {
       throw InvalidOpportunityException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE, LOSE or REQUEST_EXCEPTION");
     }
     instance.setVariable(ProcessVariables.STAGE_ACTION, action);
-    Object requestedBy = task.getVariable(ProcessVariables.REQUESTED_BY);
-    String who = requestedBy != null ? requestedBy.toString() : currentUser(task);
-    instance.setVariable(ProcessVariables.REQUESTED_BY, Variables.stringValue(who, true));
   }
 
   private void recordChangedFacts(DelegateTask task, String code) {
@@ -96,11 +92,4 @@ class ApplyStageFormListener implements TaskListener {
         (String) task.getVariable(ProcessVariables.LOSS_NOTE));
   }
 
-  private static String currentUser(DelegateTask task) {
-    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
-    }
-    return task.getAssignee() != null ? task.getAssignee() : "system";
-  }
 }

@@ -4,7 +4,6 @@ import io.oppflow.gate.GateDecision;
 import io.oppflow.gate.StageGateService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +26,9 @@ class CheckStageGateDelegate implements JavaDelegate {
       throw new IllegalStateException("Gate " + execution.getCurrentActivityId() + " has no 'stage' input");
     }
     GateDecision decision = gates.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        stage, requestedBy(execution));
+        stage, ActingUser.of(execution.getProcessEngineServices()));
     execution.getProcessInstance().setVariable(ProcessVariables.GATE_PASSED, decision.verdict().passed());
     execution.getProcessInstance().setVariable(ProcessVariables.GATE_FEEDBACK, decision.verdict().feedback());
   }
 
-  private static String requestedBy(DelegateExecution execution) {
-    Object requested = execution.getVariable(ProcessVariables.REQUESTED_BY);
-    if (requested != null) {
-      return requested.toString();
-    }
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
-  }
 }

@@ -25,7 +25,7 @@ class DecideGateExceptionListener implements TaskListener {
     Object decision = task.getVariable(ProcessVariables.EXCEPTION_DECISION);
     String reason = (String) task.getVariable(ProcessVariables.EXCEPTION_DECISION_REASON);
     long id = ((Number) task.getVariable(ProcessVariables.GATE_EXCEPTION_ID)).longValue();
-    String manager = decidedBy(task);
+    String manager = ActingUser.of(task.getProcessEngineServices());
     DelegateExecution instance = task.getExecution().getProcessInstance();
     if (ProcessVariables.DECISION_APPROVE.equals(decision)) {
       exceptions.approve(id, manager, reason);
@@ -40,15 +40,4 @@ class DecideGateExceptionListener implements TaskListener {
     }
   }
 
-  private static String decidedBy(DelegateTask task) {
-    Object viaApi = task.getVariable(ProcessVariables.REQUESTED_BY);
-    if (viaApi != null) {
-      return viaApi.toString();
-    }
-    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
-    }
-    return task.getAssignee() != null ? task.getAssignee() : "system";
-  }
 }

@@ -15,9 +15,6 @@ final class ProcessVariables {
   static final String GATE_FEEDBACK = "gateFeedback";
   /** The gate service task's input: the code of the stage whose way out it guards. */
   static final String GATE_STAGE = "stage";
-  /** Transient: who asked for the advance, and that the facts came from the API, not from a form. */
-  static final String REQUESTED_BY = "requestedBy";
-  static final String VIA_API = "viaApi";
   /** Task-local: the form values as prefilled, to tell what the user changed. */
   static final String FORM_BASELINE = "formBaseline";
 

@@ -19,9 +19,8 @@ class RequestGateExceptionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String stage = (String) execution.getVariableLocal(ProcessVariables.GATE_STAGE);
-    Object requestedBy = execution.getVariable(ProcessVariables.REQUESTED_BY);
     GateException exception = exceptions.request(execution.getProcessBusinessKey(), stage,
-        requestedBy == null ? "system" : requestedBy.toString(),
+        ActingUser.of(execution.getProcessEngineServices()),
         (String) execution.getVariable(ProcessVariables.EXCEPTION_REASON));
     DelegateExecution instance = execution.getProcessInstance();
     instance.setVariable(ProcessVariables.GATE_EXCEPTION_ID, exception.id());

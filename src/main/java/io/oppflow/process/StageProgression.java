@@ -14,7 +14,6 @@ import io.oppflow.opportunity.OpportunityView;
 import io.oppflow.organization.Actor;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -46,7 +45,7 @@ public class StageProgression {
     DECISION.remove();
     try {
       tasks.setVariableLocal(task.getId(), ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE);
-      tasks.complete(task.getId(), apiVariables(actor));
+      completeAs(actor, task);
       GateDecision decision = DECISION.get();
       if (decision == null) {
         throw new IllegalStateException("Stage task " + task.getTaskDefinitionKey() + " completed without a gate");
@@ -71,7 +70,7 @@ public class StageProgression {
         .putValue(ProcessVariables.LOSS_REASON, loss.getReason().name())
         .putValue(ProcessVariables.LOSS_COMPETITOR, loss.getCompetitor())
         .putValue(ProcessVariables.LOSS_NOTE, loss.getNote()));
-    tasks.complete(task.getId(), apiVariables(actor));
+    completeAs(actor, task);
     return opportunities.view(opportunities.byCode(code));
   }
 
@@ -82,7 +81,7 @@ public class StageProgression {
     tasks.setVariablesLocal(task.getId(), Variables.createVariables()
         .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_REQUEST_EXCEPTION)
         .putValue(ProcessVariables.EXCEPTION_REASON, reason));
-    tasks.complete(task.getId(), apiVariables(actor));
+    completeAs(actor, task);
     List<GateExceptionView> all = exceptions.of(code);
     return all.get(all.size() - 1);
   }
@@ -103,7 +102,7 @@ public class StageProgression {
     tasks.setVariablesLocal(task.getId(), Variables.createVariables()
         .putValue(ProcessVariables.EXCEPTION_DECISION, approve ? ProcessVariables.DECISION_APPROVE : ProcessVariables.DECISION_REJECT)
         .putValue(ProcessVariables.EXCEPTION_DECISION_REASON, reason));
-    tasks.complete(task.getId(), apiVariables(actor));
+    completeAs(actor, task);
     return exceptions.view(exceptions.get(id));
   }
 
@@ -125,9 +124,11 @@ public class StageProgression {
     return task;
   }
 
-  private static VariableMap apiVariables(Actor actor) {
-    return Variables.createVariables()
-        .putValueTyped(ProcessVariables.VIA_API, Variables.booleanValue(true, true))
-        .putValueTyped(ProcessVariables.REQUESTED_BY, Variables.stringValue(actor.userId(), true));
+  private void completeAs(Actor actor, Task task) {
+    ActingUser.apiCall(actor.userId(), () -> {
+      tasks.complete(task.getId());
+      return null;
+    });
   }
+
 }

@@ -101,6 +101,28 @@ class GateExceptionApiTests {
   }
 
   @Test
+  void shouldRecordTheSignedInUserNotAVariableAsRequesterAndApprover() {
+    String code = Opportunities.freshCode("SPOOF");
+    as("rep1").post("/api/opportunities", Opportunities.minimal(code).toString());
+    String repTask = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
+    // Through Camunda REST, as Tasklist or any client could: a variable claims someone else asked.
+    assertThat(as("rep1").post("/engine-rest/task/" + repTask + "/complete",
+        "{\"variables\": {\"requestedBy\": {\"value\": \"manager1\"}, \"stageAction\": {\"value\": \"ADVANCE\"}}}").status())
+        .isEqualTo(204);
+    assertThat(as("rep1").get("/api/opportunities/" + code + "/gate-records").json().get(0).path("requestedBy").asText())
+        .isEqualTo("rep1");
+
+    long id = requestException(code).path("id").asLong();
+    String approval = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_TARGET_ApproveException")
+        .singleResult().getId();
+    assertThat(as("manager1").post("/engine-rest/task/" + approval + "/claim", "{\"userId\": \"manager1\"}").status()).isEqualTo(204);
+    assertThat(as("manager1").post("/engine-rest/task/" + approval + "/complete", "{\"variables\": {"
+        + "\"exceptionDecision\": {\"value\": \"APPROVE\"}, \"exceptionDecisionReason\": {\"value\": \"fine\"},"
+        + "\"requestedBy\": {\"value\": \"admin\"}}}").status()).isEqualTo(204);
+    assertThat(as("rep1").get("/api/exceptions/" + id).json().path("decidedBy").asText()).isEqualTo("manager1");
+  }
+
+  @Test
   void shouldRefuseAnExceptionWithoutReasonOrWithoutAFailedGate() {
     String code = Opportunities.freshCode("NOFAIL");
     as("rep1").post("/api/opportunities", Opportunities.minimal(code).toString());

@@ -135,6 +135,7 @@ class GateExceptionTasklistTests {
   @Test
   @Timeout(60)
   void shouldNotShowTheApprovalToManagersOfOtherUnits() {
+    String otherManager = managerOfAnotherUnit();
     String code = failedAtTargetForRep1();
     ApiClient.Response requested = ApiClient.as(port, "rep1").post("/api/opportunities/" + code + "/exceptions",
         "{\"reason\": \"客户是集团战略客户 / strategic group account\"}");
@@ -146,8 +147,9 @@ class GateExceptionTasklistTests {
     assertThat(asManager1.status()).isEqualTo(200);
     assertThat(asManager1.json().size()).as("approval tasks manager1 sees: %s", asManager1.body()).isEqualTo(1);
     assertThat(asManager1.json().get(0).path("name").asText()).isEqualTo(APPROVAL_TASK);
-    for (String user : List.of("rep2", "expert1")) {
-      ApiClient.Response r = ApiClient.as(port, user).get(approvals);
+    for (String user : List.of("rep2", "expert1", otherManager)) {
+      ApiClient client = user.equals(otherManager) ? ApiClient.as(port, user, OTHER_MANAGER_PASSWORD) : ApiClient.as(port, user);
+      ApiClient.Response r = client.get(approvals);
       assertThat(r.status()).as("%s: %s", user, r).isEqualTo(200);
       assertThat(r.json().isArray()).as("%s: %s", user, r).isTrue();
       assertThat(r.json().size()).as("approval tasks %s sees: %s", user, r.body()).isZero();
@@ -155,6 +157,29 @@ class GateExceptionTasklistTests {
   }
 
   // ---- API helpers ----
+
+  private static final String OTHER_MANAGER_PASSWORD = "other-unit-manager-pw";
+
+  /**
+   * A sales manager placed over a unit of its own (not over rep1's HQ/East/Shanghai-1), created by the
+   * admin through the engine's REST API with a fresh id, so no other test's routing changes.
+   */
+  private String managerOfAnotherUnit() {
+    String id = "mgr-" + Opportunities.freshCode("X").substring(2).toLowerCase();
+    ApiClient admin = ApiClient.as(port, "admin");
+    ApiClient.Response user = admin.post("/engine-rest/user/create", "{\"profile\": {\"id\": \"" + id
+        + "\", \"firstName\": \"Other\", \"lastName\": \"Manager\"}, \"credentials\": {\"password\": \""
+        + OTHER_MANAGER_PASSWORD + "\"}}");
+    assertThat(user.status()).as("create %s: %s", id, user).isEqualTo(204);
+    ApiClient.Response member = admin.put("/engine-rest/group/sales-manager/members/" + id, "{}");
+    assertThat(member.status()).as("make %s a manager: %s", id, member).isEqualTo(204);
+    ApiClient.Response placed = admin.put("/api/org-units/members/" + id, "{\"orgUnit\": \"HQ/North/" + id + "\"}");
+    assertThat(placed.status()).as("place %s: %s", id, placed).isEqualTo(200);
+    // The new manager can sign in and query tasks at all, so an empty list below means "not offered".
+    ApiClient.Response tasks = ApiClient.as(port, id, OTHER_MANAGER_PASSWORD).get("/engine-rest/task?maxResults=1");
+    assertThat(tasks.status()).as("%s queries tasks: %s", id, tasks).isEqualTo(200);
+    return id;
+  }
 
   /** A new minimal opportunity of rep1 (HQ/East/Shanghai-1) whose TARGET gate has failed on TARGET-01. */
   private String failedAtTargetForRep1() {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -19,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -94,7 +96,7 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   void pickFilter(String filterName) {
-    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(normalize-space(.),'" + filterName + "')]]");
+    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(normalize-space(.)," + literal(filterName) + ")]]");
     waiting().until(ExpectedConditions.elementToBeClickable(filter));
     driver.findElement(filter).findElement(By.cssSelector("h4 a")).click();
     waiting().until(d -> d.findElement(filter).getAttribute("class").contains("active"));
@@ -174,11 +176,19 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   static String labelXpath(String label) {
-    return "//*[contains(@class,'fjs-form-field')]//label[contains(normalize-space(.),'" + label + "')]";
+    return "//*[contains(@class,'fjs-form-field')]//label[contains(normalize-space(.)," + literal(label) + ")]";
   }
 
   private static String fieldXpath(String label) {
-    return "//*[contains(@class,'fjs-form-field')][.//label[contains(normalize-space(.),'" + label + "')]]";
+    return "//*[contains(@class,'fjs-form-field')][.//label[contains(normalize-space(.)," + literal(label) + ")]]";
+  }
+
+  /** An XPath string literal of {@code text}, which may contain single quotes ("Requester's reason"). */
+  static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
   }
 
   WebElement formLabel(String label) {
@@ -213,16 +223,34 @@ final class TasklistBrowser implements AutoCloseable {
 
   /**
    * Chooses the option whose label contains {@code optionLabelPart} in the form-js select labelled
-   * {@code label}: a click opens its drop-down list, a click on an item picks it.
+   * {@code label} as a user does with the keyboard: a click opens its drop-down list, the arrow keys move
+   * to the option and Enter picks it. (The list opens below the field, where Tasklist's fixed footer may
+   * cover it, so its items are not clicked.)
    */
   void choose(String label, String optionLabelPart) {
     By group = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-input-group')]");
     By display = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-select-display')]");
-    By item = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'"
-        + optionLabelPart + "')]");
+    By items = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')]");
+    By focused = By.xpath(fieldXpath(label) + "//*[contains(@class,'fjs-dropdownlist-item')][contains(@class,'focused')]");
     click(waiting().until(ExpectedConditions.elementToBeClickable(group)));
-    click(waiting().until(ExpectedConditions.visibilityOfElementLocated(item)));
-    waiting().until(d -> d.findElement(display).getText().contains(optionLabelPart));
+    int count = waiting().until(d -> {
+      int n = d.findElements(items).size();
+      return n > 0 ? n : null;
+    });
+    Actions keyboard = new Actions(driver);
+    for (int i = 0; i <= count; i++) {
+      String current = driver.findElements(focused).stream().findFirst().map(WebElement::getText).orElse("");
+      if (current.contains(optionLabelPart)) {
+        keyboard.sendKeys(Keys.ENTER).perform();
+        waiting().until(d -> d.findElement(display).getText().contains(optionLabelPart));
+        return;
+      }
+      keyboard.sendKeys(Keys.ARROW_DOWN).perform();
+      String before = current;
+      waiting().until(d -> d.findElements(focused).stream().findFirst().map(WebElement::getText)
+          .filter(t -> !t.equals(before)).isPresent());
+    }
+    fail("No option '" + optionLabelPart + "' in the select '" + label + "'");
   }
 
   /** Saves a screenshot and the page source to {@code /tmp/<base>-<name>.png/.html} and returns the paths. */
