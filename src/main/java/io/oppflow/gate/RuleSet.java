@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message.Level;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -32,18 +33,20 @@ public final class RuleSet {
     }
   }
 
+  private static final int SESSION_POOL_SIZE = 8;
+
   private static final Pattern GATE_PATTERN = Pattern.compile(
       "GateRequest\\s*\\(([^)]*)\\)");
   private static final Pattern PROCESS = Pattern.compile("process\\s*==\\s*\"([^\"]+)\"");
   private static final Pattern STAGE = Pattern.compile("stage\\s*==\\s*\"([^\"]+)\"");
 
   private final RuleSetFiles files;
-  private final KieBase kieBase;
+  private final KieContainerSessionsPool sessions;
   private final Set<Gate> gates;
 
-  private RuleSet(RuleSetFiles files, KieBase kieBase, Set<Gate> gates) {
+  private RuleSet(RuleSetFiles files, KieContainerSessionsPool sessions, Set<Gate> gates) {
     this.files = files;
-    this.kieBase = kieBase;
+    this.sessions = sessions;
     this.gates = Collections.unmodifiableSet(gates);
   }
 
@@ -70,16 +73,17 @@ public final class RuleSet {
       kie.getRepository().removeKieModule(releaseId);
       throw new RuleSetCompilationException(problems);
     }
-    KieBase base = kie.newKieContainer(releaseId).getKieBase();
+    KieContainer container = kie.newKieContainer(releaseId);
     // The container keeps what it needs; the repository copy would only pile up across versions.
     kie.getRepository().removeKieModule(releaseId);
-    return new RuleSet(files, base, gatesOf(files));
+    // Sessions are reset and reused rather than built for every evaluation.
+    return new RuleSet(files, container.newKieSessionsPool(SESSION_POOL_SIZE), gatesOf(files));
   }
 
   /** Runs the gate asked by {@code request} against {@code facts}. */
   public GateVerdict evaluate(GateRequest request, Object... facts) {
     List<Finding> findings = new ArrayList<>();
-    KieSession session = kieBase.newKieSession();
+    KieSession session = sessions.newKieSession();
     try {
       session.insert(request);
       for (Object fact : facts) {
