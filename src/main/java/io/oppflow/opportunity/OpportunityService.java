@@ -29,15 +29,18 @@ public class OpportunityService {
   private final OrgUnitDirectory directory;
   private final Validator validator;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   OpportunityService(OpportunityRepository opportunities, ActivityRepository activities, OpportunityWorkflow workflow,
-      OrgUnitDirectory directory, Validator validator, Clock clock) {
+      OrgUnitDirectory directory, Validator validator, Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.opportunities = opportunities;
     this.activities = activities;
     this.workflow = workflow;
     this.directory = directory;
     this.validator = validator;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Opens an opportunity and starts its stage process; the code becomes the business key. */
@@ -191,11 +194,13 @@ public class OpportunityService {
   @Transactional
   public void markLost(String code, Loss loss) {
     byCode(code).markLost(loss, clock.instant());
+    events.publishEvent(new OpportunityLost(code, loss.getReason(), clock.instant()));
   }
 
   @Transactional
   public void markWon(String code) {
     byCode(code).markWon(clock.instant());
+    events.publishEvent(new OpportunityWon(code, clock.instant()));
   }
 
   private void validate(OpportunityFacts facts) {

@@ -1,0 +1,51 @@
+package io.oppflow.funnel;
+
+import io.oppflow.opportunity.OpportunityLost;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the stage-interval projection, in the transaction of the stage change it reflects: a stage
+ * entered opens an interval, a stage left closes it with its outcome.
+ */
+@Component
+public class StageIntervals {
+
+  /** Where an interval comes from: the process engine's history, or an import of past opportunities. */
+  public enum Source { ENGINE, IMPORT }
+
+  private final JdbcTemplate jdbc;
+
+  StageIntervals(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void entered(String opportunityCode, String processKey, String processInstanceId, String activityInstanceId,
+      String stage, int stageOrder, Instant at, Source source) {
+    jdbc.update("insert into stage_interval (opportunity_code, process_key, process_instance_id, activity_instance_id,"
+        + " stage, stage_order, entered_at, source) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        opportunityCode, processKey, processInstanceId, activityInstanceId, stage, stageOrder, Timestamp.from(at),
+        source.name());
+  }
+
+  /** The stage element instance ended: completed (advanced through the gate) or cancelled. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void left(String activityInstanceId, Instant at, boolean completed) {
+    jdbc.update("update stage_interval set left_at = ?, outcome = ? where activity_instance_id = ? and left_at is null",
+        Timestamp.from(at), (completed ? StageOutcome.ADVANCED : StageOutcome.LEFT).name(), activityInstanceId);
+  }
+
+  /** A stage cancelled because the opportunity was lost was left as LOST, not otherwise. */
+  @EventListener
+  void on(OpportunityLost lost) {
+    jdbc.update("update stage_interval set outcome = ? where id = (select max(id) from stage_interval"
+        + " where opportunity_code = ? and outcome = ?)",
+        StageOutcome.LOST.name(), lost.code(), StageOutcome.LEFT.name());
+  }
+}

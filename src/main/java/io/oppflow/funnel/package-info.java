@@ -1,0 +1,6 @@
+/**
+ * The sales funnel (销售漏斗), derived from process history, never typed in: each stage an opportunity
+ * entered is a {@link io.oppflow.funnel.StageIntervals stage interval} (entered, left, how); the
+ * funnel metrics are computed over those intervals and the opportunities' slices.
+ */
+package io.oppflow.funnel;

@@ -1,0 +1,61 @@
+package io.oppflow.process;
+
+import io.oppflow.funnel.StageIntervals;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Feeds the funnel's stage intervals from Camunda's history events, in the same transaction: every
+ * entry into and exit from a stage element is seen here, also those of process-instance modifications
+ * and migrations that skip the BPMN listeners.
+ */
+class StageHistoryProjection implements HistoryEventHandler {
+
+  private final ObjectProvider<StageIntervals> intervals;
+  private final ObjectProvider<RepositoryService> repository;
+
+  StageHistoryProjection(ObjectProvider<StageIntervals> intervals, ObjectProvider<RepositoryService> repository) {
+    this.intervals = intervals;
+    this.repository = repository;
+  }
+
+  @Override
+  public void handleEvent(HistoryEvent event) {
+    if (!(event instanceof HistoricActivityInstanceEventEntity activity) || !"subProcess".equals(activity.getActivityType())) {
+      return;
+    }
+    if (HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(event.getEventType())) {
+      BaseElement stage = repository.getObject().getBpmnModelInstance(activity.getProcessDefinitionId())
+          .getModelElementById(activity.getActivityId());
+      String code = StageModel.property(stage, StageModel.STAGE_CODE).orElse(null);
+      if (code == null) {
+        return;
+      }
+      int order = StageModel.property(stage, StageModel.STAGE_ORDER).map(String::strip).map(Integer::valueOf).orElse(0);
+      intervals.getObject().entered(businessKeyOf(activity.getProcessInstanceId()), activity.getProcessDefinitionKey(),
+          activity.getProcessInstanceId(), activity.getActivityInstanceId(), code, order,
+          activity.getStartTime().toInstant(), StageIntervals.Source.ENGINE);
+    } else if (HistoryEventTypes.ACTIVITY_INSTANCE_END.getEventName().equals(event.getEventType())) {
+      intervals.getObject().left(activity.getActivityInstanceId(), activity.getEndTime().toInstant(), !activity.isCanceled());
+    }
+  }
+
+  @Override
+  public void handleEvents(List<HistoryEvent> events) {
+    events.forEach(this::handleEvent);
+  }
+
+  private static String businessKeyOf(String processInstanceId) {
+    ExecutionEntity instance = Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
+    return instance == null ? processInstanceId : instance.getBusinessKey();
+  }
+
+}
