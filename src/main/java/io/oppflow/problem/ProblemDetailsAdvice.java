@@ -3,6 +3,7 @@ package io.oppflow.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.oppflow.export.InvalidExportRequestException;
 import io.oppflow.gate.GateEvaluationException;
 import io.oppflow.gate.GateExceptionNotFoundException;
 import io.oppflow.gate.GateExceptionStateException;
@@ -126,6 +127,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidRuleUploadException.class)
   ProblemDetail invalidUpload(InvalidRuleUploadException e) {
     return validation(List.of(new InvalidOpportunityException.FieldError(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(InvalidExportRequestException.class)
+  ProblemDetail invalidExport(InvalidExportRequestException e) {
+    return validation(List.of(new InvalidOpportunityException.FieldError("format", e.getMessage())));
   }
 
   @ExceptionHandler(RuntimeException.class)

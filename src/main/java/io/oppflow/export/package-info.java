@@ -1,0 +1,6 @@
+/**
+ * Every table the service shows can be taken away as CSV (UTF-8 with BOM, so Excel reads Chinese
+ * correctly) or XLSX: {@link io.oppflow.export.TableExport#respond} answers a request in the format
+ * it asks for with {@code format=csv|xlsx} or its {@code Accept} header.
+ */
+package io.oppflow.export;
