@@ -12,10 +12,12 @@ public class RuleSetService {
 
   private final RuleSetStore store;
   private final ActiveRules active;
+  private final DeployedGates deployedGates;
 
-  RuleSetService(RuleSetStore store, ActiveRules active) {
+  RuleSetService(RuleSetStore store, ActiveRules active, DeployedGates deployedGates) {
     this.store = store;
     this.active = active;
+    this.deployedGates = deployedGates;
   }
 
   /** Stores and activates an uploaded rule set (the whole set) if it compiles and its self-tests pass. */
@@ -51,13 +53,26 @@ public class RuleSetService {
   }
 
   private RuleSet compile(RuleSetFiles files, String actor) {
+    RuleSet rules;
     try {
-      return RuleSet.compile(files);
+      rules = RuleSet.compile(files);
     } catch (RuleSetCompilationException e) {
       store.refused(files.version(), actor, e.getMessage());
       throw new RuleSetRejectedException("The rule set does not compile; the active rule set is unchanged",
           e.problems().stream().map(p -> new RuleSetRejectedException.Problem(p.file(), p.line(), null, p.message())).toList());
     }
+    // A gate without rules would pass everything: a rule set must cover every deployed gate.
+    List<RuleSetRejectedException.Problem> uncovered = deployedGates.required().stream()
+        .filter(g -> !rules.covers(g.process(), g.stage()))
+        .map(g -> new RuleSetRejectedException.Problem("", null, null, "the deployed process '" + g.process()
+            + "' has a gate for stage '" + g.stage() + "' and this rule set has no rule for it"))
+        .toList();
+    if (!uncovered.isEmpty()) {
+      store.refused(files.version(), actor, uncovered.size() + " deployed gates without rules");
+      throw new RuleSetRejectedException("The rule set leaves deployed gates without rules; the active rule set is unchanged",
+          uncovered);
+    }
+    return rules;
   }
 
   private RuleSetVersionView view(String version) {

@@ -103,7 +103,10 @@ class GateAtomicityTests {
   }
 
   @AfterEach
-  void restoreTheRules() {
+  void removeTheProbeAndRestoreTheRules() {
+    // The previous rules do not cover the probe's gate: the probe goes first, or they could not return.
+    repository.createDeploymentQuery().deploymentName("atomicity-probe").list()
+        .forEach(d -> repository.deleteDeployment(d.getId(), true));
     rules.activate(previousRules, "ops1");
   }
 

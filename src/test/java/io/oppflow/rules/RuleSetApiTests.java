@@ -141,6 +141,20 @@ class RuleSetApiTests {
   }
 
   @Test
+  void shouldRefuseARuleSetThatLeavesADeployedGateWithoutRules() {
+    Map<String, byte[]> files = shippedFiles();
+    files.remove("projectsales/negotiate.drl");
+    files.remove("projectsales/negotiate.cases.yaml");
+
+    ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().path("errors").findValuesAsText("message"))
+        .anySatisfy(m -> assertThat(m).contains("project-sales-funnel").contains("NEGOTIATE"));
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+  }
+
+  @Test
   void shouldMakeNoNewVersionForTheSameFiles() {
     ApiClient.Response same = ops().postFiles("/api/rules", "files", shippedFiles());
     assertThat(same.status()).isEqualTo(200);
