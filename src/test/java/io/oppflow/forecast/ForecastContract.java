@@ -138,7 +138,7 @@ abstract class ForecastContract {
 
   // Back-test of the two quarters before 2026-Q3, rates over the 6 months before each quarter's start.
   // 2026-Q1, at 2026-01-01: open and expected in the quarter: H5 (NEG, 200), A1 (WR, 100).
-  //   NEGOTIATE entries since 2025-07-01: H1 won, H2 lost, H3 won, H6 won, H5 and A2 unresolved → 3/4
+  //   NEGOTIATE entries since 2025-07-01: H1 won, H2 lost, H3 won (entered twice, counted once), H6 won, H5 and A2 unresolved → 3/4
   //   WIN_RECOGNITION entries: H4 lost, H6 won, H5, H8, A1 unresolved → 1/2
   //   weighted 200 × 0.8 + 100 × 0.6 = 220; historical 200 × 3/4 + 100 × 1/2 = 200
   //   won in the quarter: H5 200 + A3 50 (opened after the start) = 250 → errors −12 % and −20 %

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * code  owner  amount expected    outcome            stages entered
  * H1    B      100    2025-09-15  WON  2025-09-15    NEG 2025-08-01
  * H2    B      100    2025-10-15  LOST 2025-10-15    NEG 2025-09-01
- * H3    B      100    2025-12-10  WON  2025-12-10    NEG 2025-11-01
+ * H3    B      100    2025-12-10  WON  2025-12-10    NEG 2025-11-01, NEG 2025-11-05 (moved back in: counts once)
  * H4    B      100    2025-09-01  LOST 2025-09-01    WR  2025-08-01
  * H5    B      200    2026-02-10  WON  2026-02-10    WR  2025-10-01, NEG 2025-11-15
  * H6    B      100    2025-10-01  WON  2025-10-01    WR  2025-07-15, NEG 2025-08-15
@@ -51,7 +51,7 @@ final class ForecastDataSet {
   void insert() {
     closed("H1", 100, "2025-09-15", "WON", "2025-09-15", "NEGOTIATE", "2025-08-01");
     closed("H2", 100, "2025-10-15", "LOST", "2025-10-15", "NEGOTIATE", "2025-09-01");
-    closed("H3", 100, "2025-12-10", "WON", "2025-12-10", "NEGOTIATE", "2025-11-01");
+    closed("H3", 100, "2025-12-10", "WON", "2025-12-10", "NEGOTIATE", "2025-11-01", "NEGOTIATE", "2025-11-05");
     closed("H4", 100, "2025-09-01", "LOST", "2025-09-01", "WIN_RECOGNITION", "2025-08-01");
     closed("H5", 200, "2026-02-10", "WON", "2026-02-10", "WIN_RECOGNITION", "2025-10-01", "NEGOTIATE", "2025-11-15");
     closed("H6", 100, "2025-10-01", "WON", "2025-10-01", "WIN_RECOGNITION", "2025-07-15", "NEGOTIATE", "2025-08-15");
@@ -90,7 +90,7 @@ final class ForecastDataSet {
     for (int i = 0; i < stages.length; i += 2) {
       boolean last = i + 2 >= stages.length;
       OffsetDateTime left = last ? closed : at(stages[i + 3]);
-      String outcome = !last ? "ADVANCED" : closed == null ? null : status.equals("WON") ? "ADVANCED" : "LOST";
+      String outcome = !last ? (stages[i].equals(stages[i + 2]) ? "LEFT" : "ADVANCED") : closed == null ? null : status.equals("WON") ? "ADVANCED" : "LOST";
       jdbc.update("insert into stage_interval (opportunity_code, process_key, stage, stage_order, entered_at,"
           + " left_at, outcome, source) values (?, 'project-sales-funnel', ?, ?, ?, ?, ?, 'IMPORT')",
           full, stages[i], ORDER.get(stages[i]), at(stages[i + 1]), left, outcome);
