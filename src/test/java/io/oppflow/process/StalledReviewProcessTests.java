@@ -78,6 +78,20 @@ class StalledReviewProcessTests {
   }
 
   @Test
+  void shouldOfferTheReviewToEverySalesManagerWhenNoManagerIsPlacedOverTheUnit() {
+    ObjectNode body = Opportunities.minimal(Opportunities.freshCode("NOMGR"));
+    body.put("owner", "rep2").put("orgUnit", "HQ/North/Beijing-1");
+    ApiClient.Response created = ApiClient.as(port, "rep2").post("/api/opportunities", body.toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(created.json().path("code").asText())
+        .singleResult();
+
+    management.executeJob(timer(instance, "TARGET").getId());
+
+    assertThat(task("Task_TARGET_ReviewStalled", instance)).hasCandidateGroup("sales-manager").isNotAssigned();
+  }
+
+  @Test
   void shouldLeaveTheOpportunityInItsStageWhenTheManagerContinues() {
     ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("CONT")));
     management.executeJob(timer(instance, "TARGET").getId());
