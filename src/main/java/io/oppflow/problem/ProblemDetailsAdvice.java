@@ -16,6 +16,8 @@ import io.oppflow.opportunity.OpportunityAccessDeniedException;
 import io.oppflow.opportunity.OpportunityClosedException;
 import io.oppflow.opportunity.OpportunityConflictException;
 import io.oppflow.opportunity.OpportunityNotFoundException;
+import io.oppflow.warning.InvalidWarningQueryException;
+import io.oppflow.warning.WarningAccessDeniedException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -132,6 +134,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidExportRequestException.class)
   ProblemDetail invalidExport(InvalidExportRequestException e) {
     return validation(List.of(new InvalidOpportunityException.FieldError("format", e.getMessage())));
+  }
+
+  @ExceptionHandler(WarningAccessDeniedException.class)
+  ProblemDetail warningsForbidden(WarningAccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidWarningQueryException.class)
+  ProblemDetail invalidWarningQuery(InvalidWarningQueryException e) {
+    return validation(List.of(new InvalidOpportunityException.FieldError(e.field(), e.getMessage())));
   }
 
   @ExceptionHandler(RuntimeException.class)

@@ -12,6 +12,8 @@ final class StageModel {
   static final String STAGE_CODE = "stageCode";
   static final String STAGE_ORDER = "stageOrder";
   static final String WIN_PROBABILITY = "winProbability";
+  /** ISO-8601 duration (e.g. P30D) after which the stage's timer asks the managers to review the opportunity. */
+  static final String DWELL_LIMIT = "dwellLimit";
 
   private StageModel() {}
 

@@ -37,8 +37,12 @@ class StageModelParseListener extends AbstractBpmnParseListener {
     }
     List<String> problems = new ArrayList<>();
     Element first = null;
-    for (Element element : descendants(process)) {
+    List<Element> elements = descendants(process);
+    for (Element element : elements) {
       String problem = problemOf(element, definition.getKey());
+      if (problem == null && "subProcess".equals(element.getTagName()) && isStage(element)) {
+        problem = dwellLimitProblem(element, elements);
+      }
       if (problem != null) {
         problems.add(problem + " (line " + element.getLine() + ")");
         first = first == null ? element : first;
@@ -128,6 +132,49 @@ class StageModelParseListener extends AbstractBpmnParseListener {
       }
     }
     return null;
+  }
+
+  /**
+   * A stage's dwell limit is an ISO-8601 duration, and the stage's non-interrupting timer waits exactly that
+   * long: the engine reads the timer, reports and the modeler show the property, so they must agree.
+   */
+  private static String dwellLimitProblem(Element stage, List<Element> elements) {
+    String limit = property(stage, StageModel.DWELL_LIMIT);
+    if (limit == null) {
+      return null;
+    }
+    String id = stage.attribute("id");
+    if (!isDuration(limit.strip())) {
+      return "stage '" + id + "' has dwellLimit '" + limit + "', which is not an ISO-8601 duration such as P30D";
+    }
+    for (Element e : elements) {
+      Element timer = e.element("timerEventDefinition");
+      if ("boundaryEvent".equals(e.getTagName()) && id.equals(e.attribute("attachedToRef")) && timer != null) {
+        Element duration = timer.element("timeDuration");
+        if (duration == null || !limit.strip().equals(duration.getText().strip())) {
+          return "timer '" + e.attribute("id") + "' on stage '" + id + "' must wait the stage's dwellLimit " + limit.strip();
+        }
+        if (!"false".equals(e.attribute("cancelActivity"))) {
+          return "timer '" + e.attribute("id") + "' on stage '" + id + "' must be non-interrupting";
+        }
+        return null;
+      }
+    }
+    return "stage '" + id + "' has a dwellLimit but no timer boundary event waiting for it";
+  }
+
+  private static boolean isDuration(String value) {
+    try {
+      java.time.Duration.parse(value);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        java.time.Period.parse(value);
+        return true;
+      } catch (java.time.format.DateTimeParseException e2) {
+        return false;
+      }
+    }
   }
 
   private static boolean isProbability(String value) {

@@ -34,6 +34,7 @@ class CamundaAccessSetup implements ApplicationRunner {
   static final String FILTER_MY_TASKS = "我的任务 / My tasks";
   static final String FILTER_GROUP_TASKS = "我组的任务 / My group's tasks";
   static final String FILTER_GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
+  static final String FILTER_STALLED = "停滞商机 / Stalled opportunities";
 
   private static final List<Role> SALES = List.of(Role.REP, Role.EXPERT, Role.MANAGER, Role.OPS);
 
@@ -113,6 +114,9 @@ class CamundaAccessSetup implements ApplicationRunner {
     Filter exceptions = ensureFilter(FILTER_GATE_EXCEPTIONS, 10, "待审批的关卡例外 / Gate exceptions to approve",
         tasks.createTaskQuery().taskDefinitionKeyLike("%_ApproveException")
             .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
+    Filter stalled = ensureFilter(FILTER_STALLED, 20, "超过阶段时限、待审查的商机 / Opportunities beyond their stage's dwell limit, to review",
+        tasks.createTaskQuery().taskDefinitionKeyLike("%_ReviewStalled")
+            .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
     for (Role role : SALES) {
       grant(role, Resources.FILTER, mine.getId(), Permissions.READ);
     }
@@ -120,6 +124,7 @@ class CamundaAccessSetup implements ApplicationRunner {
     grant(Role.MANAGER, Resources.FILTER, group.getId(), Permissions.READ);
     grant(Role.OPS, Resources.FILTER, group.getId(), Permissions.READ);
     grant(Role.MANAGER, Resources.FILTER, exceptions.getId(), Permissions.READ);
+    grant(Role.MANAGER, Resources.FILTER, stalled.getId(), Permissions.READ);
   }
 
   private Filter ensureFilter(String name, int priority, String description, TaskQuery query) {
@@ -135,7 +140,9 @@ class CamundaAccessSetup implements ApplicationRunner {
             Map.of("name", "owner", "label", "负责人 / Owner"),
             Map.of("name", "orgUnit", "label", "组织 / Org unit"),
             Map.of("name", "gateFeedback", "label", "关卡反馈 / Gate feedback"),
-            Map.of("name", "exceptionRequestReason", "label", "例外理由 / Exception reason"))));
+            Map.of("name", "exceptionRequestReason", "label", "例外理由 / Exception reason"),
+            Map.of("name", "stalledStage", "label", "停滞阶段 / Stalled stage"),
+            Map.of("name", "daysInStage", "label", "在阶段天数 / Days in stage"))));
     return filters.saveFilter(filter);
   }
 

@@ -31,5 +31,11 @@ class ArchitectureTests {
       .because("the opportunity is the domain; gates and processes build on it, not the other way round");
 
   @ArchTest
+  static final ArchRule warningsReadTheEngineOnlyThroughTheirPort = noClasses()
+      .that().resideInAPackage("io.oppflow.warning..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.oppflow.process..", "io.oppflow.security..")
+      .because("warnings read open review tasks through the StalledReviews port the process adapter implements");
+
+  @ArchTest
   static final ArchRule capabilitiesHaveNoCycles = slices().matching("io.oppflow.(*)..").should().beFreeOfCycles();
 }

@@ -95,4 +95,23 @@ class StageModelValidationTests {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("Gate_TARGET").contains("draft-covered");
   }
+
+  @Test
+  void shouldRefuseADwellLimitThatNoTimerWaitsFor() {
+    ApiClient.Response refused = deployAsModelerWould("p5.bpmn", process("draft-dwell",
+        COMPLETE_STAGE + "<camunda:property name=\"dwellLimit\" value=\"P14D\" />", "TARGET"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("Stage_TARGET").contains("dwellLimit").contains("no timer");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("draft-dwell").count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseADwellLimitThatIsNotADuration() {
+    ApiClient.Response refused = deployAsModelerWould("p6.bpmn", process("draft-dwell",
+        COMPLETE_STAGE + "<camunda:property name=\"dwellLimit\" value=\"14 days\" />", "TARGET"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("Stage_TARGET").contains("ISO-8601");
+  }
 }

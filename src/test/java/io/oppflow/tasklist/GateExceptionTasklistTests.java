@@ -198,7 +198,7 @@ class GateExceptionTasklistTests {
   }
 
   /** The id of the open task of the opportunity with that definition key, as the client sees it, or null. */
-  private static String taskIdOrNull(ApiClient client, String code, String taskDefinitionKey) {
+  static String taskIdOrNull(ApiClient client, String code, String taskDefinitionKey) {
     ApiClient.Response r = client.get("/engine-rest/task?processInstanceBusinessKey=" + encode(code)
         + "&taskDefinitionKey=" + taskDefinitionKey);
     assertThat(r.status()).as("engine-rest tasks: %s", r).isEqualTo(200);
@@ -220,7 +220,7 @@ class GateExceptionTasklistTests {
     return records;
   }
 
-  private static <T> T waitFor(Supplier<T> probe, String what) {
+  static <T> T waitFor(Supplier<T> probe, String what) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
       T value = probe.get();

@@ -88,11 +88,32 @@ final class TasklistBrowser implements AutoCloseable {
 
   void login(String user) {
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    WebElement username = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("form button[type='submit']")).click();
+    signIn(driver, waiting(), user, "demo");
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+  }
+
+  /**
+   * Fills Tasklist's login form and submits it once both fields hold what was typed: while the page is
+   * still settling, keys sent to one field can land in the other (seen under load as "rep1demo").
+   */
+  static void signIn(WebDriver driver, WebDriverWait wait, String user, String password) {
+    By username = By.cssSelector("input[ng-model='username']");
+    By secret = By.cssSelector("input[ng-model='password']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(secret));
+    wait.until(d -> {
+      WebElement u = d.findElement(username);
+      WebElement p = d.findElement(secret);
+      if (user.equals(u.getDomProperty("value")) && password.equals(p.getDomProperty("value"))) {
+        return true;
+      }
+      u.clear();
+      u.sendKeys(user);
+      p.clear();
+      p.sendKeys(password);
+      return false;
+    });
+    driver.findElement(By.cssSelector("form button[type='submit']")).click();
   }
 
   void pickFilter(String filterName) {

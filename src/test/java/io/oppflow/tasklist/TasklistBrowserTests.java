@@ -245,10 +245,7 @@ class TasklistBrowserTests {
 
   private void loginToTasklist(String user) {
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    WebElement username = wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("form button[type='submit']")).click();
+    TasklistBrowser.signIn(driver, wait(WAIT), user, "demo");
     wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
   }
 

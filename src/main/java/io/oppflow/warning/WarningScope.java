@@ -1,0 +1,59 @@
+package io.oppflow.warning;
+
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The opportunities whose warnings a caller sees, as an SQL condition on {@code opportunity o}: reps their
+ * own, managers their org unit's subtree, experts, sales-ops and administrators all; narrowed by the query.
+ * Asking for another rep's warnings (a rep) or another unit (a manager) is refused, not silently emptied.
+ */
+record WarningScope(String where, List<Object> args) {
+
+  static WarningScope of(Actor actor, WarningQuery query) {
+    List<String> where = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    if (!actor.seesEverything() && !actor.has(Role.EXPERT)) {
+      List<String> visible = new ArrayList<>();
+      boolean manager = actor.has(Role.MANAGER) && actor.orgUnit().isPresent();
+      if (manager) {
+        visible.add(subtree(actor.orgUnit().get(), args));
+      }
+      if (actor.has(Role.REP)) {
+        visible.add("o.owner = ?");
+        args.add(actor.userId());
+      }
+      if (visible.isEmpty()) {
+        throw new WarningAccessDeniedException("Only sales staff see warnings");
+      }
+      if (!manager && query.owner() != null && !query.owner().equals(actor.userId())) {
+        throw new WarningAccessDeniedException("A rep sees only the warnings of their own opportunities");
+      }
+      if (manager && !actor.has(Role.REP) && query.orgUnit() != null && !within(query.orgUnit(), actor.orgUnit().get())) {
+        throw new WarningAccessDeniedException("A manager sees only the warnings of their own org unit");
+      }
+      where.add("(" + String.join(" or ", visible) + ")");
+    }
+    if (query.orgUnit() != null) {
+      where.add(subtree(query.orgUnit(), args));
+    }
+    if (query.owner() != null) {
+      where.add("o.owner = ?");
+      args.add(query.owner());
+    }
+    return new WarningScope(where.isEmpty() ? "1 = 1" : String.join(" and ", where), args);
+  }
+
+  private static String subtree(String unit, List<Object> args) {
+    args.add(unit);
+    // an org unit path holds no LIKE wildcard but '_', which is escaped
+    args.add(unit.replace("_", "\\_") + "/%");
+    return "(o.org_unit = ? or o.org_unit like ? escape '\\')";
+  }
+
+  private static boolean within(String unit, String managed) {
+    return unit.equals(managed) || unit.startsWith(managed + "/");
+  }
+}

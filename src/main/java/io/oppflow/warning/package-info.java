@@ -1,0 +1,7 @@
+/**
+ * Early warnings (预警) over the funnel: opportunities that stalled in a stage beyond its dwell limit
+ * (an open "review stalled opportunity" task), that skipped a stage, or that were reopened. Read from
+ * the stage intervals and, through the {@link io.oppflow.warning.StalledReviews} port, from the process
+ * engine's open review tasks; no engine types here.
+ */
+package io.oppflow.warning;
