@@ -25,9 +25,15 @@ class FunnelMetricsQuery {
   /** One group's opportunities of one status at one (current) stage, with their amount and summed cycle days. */
   record OutcomeRow(String key, String status, String stage, long count, BigDecimal amount, double cycleDaysSum) {}
 
-  private static final String DWELL_DAYS =
-      "cast((extract(epoch from si.left_at) - extract(epoch from si.entered_at)) / 86400.0 as double precision)";
-  private static final String CLOSED_DWELL = "case when si.left_at is not null then " + DWELL_DAYS + " end";
+  /**
+   * Dwell as an interval (left − entered; null while open, so aggregates skip it), turned into days only
+   * after aggregating: sorting intervals is about twice as fast on PostgreSQL as sorting computed epochs.
+   */
+  private static final String DWELL = "si.left_at - si.entered_at";
+
+  private static String days(String intervalAggregate) {
+    return "cast(extract(epoch from " + intervalAggregate + ") as double precision) / 86400.0";
+  }
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -44,9 +50,9 @@ class FunnelMetricsQuery {
         .append(" sum(case when si.outcome = 'LOST' then 1 else 0 end) as lost,")
         .append(" sum(case when si.outcome = 'LEFT' then 1 else 0 end) as left_other,")
         .append(" sum(case when si.left_at is null then 1 else 0 end) as still_open,")
-        .append(" avg(").append(CLOSED_DWELL).append(") as avg_dwell,")
-        .append(" percentile_cont(0.5) within group (order by ").append(CLOSED_DWELL).append(") as median_dwell,")
-        .append(" percentile_cont(0.9) within group (order by ").append(CLOSED_DWELL).append(") as p90_dwell")
+        .append(" ").append(days("avg(" + DWELL + ")")).append(" as avg_dwell,")
+        .append(" ").append(days("percentile_cont(0.5) within group (order by " + DWELL + ")")).append(" as median_dwell,")
+        .append(" ").append(days("percentile_cont(0.9) within group (order by " + DWELL + ")")).append(" as p90_dwell")
         .append(" from stage_interval si join opportunity o on o.code = si.opportunity_code")
         .append(" where si.process_key = :process");
     period(sql, params, "si.entered_at", filter);
@@ -68,8 +74,7 @@ class FunnelMetricsQuery {
     String key = grouping.keyExpression("case when o.status = 'OPEN' then o.created_at else o.closed_at end");
     StringBuilder sql = new StringBuilder("select ").append(key).append(" as group_key, o.status, o.stage,")
         .append(" count(*) as n, sum(o.amount) as amount,")
-        .append(" sum(case when o.status = 'WON' then cast((extract(epoch from o.closed_at)")
-        .append(" - extract(epoch from o.created_at)) / 86400.0 as double precision) else 0 end) as cycle_days")
+        .append(" ").append(days("sum(case when o.status = 'WON' then o.closed_at - o.created_at end)")).append(" as cycle_days")
         .append(" from opportunity o where o.process_key = :process and ((o.status in ('WON', 'LOST')");
     period(sql, params, "o.closed_at", filter);
     sql.append(") or (o.status = 'OPEN'");
