@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.oppflow.export.InvalidExportRequestException;
+import io.oppflow.funnel.FunnelAccessDeniedException;
+import io.oppflow.funnel.InvalidFunnelRequestException;
 import io.oppflow.gate.GateEvaluationException;
 import io.oppflow.gate.GateExceptionNotFoundException;
 import io.oppflow.gate.GateExceptionStateException;
@@ -16,6 +18,8 @@ import io.oppflow.opportunity.OpportunityAccessDeniedException;
 import io.oppflow.opportunity.OpportunityClosedException;
 import io.oppflow.opportunity.OpportunityConflictException;
 import io.oppflow.opportunity.OpportunityNotFoundException;
+import io.oppflow.planning.FunnelCalculationException;
+import io.oppflow.planning.IdealFunnelNotFoundException;
 import io.oppflow.warning.InvalidWarningQueryException;
 import io.oppflow.warning.WarningAccessDeniedException;
 import java.util.List;
@@ -144,6 +148,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidWarningQueryException.class)
   ProblemDetail invalidWarningQuery(InvalidWarningQueryException e) {
     return validation(List.of(new InvalidOpportunityException.FieldError(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(InvalidFunnelRequestException.class)
+  ProblemDetail invalidFunnelRequest(InvalidFunnelRequestException e) {
+    return validation(e.errors().stream().map(err -> new InvalidOpportunityException.FieldError(err.field(), err.message())).toList());
+  }
+
+  @ExceptionHandler(FunnelAccessDeniedException.class)
+  ProblemDetail funnelForbidden(FunnelAccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(IdealFunnelNotFoundException.class)
+  ProblemDetail idealFunnelNotFound(IdealFunnelNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Ideal funnel not found", e.getMessage());
+  }
+
+  @ExceptionHandler(FunnelCalculationException.class)
+  ProblemDetail funnelCalculation(FunnelCalculationException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Funnel cannot be calculated", e.getMessage());
   }
 
   @ExceptionHandler(RuntimeException.class)

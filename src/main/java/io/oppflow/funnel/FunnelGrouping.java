@@ -1,0 +1,70 @@
+package io.oppflow.funnel;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How to slice the funnel (漏斗划分). Time slices use the date of the event counted: a stage entry its
+ * entered_at, a win or loss its closed_at, an open opportunity its created_at.
+ */
+public enum FunnelGrouping {
+  NONE(null),
+  OWNER("o.owner"),
+  ORG_UNIT("o.org_unit"),
+  REGION("o.region"),
+  PROJECT_TYPE("o.project_type"),
+  CUSTOMER_TYPE("o.customer_type"),
+  YEAR(null),
+  QUARTER(null),
+  MONTH(null);
+
+  private final String column;
+
+  FunnelGrouping(String column) {
+    this.column = column;
+  }
+
+  /** The grouping named in the API ({@code owner}, {@code orgUnit}, ... ; null or blank = none). */
+  public static FunnelGrouping parse(String groupBy) {
+    if (groupBy == null || groupBy.isBlank()) {
+      return NONE;
+    }
+    return Arrays.stream(values()).filter(g -> g != NONE && g.apiName().equals(groupBy)).findFirst()
+        .orElseThrow(() -> InvalidFunnelRequestException.of("groupBy",
+            "must be one of owner, orgUnit, region, projectType, customerType, year, quarter, month"));
+  }
+
+  public String apiName() {
+    String[] words = name().toLowerCase(Locale.ROOT).split("_");
+    return words.length == 1 ? words[0] : words[0] + Character.toUpperCase(words[1].charAt(0)) + words[1].substring(1);
+  }
+
+  /** The SQL expression of the group key, for an event dated by {@code dateColumn}. */
+  String keyExpression(String dateColumn) {
+    return switch (this) {
+      case NONE -> "'all'";
+      case YEAR -> year(dateColumn);
+      case QUARTER -> year(dateColumn) + " * 100 + cast(extract(quarter from " + dateColumn + ") as integer)";
+      case MONTH -> year(dateColumn) + " * 100 + cast(extract(month from " + dateColumn + ") as integer)";
+      default -> "coalesce(" + column + ", '')";
+    };
+  }
+
+  /** The key as the API shows it: {@code 2027}, {@code 2027-Q1}, {@code 2027-03}, or the column's value. */
+  String label(Object key) {
+    if (key == null) {
+      return "";
+    }
+    long n = key instanceof Number num ? num.longValue() : 0;
+    return switch (this) {
+      case YEAR -> Long.toString(n);
+      case QUARTER -> (n / 100) + "-Q" + (n % 100);
+      case MONTH -> String.format(Locale.ROOT, "%d-%02d", n / 100, n % 100);
+      default -> key.toString();
+    };
+  }
+
+  private static String year(String dateColumn) {
+    return "cast(extract(year from " + dateColumn + ") as integer)";
+  }
+}

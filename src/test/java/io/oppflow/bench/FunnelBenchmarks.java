@@ -1,0 +1,138 @@
+package io.oppflow.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.oppflow.funnel.FunnelBenchAccess;
+import io.oppflow.funnel.FunnelFilter;
+import io.oppflow.funnel.FunnelGrouping;
+import io.oppflow.funnel.FunnelReport;
+import io.oppflow.funnel.FunnelService;
+import io.oppflow.funnel.StageDefinition;
+import io.oppflow.gate.Message;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The funnel benchmark on PostgreSQL (see {@code docs/benchmarks.md}): for each size, generate the data
+ * ({@link FunnelDataGenerator}), then time {@code GET /api/funnel}'s query (one groupBy, one year) against the
+ * naive way ({@link NaiveFunnel}) in the same run, after checking both give the same counts.
+ *
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.oppflow.bench.FunnelBenchmarks</pre>
+ *
+ * <p>{@code -Dbench.sizes=10000,100000,300000} (default) chooses the numbers of opportunities.
+ */
+public final class FunnelBenchmarks {
+
+  static final double GOAL_MS = 300;
+  static final double GOAL_RATIO = 20;
+  private static final double[] PROBABILITY = {0.05, 0.10, 0.20, 0.40, 0.60, 0.80, 0.90};
+
+  private FunnelBenchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000,300000").split(","))
+        .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+    List<StageDefinition> stages = new ArrayList<>();
+    Map<String, Double> probability = new HashMap<>();
+    for (int i = 0; i < FunnelDataGenerator.STAGES.size(); i++) {
+      String code = FunnelDataGenerator.STAGES.get(i);
+      stages.add(new StageDefinition(code, i + 1, new Message(code, code), BigDecimal.valueOf(PROBABILITY[i])));
+      probability.put(code, PROBABILITY[i]);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "| Opportunities | Stage intervals | Load s | Funnel query p50 ms | p90 ms | Naive p50 ms | Ratio | Goal (<= %.0f ms, >= %.0fx) |%n", GOAL_MS, GOAL_RATIO));
+    out.append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    long started = System.nanoTime();
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start(); HikariDataSource ds = new HikariDataSource()) {
+      ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+      ds.setUsername("postgres");
+      ds.setPassword("postgres");
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      JdbcTemplate jdbc = new JdbcTemplate(ds);
+      FunnelService funnel = FunnelBenchAccess.service(ds, stages);
+      FunnelFilter year2026 = new FunnelFilter(FunnelDataGenerator.PROCESS, LocalDate.parse("2026-01-01"),
+          LocalDate.parse("2027-01-01"), null, null, null, null, null);
+      Instant from = Instant.parse("2026-01-01T00:00:00Z");
+      Instant to = Instant.parse("2027-01-01T00:00:00Z");
+      for (int size : sizes) {
+        jdbc.execute("truncate stage_interval, opportunity restart identity cascade");
+        long t0 = System.nanoTime();
+        long intervals = new FunnelDataGenerator(42).generate(ds, size);
+        jdbc.execute("analyze");
+        double loadS = (System.nanoTime() - t0) / 1e9;
+        int runs = size >= 300_000 ? 5 : 10;
+        FunnelReport fast = null;
+        for (int i = 0; i < 3; i++) {
+          fast = funnel.measure(year2026, FunnelGrouping.ORG_UNIT);
+        }
+        double[] fastMs = new double[runs * 2];
+        for (int i = 0; i < fastMs.length; i++) {
+          long t = System.nanoTime();
+          funnel.measure(year2026, FunnelGrouping.ORG_UNIT);
+          fastMs[i] = (System.nanoTime() - t) / 1e6;
+        }
+        NaiveFunnel.Result naive = null;
+        for (int i = 0; i < 2; i++) {
+          naive = NaiveFunnel.measure(ds, FunnelDataGenerator.PROCESS, from, to, probability);
+        }
+        double[] naiveMs = new double[runs];
+        for (int i = 0; i < naiveMs.length; i++) {
+          long t = System.nanoTime();
+          NaiveFunnel.measure(ds, FunnelDataGenerator.PROCESS, from, to, probability);
+          naiveMs[i] = (System.nanoTime() - t) / 1e6;
+        }
+        check(fast, naive);
+        double p50 = percentile(fastMs, 0.5);
+        double p90 = percentile(fastMs, 0.9);
+        double naiveP50 = percentile(naiveMs, 0.5);
+        double ratio = naiveP50 / p50;
+        String line = String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.0fx | %s |%n", size, intervals,
+            loadS, p50, p90, naiveP50, ratio, p50 <= GOAL_MS && ratio >= GOAL_RATIO ? "PASS" : "MISS");
+        System.out.print(line);
+        out.append(line);
+      }
+    }
+    out.append(String.format(Locale.ROOT, "%nMachine: %d CPUs, Java %s, load average %.2f at end; run took %d s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), (System.nanoTime() - started) / 1_000_000_000L));
+    System.out.println();
+    System.out.println(out);
+  }
+
+  /** Refuses to report if the fast and the naive way disagree on any count. */
+  private static void check(FunnelReport fast, NaiveFunnel.Result naive) {
+    for (FunnelReport.Group g : fast.groups()) {
+      long[] o = naive.outcomes().get(g.key());
+      if (o == null || o[0] != g.won() || o[1] != g.lost() || o[2] != g.open()) {
+        throw new IllegalStateException("won/lost/open differ for " + g.key());
+      }
+      for (FunnelReport.Stage s : g.stages()) {
+        long[] n = naive.counts().getOrDefault(g.key(), Map.of()).getOrDefault(s.stage(), new long[4]);
+        if (n[0] != s.entered() || n[1] != s.advanced() || n[2] != s.lost() || n[3] != s.open()) {
+          throw new IllegalStateException("counts differ for " + g.key() + " " + s.stage());
+        }
+      }
+    }
+    for (String key : naive.counts().keySet()) {
+      if (fast.groups().stream().noneMatch(g -> g.key().equals(key))) {
+        throw new IllegalStateException("the funnel query has no group " + key);
+      }
+    }
+  }
+
+  private static double percentile(double[] values, double p) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.min(sorted.length - 1, Math.round(p * (sorted.length - 1)))];
+  }
+}
