@@ -5,6 +5,7 @@ import io.oppflow.funnel.StageIntervals;
 import io.oppflow.importing.ImportJobView.RowError;
 import io.oppflow.opportunity.ImportedOpportunity;
 import io.oppflow.opportunity.OpportunityService;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,8 +28,11 @@ class ImportBatch {
   private final OpportunityService opportunities;
   private final StageIntervals intervals;
   private final TransactionTemplate transactions;
+  private final EntityManager entityManager;
 
-  ImportBatch(OpportunityService opportunities, StageIntervals intervals, TransactionTemplate transactions) {
+  ImportBatch(OpportunityService opportunities, StageIntervals intervals, TransactionTemplate transactions,
+      EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.opportunities = opportunities;
     this.intervals = intervals;
     this.transactions = transactions;
@@ -72,6 +76,9 @@ class ImportBatch {
       return false;
     }
     intervals.imported(o.code(), o.processKey(), ImportedHistory.of(o, stages));
+    // Each later query would dirty-check every opportunity of the batch so far (quadratic): let go of them.
+    entityManager.flush();
+    entityManager.clear();
     return true;
   }
 
