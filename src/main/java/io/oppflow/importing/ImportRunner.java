@@ -33,9 +33,11 @@ class ImportRunner {
   private final Clock clock;
   private final int batchSize;
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+  private final ThreadPoolTaskExecutor batches = new ThreadPoolTaskExecutor();
 
   ImportRunner(ImportJobs jobs, ImportBatch batch, OpportunityService opportunities, Clock clock,
-      @Value("${oppflow.import.batch-size:200}") int batchSize) {
+      @Value("${oppflow.import.batch-size:200}") int batchSize,
+      @Value("${oppflow.import.parallel-batches:3}") int parallelBatches) {
     this.jobs = jobs;
     this.batch = batch;
     this.opportunities = opportunities;
@@ -45,6 +47,10 @@ class ImportRunner {
     executor.setMaxPoolSize(2);
     executor.setThreadNamePrefix("import-");
     executor.initialize();
+    batches.setCorePoolSize(parallelBatches);
+    batches.setMaxPoolSize(parallelBatches);
+    batches.setThreadNamePrefix("import-batch-");
+    batches.initialize();
   }
 
   void submit(String jobId, ImportColumns columns, List<CsvReader.CsvRecord> records, String processKey,
@@ -72,15 +78,34 @@ class ImportRunner {
         }
       }
       jobs.progress(jobId, 0, 0, rejected);
+      // Rows are independent once duplicate codes are gone, so batches may run side by side.
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
       for (int from = 0; from < accepted.size(); from += batchSize) {
-        ImportBatch.Result done = batch.run(accepted.subList(from, Math.min(from + batchSize, accepted.size())), stages);
-        jobs.progress(jobId, done.imported(), done.skipped(), done.rejected());
+        List<ImportRow> rows = accepted.subList(from, Math.min(from + batchSize, accepted.size()));
+        running.add(batches.submit(() -> {
+          ImportBatch.Result done = batch.run(rows, stages);
+          jobs.progress(jobId, done.imported(), done.skipped(), done.rejected());
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : running) {
+        awaitBatch(f);
       }
       jobs.finish(jobId, ImportStatus.DONE, null, clock.instant());
     } catch (RuntimeException e) {
       log.error("Import job {} failed", jobId, e);
       jobs.finish(jobId, ImportStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
           clock.instant());
+    }
+  }
+
+  private static void awaitBatch(java.util.concurrent.Future<?> batch) {
+    try {
+      batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -100,5 +125,6 @@ class ImportRunner {
   @PreDestroy
   void stop() {
     executor.shutdown();
+    batches.shutdown();
   }
 }
