@@ -3,6 +3,7 @@ package io.oppflow.funnel;
 import io.oppflow.opportunity.OpportunityLost;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,36 @@ public class StageIntervals {
     jdbc.update("update stage_interval set left_at = ?, outcome = ? where activity_instance_id = ? and left_at is null",
         Timestamp.from(at), (completed ? StageOutcome.ADVANCED : StageOutcome.LEFT).name(), activityInstanceId);
   }
+
+  /**
+   * Gives an imported opportunity the stage history the import knows: {@code history} in stage order,
+   * each entered and left at the given times. An interval the live process opened already (the stage an
+   * open opportunity continues in) takes over the historical entry time; the rest are written new. All
+   * are marked {@link Source#IMPORT}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void imported(String opportunityCode, String processKey, List<ImportedInterval> history) {
+    for (ImportedInterval i : history) {
+      int moved = i.leftAt() != null ? 0 : jdbc.update("update stage_interval set entered_at = ?, source = ?"
+          + " where opportunity_code = ? and stage = ? and left_at is null",
+          Timestamp.from(i.enteredAt()), Source.IMPORT.name(), opportunityCode, i.stage().code());
+      if (moved == 0) {
+        jdbc.update("insert into stage_interval (opportunity_code, process_key, stage, stage_order, entered_at, left_at,"
+            + " outcome, source) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            opportunityCode, processKey, i.stage().code(), i.stage().order(), Timestamp.from(i.enteredAt()),
+            i.leftAt() == null ? null : Timestamp.from(i.leftAt()), i.outcome() == null ? null : i.outcome().name(),
+            Source.IMPORT.name());
+      }
+    }
+  }
+
+  /**
+   * One stage of an imported opportunity's history.
+   *
+   * @param leftAt null while it is still in the stage
+   * @param outcome null while it is still in the stage
+   */
+  public record ImportedInterval(StageDefinition stage, Instant enteredAt, Instant leftAt, StageOutcome outcome) {}
 
   /** A stage cancelled because the opportunity was lost was left as LOST, not otherwise. */
   @EventListener

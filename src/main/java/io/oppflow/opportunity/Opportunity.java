@@ -176,6 +176,21 @@ public class Opportunity {
     updatedAt = now;
   }
 
+  /**
+   * An opportunity with its past: created then, and (for a closed one) won or lost at its closing
+   * time. An open one gets its stage from its live process, like any other.
+   */
+  static Opportunity imported(ImportedOpportunity past) {
+    Opportunity o = new Opportunity(past.code(), past.processKey(), past.owner(), past.orgUnit(), past.createdAt());
+    o.recordFacts(past.facts(), past.createdAt());
+    switch (past.status()) {
+      case WON -> o.markWon(past.closedAt());
+      case LOST -> o.markLost(past.loss(), past.closedAt());
+      case OPEN -> { }
+    }
+    return o;
+  }
+
   void attachProcess(String processInstanceId) {
     this.processInstanceId = processInstanceId;
   }

@@ -75,6 +75,59 @@ public class OpportunityService {
     return view(opportunity);
   }
 
+  /**
+   * Checks an opportunity to import as {@link #open} checks a new one (code, org unit, facts), without
+   * touching the database, so an importer can reject a bad row before its batch begins.
+   *
+   * @throws InvalidOpportunityException naming what is wrong
+   */
+  public void checkImport(ImportedOpportunity past) {
+    if (!OpportunityCodes.isValid(past.code())) {
+      throw InvalidOpportunityException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
+    }
+    if (past.owner() == null || past.owner().isBlank() || past.owner().length() > 64) {
+      throw InvalidOpportunityException.of("owner", "required, at most 64 characters");
+    }
+    if (!OrgUnitDirectory.isValidOrgUnit(past.orgUnit())) {
+      throw InvalidOpportunityException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
+    }
+    if ((past.status() == OpportunityStatus.OPEN) != (past.closedAt() == null)) {
+      throw InvalidOpportunityException.of("closedOn", "required for won and lost opportunities, empty for open ones");
+    }
+    if (past.closedAt() != null && past.closedAt().isBefore(past.createdAt())) {
+      throw InvalidOpportunityException.of("closedOn", "must not be before the creation date");
+    }
+    if ((past.status() == OpportunityStatus.LOST) != (past.loss() != null)) {
+      throw InvalidOpportunityException.of("lostReason", "only lost opportunities have a loss");
+    }
+    validate(past.facts());
+  }
+
+  /**
+   * Records an opportunity taken over from elsewhere with its historical dates; an open one continues
+   * as a live process in its stage. Owners need not be users yet. The domain events of winning and
+   * losing are not published: the import is not the moment it happened.
+   *
+   * @return false, changing nothing, if an opportunity with this code exists already
+   */
+  @Transactional
+  public boolean recordImported(ImportedOpportunity past) {
+    checkImport(past);
+    if (opportunities.existsByCode(past.code())) {
+      return false;
+    }
+    if (past.status() == OpportunityStatus.OPEN && past.stage() == null) {
+      throw InvalidOpportunityException.of("stage", "an open opportunity is in a stage");
+    }
+    Opportunity opportunity = Opportunity.imported(past);
+    opportunities.saveAndFlush(opportunity);
+    if (opportunity.isOpen()) {
+      opportunity.attachProcess(workflow.startAt(opportunity, past.stage()));
+    }
+    opportunities.flush();
+    return true;
+  }
+
   @Transactional(readOnly = true)
   public OpportunityView get(String code, Actor actor) {
     Opportunity o = byCode(code);

@@ -12,4 +12,11 @@ public interface OpportunityWorkflow {
    * @return the process instance id
    */
   String start(Opportunity opportunity);
+
+  /**
+   * Starts the stage process of an imported open opportunity directly in the stage it has reached.
+   *
+   * @return the process instance id
+   */
+  String startAt(Opportunity opportunity, String stageCode);
 }

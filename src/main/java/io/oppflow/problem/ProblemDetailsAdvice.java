@@ -13,6 +13,8 @@ import io.oppflow.gate.InvalidRuleUploadException;
 import io.oppflow.gate.RuleChangeForbiddenException;
 import io.oppflow.gate.RuleSetNotFoundException;
 import io.oppflow.gate.RuleSetRejectedException;
+import io.oppflow.importing.ImportForbiddenException;
+import io.oppflow.importing.ImportJobNotFoundException;
 import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.opportunity.OpportunityAccessDeniedException;
 import io.oppflow.opportunity.OpportunityClosedException;
@@ -168,6 +170,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(FunnelCalculationException.class)
   ProblemDetail funnelCalculation(FunnelCalculationException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Funnel cannot be calculated", e.getMessage());
+  }
+
+  @ExceptionHandler(ImportForbiddenException.class)
+  ProblemDetail importForbidden(ImportForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(ImportJobNotFoundException.class)
+  ProblemDetail importNotFound(ImportJobNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Import job not found", e.getMessage());
   }
 
   @ExceptionHandler(RuntimeException.class)

@@ -32,4 +32,16 @@ class CamundaOpportunityWorkflow implements OpportunityWorkflow {
             .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit()))
         .getId();
   }
+
+  @Override
+  public String startAt(Opportunity opportunity, String stageCode) {
+    return runtime.createProcessInstanceByKey(opportunity.getProcessKey())
+        .businessKey(opportunity.getCode())
+        .setVariables(Variables.createVariables()
+            .putValue(ProcessVariables.OWNER, opportunity.getOwner())
+            .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit()))
+        .startBeforeActivity("Stage_" + stageCode)
+        .execute()
+        .getId();
+  }
 }

@@ -1,0 +1,24 @@
+package io.oppflow.opportunity;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An opportunity taken over from a spreadsheet or another CRM, with the history we know of it: when it
+ * was created, where it stands now (an open one's stage) or how and when it ended.
+ *
+ * @param stage the stage an open opportunity is in; null for a closed one
+ * @param closedAt when a won or lost opportunity closed; null for an open one
+ * @param loss why a lost one was lost; null otherwise
+ */
+public record ImportedOpportunity(String code, String processKey, String owner, String orgUnit,
+    OpportunityFacts facts, Instant createdAt, OpportunityStatus status, String stage, Instant closedAt, Loss loss) {
+
+  public ImportedOpportunity {
+    Objects.requireNonNull(code);
+    Objects.requireNonNull(processKey);
+    Objects.requireNonNull(facts);
+    Objects.requireNonNull(createdAt);
+    Objects.requireNonNull(status);
+  }
+}
