@@ -43,7 +43,7 @@ class FunnelMetricsQuery {
 
   List<StageRow> stages(FunnelFilter filter, FunnelGrouping grouping) {
     MapSqlParameterSource params = new MapSqlParameterSource("process", filter.process());
-    String key = grouping.keyExpression("si.entered_at");
+    String key = grouping.keyExpression("si", "si.entered_at");
     StringBuilder sql = new StringBuilder("select ").append(key).append(" as group_key, si.stage,")
         .append(" count(*) as entered,")
         .append(" sum(case when si.outcome = 'ADVANCED' then 1 else 0 end) as advanced,")
@@ -53,10 +53,9 @@ class FunnelMetricsQuery {
         .append(" ").append(days("avg(" + DWELL + ")")).append(" as avg_dwell,")
         .append(" ").append(days("percentile_cont(0.5) within group (order by " + DWELL + ")")).append(" as median_dwell,")
         .append(" ").append(days("percentile_cont(0.9) within group (order by " + DWELL + ")")).append(" as p90_dwell")
-        .append(" from stage_interval si join opportunity o on o.code = si.opportunity_code")
-        .append(" where si.process_key = :process");
+        .append(" from stage_interval si where si.process_key = :process");
     period(sql, params, "si.entered_at", filter);
-    opportunityFilters(sql, params, filter);
+    sliceFilters(sql, params, "si", filter);
     sql.append(" group by ");
     if (grouping != FunnelGrouping.NONE) {
       sql.append(key).append(", ");
@@ -71,7 +70,7 @@ class FunnelMetricsQuery {
   /** Won and lost opportunities closed in the period; open ones created before its end (or all open ones). */
   List<OutcomeRow> outcomes(FunnelFilter filter, FunnelGrouping grouping) {
     MapSqlParameterSource params = new MapSqlParameterSource("process", filter.process());
-    String key = grouping.keyExpression("case when o.status = 'OPEN' then o.created_at else o.closed_at end");
+    String key = grouping.keyExpression("o", "case when o.status = 'OPEN' then o.created_at else o.closed_at end");
     StringBuilder sql = new StringBuilder("select ").append(key).append(" as group_key, o.status, o.stage,")
         .append(" count(*) as n, sum(o.amount) as amount,")
         .append(" ").append(days("sum(case when o.status = 'WON' then o.closed_at - o.created_at end)")).append(" as cycle_days")
@@ -83,7 +82,7 @@ class FunnelMetricsQuery {
       params.addValue("openBefore", start(filter.to()));
     }
     sql.append("))");
-    opportunityFilters(sql, params, filter);
+    sliceFilters(sql, params, "o", filter);
     sql.append(" group by ");
     if (grouping != FunnelGrouping.NONE) {
       sql.append(key).append(", ");
@@ -98,7 +97,7 @@ class FunnelMetricsQuery {
   List<String> owners(String process, String orgUnit) {
     MapSqlParameterSource params = new MapSqlParameterSource("process", process);
     StringBuilder sql = new StringBuilder("select distinct o.owner from opportunity o where o.process_key = :process");
-    opportunityFilters(sql, params, FunnelFilter.of(orgUnit, null, null, process));
+    sliceFilters(sql, params, "o", FunnelFilter.of(orgUnit, null, null, process));
     sql.append(" order by o.owner");
     return jdbc.queryForList(sql.toString(), params, String.class);
   }
@@ -115,14 +114,18 @@ class FunnelMetricsQuery {
     }
   }
 
-  private static void opportunityFilters(StringBuilder sql, MapSqlParameterSource params, FunnelFilter filter) {
-    sql.append(" and o.process_key = :process");
-    equal(sql, params, "o.owner", "owner", filter.owner());
-    equal(sql, params, "o.region", "region", filter.region());
-    equal(sql, params, "o.project_type", "projectType", filter.projectType());
-    equal(sql, params, "o.customer_type", "customerType", filter.customerType());
+  /**
+   * The filters on the opportunity's slices, on {@code alias}: opportunity, or stage_interval which carries
+   * copies of them (V30), so that the stage query needs no join.
+   */
+  private static void sliceFilters(StringBuilder sql, MapSqlParameterSource params, String alias, FunnelFilter filter) {
+    String a = alias + ".";
+    equal(sql, params, a + "owner", "owner", filter.owner());
+    equal(sql, params, a + "region", "region", filter.region());
+    equal(sql, params, a + "project_type", "projectType", filter.projectType());
+    equal(sql, params, a + "customer_type", "customerType", filter.customerType());
     if (filter.orgUnit() != null) {
-      sql.append(" and (o.org_unit = :orgUnit or o.org_unit like :orgUnitBelow escape '\\')");
+      sql.append(" and (" + a + "org_unit = :orgUnit or " + a + "org_unit like :orgUnitBelow escape '\\')");
       params.addValue("orgUnit", filter.orgUnit());
       params.addValue("orgUnitBelow", filter.orgUnit().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
     }
