@@ -74,6 +74,13 @@ public final class FunnelBenchmarks {
         HistoryServiceFunnel.copyHistory(jdbc);
         double loadS = (System.nanoTime() - t0) / 1e9;
         int runs = size >= 300_000 ? 5 : 10;
+        for (String q : System.getProperty("bench.explain", "").split(";")) {
+          if (!q.isBlank()) {
+            for (int i = 0; i < 2; i++) {
+              jdbc.queryForList("explain (analyze, buffers) " + q, String.class).forEach(System.out::println);
+            }
+          }
+        }
         FunnelReport fast = null;
         for (int i = 0; i < 3; i++) {
           fast = funnel.measure(year2026, FunnelGrouping.ORG_UNIT);
