@@ -55,7 +55,7 @@ public final class FunnelBenchmarks {
     out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     long started = System.nanoTime();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start(); HikariDataSource ds = new HikariDataSource()) {
-      ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+      ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true" + System.getProperty("bench.url", ""));
       ds.setUsername("postgres");
       ds.setPassword("postgres");
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
