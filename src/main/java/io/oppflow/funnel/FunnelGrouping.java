@@ -9,11 +9,11 @@ import java.util.Locale;
  */
 public enum FunnelGrouping {
   NONE(null),
-  OWNER("o.owner"),
-  ORG_UNIT("o.org_unit"),
-  REGION("o.region"),
-  PROJECT_TYPE("o.project_type"),
-  CUSTOMER_TYPE("o.customer_type"),
+  OWNER("owner"),
+  ORG_UNIT("org_unit"),
+  REGION("region"),
+  PROJECT_TYPE("project_type"),
+  CUSTOMER_TYPE("customer_type"),
   YEAR(null),
   QUARTER(null),
   MONTH(null);
@@ -39,14 +39,15 @@ public enum FunnelGrouping {
     return words.length == 1 ? words[0] : words[0] + Character.toUpperCase(words[1].charAt(0)) + words[1].substring(1);
   }
 
-  /** The SQL expression of the group key, for an event dated by {@code dateColumn}. */
-  String keyExpression(String dateColumn) {
+  /** The SQL expression of the group key, for an event dated by {@code dateColumn}, of the table {@code alias}
+   * (stage_interval and opportunity have the same slice columns). */
+  String keyExpression(String alias, String dateColumn) {
     return switch (this) {
       case NONE -> "'all'";
       case YEAR -> year(dateColumn);
       case QUARTER -> year(dateColumn) + " * 100 + cast(extract(quarter from " + dateColumn + ") as integer)";
       case MONTH -> year(dateColumn) + " * 100 + cast(extract(month from " + dateColumn + ") as integer)";
-      default -> "coalesce(" + column + ", '')";
+      default -> "coalesce(" + alias + "." + column + ", '')";
     };
   }
 

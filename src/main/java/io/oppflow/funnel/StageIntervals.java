@@ -1,9 +1,11 @@
 package io.oppflow.funnel;
 
 import io.oppflow.opportunity.OpportunityLost;
+import io.oppflow.opportunity.OpportunitySlicesChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,10 +31,30 @@ public class StageIntervals {
   @Transactional(propagation = Propagation.MANDATORY)
   public void entered(String opportunityCode, String processKey, String processInstanceId, String activityInstanceId,
       String stage, int stageOrder, Instant at, Source source) {
+    Map<String, Object> slices = jdbc.queryForList("select owner, org_unit, region, project_type, customer_type"
+        + " from opportunity where code = ?", opportunityCode).stream().findFirst().orElse(Map.of());
     jdbc.update("insert into stage_interval (opportunity_code, process_key, process_instance_id, activity_instance_id,"
-        + " stage, stage_order, entered_at, source) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        + " stage, stage_order, entered_at, source, owner, org_unit, region, project_type, customer_type)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         opportunityCode, processKey, processInstanceId, activityInstanceId, stage, stageOrder, Timestamp.from(at),
-        source.name());
+        source.name(), slice(slices, "owner"), slice(slices, "org_unit"), slice(slices, "region"),
+        slice(slices, "project_type"), slice(slices, "customer_type"));
+  }
+
+  private static Object slice(Map<String, Object> row, String column) {
+    for (Map.Entry<String, Object> e : row.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(column)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Keeps the slice columns copied from the opportunity in step with it. */
+  @EventListener
+  void on(OpportunitySlicesChanged changed) {
+    jdbc.update("update stage_interval set region = ?, project_type = ?, customer_type = ? where opportunity_code = ?",
+        changed.region(), changed.projectType(), changed.customerType(), changed.code());
   }
 
   /** The stage element instance ended: completed (advanced through the gate) or cancelled. */
@@ -62,6 +84,18 @@ public class StageIntervals {
             Source.IMPORT.name());
       }
     }
+    copySlices(opportunityCode);
+  }
+
+  /** Copies the opportunity's slice columns onto its intervals (the funnel groups intervals by them). */
+  private void copySlices(String opportunityCode) {
+    jdbc.update("update stage_interval set owner = (select o.owner from opportunity o where o.code = ?),"
+        + " org_unit = (select o.org_unit from opportunity o where o.code = ?),"
+        + " region = (select o.region from opportunity o where o.code = ?),"
+        + " project_type = (select o.project_type from opportunity o where o.code = ?),"
+        + " customer_type = (select o.customer_type from opportunity o where o.code = ?)"
+        + " where opportunity_code = ?",
+        opportunityCode, opportunityCode, opportunityCode, opportunityCode, opportunityCode, opportunityCode);
   }
 
   /**

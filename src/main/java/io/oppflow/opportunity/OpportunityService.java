@@ -158,7 +158,7 @@ public class OpportunityService {
     }
     OpportunityFacts facts = change.apply(o);
     validate(facts);
-    o.recordFacts(facts, clock.instant());
+    recordFacts(o, facts);
     opportunities.flush();
     return view(o);
   }
@@ -236,7 +236,25 @@ public class OpportunityService {
   @Transactional
   public void recordFacts(String code, OpportunityFacts facts) {
     validate(facts);
-    byCode(code).recordFacts(facts, clock.instant());
+    recordFacts(byCode(code), facts);
+  }
+
+  /** Records the facts; tells the stage-interval projection when the slices the funnel groups by change. */
+  private void recordFacts(Opportunity o, OpportunityFacts facts) {
+    List<Object> before = slices(o);
+    o.recordFacts(facts, clock.instant());
+    if (!before.equals(slices(o))) {
+      events.publishEvent(new OpportunitySlicesChanged(o.getCode(), o.getRegion(), name(o.getProjectType()),
+          name(o.getCustomerType())));
+    }
+  }
+
+  private static List<Object> slices(Opportunity o) {
+    return java.util.Arrays.asList(o.getRegion(), o.getProjectType(), o.getCustomerType());
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 
   @Transactional

@@ -55,6 +55,13 @@ public final class FunnelDataGenerator {
       opp.executeBatch();
       stage.executeBatch();
       c.commit();
+      try (java.sql.Statement slices = c.createStatement()) {
+        // the slice columns StageIntervals copies from the opportunity (V30), filled as the migration does
+        slices.executeUpdate("update stage_interval si set owner = o.owner, org_unit = o.org_unit, region = o.region,"
+            + " project_type = o.project_type, customer_type = o.customer_type from opportunity o"
+            + " where o.code = si.opportunity_code");
+        c.commit();
+      }
     }
     return intervals;
   }

@@ -79,7 +79,14 @@ final class FunnelDataSet {
 
   private void interval(String code, String stage, int order, String entered, String left, String outcome) {
     jdbc.update("insert into stage_interval (opportunity_code, process_key, stage, stage_order, entered_at, left_at,"
-        + " outcome, source) values (?, ?, ?, ?, ?, ?, ?, 'IMPORT')",
-        code, PROCESS, stage, order, Timestamp.from(day(entered)), left == null ? null : Timestamp.from(day(left)), outcome);
+        + " outcome, source, owner, org_unit, region, project_type, customer_type)"
+        + " values (?, ?, ?, ?, ?, ?, ?, 'IMPORT', " + SLICE.replace("C", "owner") + ", " + SLICE.replace("C", "org_unit")
+        + ", " + SLICE.replace("C", "region") + ", " + SLICE.replace("C", "project_type") + ", "
+        + SLICE.replace("C", "customer_type") + ")",
+        code, PROCESS, stage, order, Timestamp.from(day(entered)), left == null ? null : Timestamp.from(day(left)), outcome,
+        code, code, code, code, code);
   }
+
+  /** A slice column copied from the opportunity, as StageIntervals does. */
+  private static final String SLICE = "(select o.C from opportunity o where o.code = ?)";
 }

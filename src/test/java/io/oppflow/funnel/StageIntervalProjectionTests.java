@@ -55,4 +55,24 @@ class StageIntervalProjectionTests {
     assertThat(intervalsOf(code)).extracting(r -> r.get("STAGE") + "/" + r.get("OUTCOME"))
         .containsExactly("TARGET/LEFT", "NEGOTIATE/null");
   }
+
+  @Test
+  void shouldCopyTheOpportunitysSlicesAndFollowTheirChanges() {
+    String code = Opportunities.freshCode("SLC");
+    ApiClient rep1 = ApiClient.as(port, "rep1");
+    rep1.post("/api/opportunities", Opportunities.minimal(code).toString());
+    assertThat(slicesOf(code)).containsExactly("rep1/HQ/East/Shanghai-1/East/null/null");
+
+    assertThat(rep1.patch("/api/opportunities/" + code, "{\"region\": \"North\", \"projectType\": \"SMALL\"}").status())
+        .isEqualTo(200);
+    assertThat(slicesOf(code)).containsExactly("rep1/HQ/East/Shanghai-1/North/SMALL/null");
+  }
+
+  List<String> slicesOf(String code) {
+    return jdbc.queryForList("select owner, org_unit, region, project_type, customer_type from stage_interval"
+        + " where opportunity_code = ? order by id", code).stream()
+        .map(r -> r.get("OWNER") + "/" + r.get("ORG_UNIT") + "/" + r.get("REGION") + "/" + r.get("PROJECT_TYPE") + "/"
+            + r.get("CUSTOMER_TYPE"))
+        .toList();
+  }
 }

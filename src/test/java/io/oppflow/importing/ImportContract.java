@@ -152,6 +152,8 @@ abstract class ImportContract {
     assertThat(count("select count(*) from stage_interval where stage = 'TARGET' and outcome = 'ADVANCED' and " + codes)).isEqualTo(2);
     assertThat(count("select count(*) from stage_interval where stage = 'TARGET' and outcome = 'LOST' and " + codes)).isEqualTo(1);
     assertThat(count("select count(*) from stage_interval where stage = 'TARGET' and left_at is null and " + codes)).isEqualTo(1);
+    // every imported interval carries its opportunity's slices, by which the funnel groups and filters
+    assertThat(count("select count(*) from stage_interval where (owner is null or org_unit is null) and " + codes)).isZero();
     // dwell in TARGET of the closed ones: WON 2026-02-01 -> 04-12 = 70 days, LOST 03-01 -> 03-21 = 20 days
     List<Long> dwellDays = jdbc.query("select entered_at, left_at from stage_interval where stage = 'TARGET'"
         + " and left_at is not null and " + codes + " order by opportunity_code",
