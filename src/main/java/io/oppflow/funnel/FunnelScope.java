@@ -2,6 +2,7 @@ package io.oppflow.funnel;
 
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
+import io.oppflow.organization.SalesScope;
 
 /**
  * Whose funnel a caller may read: experts, sales-ops and administrators every one; a manager their org
@@ -13,26 +14,15 @@ public final class FunnelScope {
 
   /** The filter narrowed to what the actor may see; asking for more than that is refused. */
   public static FunnelFilter restrict(FunnelFilter filter, Actor actor) {
-    if (actor.seesEverything() || actor.has(Role.EXPERT)) {
-      return filter;
+    SalesScope scope = SalesScope.of(actor, filter.orgUnit(), filter.owner(), FunnelAccessDeniedException::new);
+    FunnelFilter narrowed = filter;
+    if (scope.orgUnit().isPresent() && !scope.orgUnit().get().equals(filter.orgUnit())) {
+      narrowed = narrowed.withOrgUnit(scope.orgUnit().get());
     }
-    if (actor.has(Role.MANAGER) && actor.orgUnit().isPresent()) {
-      String unit = actor.orgUnit().get();
-      if (filter.orgUnit() == null) {
-        return filter.withOrgUnit(unit);
-      }
-      if (within(filter.orgUnit(), unit)) {
-        return filter;
-      }
-      throw new FunnelAccessDeniedException("A manager of " + unit + " may not read the funnel of " + filter.orgUnit());
+    if (scope.owner().isPresent() && !scope.owner().get().equals(filter.owner())) {
+      narrowed = narrowed.withOwner(scope.owner().get());
     }
-    if (actor.has(Role.REP)) {
-      if (filter.owner() != null && !filter.owner().equals(actor.userId())) {
-        throw new FunnelAccessDeniedException("A rep may read only their own funnel");
-      }
-      return filter.withOwner(actor.userId());
-    }
-    throw new FunnelAccessDeniedException("No role that may read the funnel");
+    return narrowed;
   }
 
   /** Whether the actor may read (and, for managers, plan) the whole funnel of an org unit. */
@@ -48,6 +38,6 @@ public final class FunnelScope {
 
   /** Whether {@code orgUnit} is {@code unit} or below it, segment by segment. */
   public static boolean within(String orgUnit, String unit) {
-    return orgUnit.equals(unit) || orgUnit.startsWith(unit + "/");
+    return SalesScope.within(orgUnit, unit);
   }
 }

@@ -70,6 +70,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not access this opportunity");
   }
 
+  /** A role that may not do this; the exception's message says what the role may do instead. */
+  @ExceptionHandler({RuleChangeForbiddenException.class, WarningAccessDeniedException.class,
+      FunnelAccessDeniedException.class, ImportForbiddenException.class})
+  ProblemDetail roleForbidden(RuntimeException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
   @ExceptionHandler({OpportunityConflictException.class, OpportunityClosedException.class})
   ProblemDetail conflict(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
@@ -127,11 +134,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Rule set not found", e.getMessage());
   }
 
-  @ExceptionHandler(RuleChangeForbiddenException.class)
-  ProblemDetail ruleChangeForbidden(RuleChangeForbiddenException e) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
-  }
-
   @ExceptionHandler(InvalidRuleUploadException.class)
   ProblemDetail invalidUpload(InvalidRuleUploadException e) {
     return validation(List.of(new InvalidOpportunityException.FieldError(e.field(), e.getMessage())));
@@ -140,11 +142,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidExportRequestException.class)
   ProblemDetail invalidExport(InvalidExportRequestException e) {
     return validation(List.of(new InvalidOpportunityException.FieldError("format", e.getMessage())));
-  }
-
-  @ExceptionHandler(WarningAccessDeniedException.class)
-  ProblemDetail warningsForbidden(WarningAccessDeniedException e) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(InvalidWarningQueryException.class)
@@ -157,11 +154,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return validation(e.errors().stream().map(err -> new InvalidOpportunityException.FieldError(err.field(), err.message())).toList());
   }
 
-  @ExceptionHandler(FunnelAccessDeniedException.class)
-  ProblemDetail funnelForbidden(FunnelAccessDeniedException e) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
-  }
-
   @ExceptionHandler(IdealFunnelNotFoundException.class)
   ProblemDetail idealFunnelNotFound(IdealFunnelNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Ideal funnel not found", e.getMessage());
@@ -170,11 +162,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(FunnelCalculationException.class)
   ProblemDetail funnelCalculation(FunnelCalculationException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Funnel cannot be calculated", e.getMessage());
-  }
-
-  @ExceptionHandler(ImportForbiddenException.class)
-  ProblemDetail importForbidden(ImportForbiddenException e) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(ImportJobNotFoundException.class)

@@ -2,6 +2,7 @@ package io.oppflow.warning;
 
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
+import io.oppflow.organization.SalesScope;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,6 @@ record WarningScope(String where, List<Object> args) {
   }
 
   private static boolean within(String unit, String managed) {
-    return unit.equals(managed) || unit.startsWith(managed + "/");
+    return SalesScope.within(unit, managed);
   }
 }

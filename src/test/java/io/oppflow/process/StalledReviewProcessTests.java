@@ -104,7 +104,9 @@ class StalledReviewProcessTests {
     assertThat(task(instance).getId()).as("the rep gets nothing new").isEqualTo(repTask);
     assertThat(ApiClient.as(port, "rep1").post("/api/opportunities/" + instance.getBusinessKey() + "/advance", null)
         .json().path("stage").asText()).isEqualTo("DISCOVER");
-    assertThat(instance).isWaitingAt("Task_DISCOVER").hasPassedInOrder("Task_TARGET_ReviewStalled", "End_TARGET_StalledReviewed", "Gate_TARGET", "Stage_TARGET");
+    assertThat(instance).isWaitingAt("Task_DISCOVER").hasPassedInOrder("Task_TARGET_ReviewStalled", "End_TARGET_StalledReviewed", "Gate_TARGET");
+    // Stage_TARGET started before the review and ended with the gate in the same millisecond: order by time is moot.
+    assertThat(instance).hasPassed("Stage_TARGET");
   }
 
   @Test
