@@ -19,14 +19,16 @@ public class GateExceptionService {
 
   private final GateExceptionRepository exceptions;
   private final GateRecordRepository records;
+  private final GateLog log;
   private final OpportunityService opportunities;
   private final ObjectMapper json;
   private final Clock clock;
 
-  GateExceptionService(GateExceptionRepository exceptions, GateRecordRepository records,
+  GateExceptionService(GateExceptionRepository exceptions, GateRecordRepository records, GateLog log,
       OpportunityService opportunities, ObjectMapper json, Clock clock) {
     this.exceptions = exceptions;
     this.records = records;
+    this.log = log;
     this.opportunities = opportunities;
     this.json = json;
     this.clock = clock;
@@ -53,7 +55,7 @@ public class GateExceptionService {
     exception.approve(manager, reason.strip(), clock.instant());
     GateRecord failed = records.findById(exception.failedRecordId()).orElseThrow();
     String facts = write(opportunities.view(opportunities.byCode(exception.opportunityCode())));
-    records.save(GateRecord.overridden(failed, exception, facts, clock.instant()));
+    log.append(GateRecord.overridden(failed, exception, facts, clock.instant()));
     return exception;
   }
 

@@ -65,6 +65,17 @@ public class GateRecord {
   @Column(name = "exception_id", updatable = false)
   private Long exceptionId;
 
+  /** The record's place in the gate log's hash chain (1, 2, ...). */
+  @Column(nullable = false, updatable = false, unique = true)
+  private Long seq;
+
+  @Column(name = "prev_hash", nullable = false, updatable = false)
+  private String prevHash;
+
+  /** {@link GateRecordDigest#hash} over this record's content and {@link #prevHash}. */
+  @Column(nullable = false, updatable = false)
+  private String hash;
+
   protected GateRecord() {}
 
   GateRecord(String opportunityCode, String processInstanceId, GateVerdict verdict, String failuresJson,
@@ -79,7 +90,7 @@ public class GateRecord {
     this.rulesVersion = verdict.rulesVersion();
     this.factsJson = factsJson;
     this.requestedBy = requestedBy;
-    this.evaluatedAt = evaluatedAt;
+    this.evaluatedAt = GateLog.timeOf(evaluatedAt);
   }
 
   /** The record of an approved exception: the failed gate's criteria, now overridden by a manager. */
@@ -95,13 +106,32 @@ public class GateRecord {
     r.rulesVersion = failed.rulesVersion;
     r.factsJson = factsJson;
     r.requestedBy = exception.requestedBy();
-    r.evaluatedAt = at;
+    r.evaluatedAt = GateLog.timeOf(at);
     r.approvedBy = exception.decidedBy();
     r.overrideReason = exception.decisionReason();
     r.exceptionId = exception.id();
     return r;
   }
 
+  /** Places this record after the one whose hash is {@code prevHash}; done once, by {@link GateLog}. */
+  void seal(long seq, String prevHash) {
+    if (this.hash != null) {
+      throw new IllegalStateException("Gate record " + id + " is sealed already");
+    }
+    this.seq = seq;
+    this.prevHash = prevHash;
+    this.hash = GateRecordDigest.hash(content());
+  }
+
+  GateRecordDigest.Content content() {
+    return new GateRecordDigest.Content(seq, opportunityCode, processKey, processInstanceId, stage, verdict.name(),
+        failuresJson, warningsJson, rulesVersion, factsJson, requestedBy, evaluatedAt, approvedBy, overrideReason,
+        exceptionId, prevHash);
+  }
+
+  public Long getSeq() { return seq; }
+  public String getPrevHash() { return prevHash; }
+  public String getHash() { return hash; }
   public String getApprovedBy() { return approvedBy; }
   public String getOverrideReason() { return overrideReason; }
   public Long getExceptionId() { return exceptionId; }

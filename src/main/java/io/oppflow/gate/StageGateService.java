@@ -22,15 +22,17 @@ public class StageGateService {
   private final ActiveRules rules;
   private final OpportunityService opportunities;
   private final GateRecordRepository records;
+  private final GateLog log;
   private final ObjectMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
   StageGateService(ActiveRules rules, OpportunityService opportunities, GateRecordRepository records,
-      ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+      GateLog log, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
     this.rules = rules;
     this.opportunities = opportunities;
     this.records = records;
+    this.log = log;
     this.json = json;
     this.clock = clock;
     this.events = events;
@@ -45,7 +47,7 @@ public class StageGateService {
     facts.add(opportunity);
     facts.addAll(opportunities.activitiesOf(opportunityCode));
     GateVerdict verdict = rules.current().evaluate(request, facts.toArray());
-    GateRecord record = records.save(new GateRecord(opportunityCode, processInstanceId, verdict,
+    GateRecord record = log.append(new GateRecord(opportunityCode, processInstanceId, verdict,
         write(verdict.failures()), write(verdict.warnings()), write(opportunities.view(opportunity)),
         requestedBy, clock.instant()));
     GateDecision decision = new GateDecision(record.getId(), verdict);

@@ -3,6 +3,8 @@ package io.oppflow.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.oppflow.compliance.ComplianceAccessDeniedException;
+import io.oppflow.compliance.InvalidComplianceRequestException;
 import io.oppflow.export.InvalidExportRequestException;
 import io.oppflow.funnel.FunnelAccessDeniedException;
 import io.oppflow.funnel.InvalidFunnelRequestException;
@@ -72,7 +74,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   /** A role that may not do this; the exception's message says what the role may do instead. */
   @ExceptionHandler({RuleChangeForbiddenException.class, WarningAccessDeniedException.class,
-      FunnelAccessDeniedException.class, ImportForbiddenException.class})
+      FunnelAccessDeniedException.class, ImportForbiddenException.class, ComplianceAccessDeniedException.class})
   ProblemDetail roleForbidden(RuntimeException e) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
@@ -142,6 +144,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidExportRequestException.class)
   ProblemDetail invalidExport(InvalidExportRequestException e) {
     return validation(List.of(new InvalidOpportunityException.FieldError("format", e.getMessage())));
+  }
+
+  @ExceptionHandler(InvalidComplianceRequestException.class)
+  ProblemDetail invalidComplianceRequest(InvalidComplianceRequestException e) {
+    return validation(List.of(new InvalidOpportunityException.FieldError(e.field(), e.getMessage())));
   }
 
   @ExceptionHandler(InvalidWarningQueryException.class)

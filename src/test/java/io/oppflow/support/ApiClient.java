@@ -106,6 +106,23 @@ public final class ApiClient {
     return send(b);
   }
 
+  /** A GET whose body is binary (an XLSX export); fails unless the status is 200. */
+  public byte[] getBytes(String path, String accept) {
+    try {
+      HttpResponse<byte[]> r = HTTP.send(request(path).setHeader("Accept", accept).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new AssertionError("GET " + path + " gave " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
     if (authorization != null) {

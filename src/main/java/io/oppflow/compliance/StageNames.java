@@ -1,0 +1,22 @@
+package io.oppflow.compliance;
+
+import io.oppflow.funnel.StageCatalog;
+import io.oppflow.funnel.StageDefinition;
+import io.oppflow.gate.Message;
+import org.springframework.stereotype.Component;
+
+/** A stage's bilingual name as the deployed process gives it; the code itself if no longer modelled. */
+@Component
+class StageNames {
+
+  private final StageCatalog stages;
+
+  StageNames(StageCatalog stages) {
+    this.stages = stages;
+  }
+
+  Message of(String process, String stage) {
+    return stages.stagesOf(process).stream().filter(d -> d.code().equals(stage)).findFirst()
+        .map(StageDefinition::name).orElse(new Message(stage, stage));
+  }
+}
