@@ -37,7 +37,7 @@ public class ComplianceService {
   @Transactional(readOnly = true)
   public ViolationList violations(ComplianceScope scope) {
     List<Violation> found = bypasses.find(scope).stream()
-        .map(v -> operations.around(v.processInstanceId(), v.enteredAt()).map(v::withOperation).orElse(v))
+        .map(v -> operations.around(v.processInstanceId(), v.processKey(), v.enteredAt()).map(v::withOperation).orElse(v))
         .toList();
     return new ViolationList(scope.from(), scope.to(), scope.orgUnit().orElse(null), found.size(), found);
   }

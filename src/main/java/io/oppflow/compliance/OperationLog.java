@@ -7,11 +7,12 @@ import java.util.Optional;
 public interface OperationLog {
 
   /**
-   * The user operation on {@code processInstanceId} that most likely made a stage entry at {@code at}: the
-   * one logged closest to it, within a few seconds. Empty if the engine logged none (it logs operations of
-   * signed-in users only).
+   * The user operation that most likely made a stage entry of {@code processInstanceId} at {@code at}: the
+   * one logged on that instance closest to it, within a few seconds; failing that, a migration of instances
+   * of {@code processKey} logged then (the engine logs a migration per batch, not per instance). Empty if the
+   * engine logged none (it logs operations of signed-in users only).
    */
-  Optional<Operation> around(String processInstanceId, Instant at);
+  Optional<Operation> around(String processInstanceId, String processKey, Instant at);
 
   /**
    * One logged operation.

@@ -65,6 +65,26 @@ public class StageIntervals {
   }
 
   /**
+   * A process-instance migration moved the stage element instance to another stage: the old stage is left at
+   * {@code at} and the new one entered then, under the same activity instance (the old interval's activity
+   * instance id gets its own id appended, so the instance's end still closes the new interval).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void migrated(String activityInstanceId, String processKey, String stage, int stageOrder, Instant at) {
+    Map<String, Object> open = jdbc.queryForList("select id, opportunity_code, process_instance_id, stage"
+        + " from stage_interval where activity_instance_id = ? and left_at is null", activityInstanceId)
+        .stream().findFirst().orElse(null);
+    if (open == null || stage.equals(slice(open, "stage"))) {
+      return;
+    }
+    long id = ((Number) slice(open, "id")).longValue();
+    jdbc.update("update stage_interval set activity_instance_id = ?, left_at = ?, outcome = ? where id = ?",
+        activityInstanceId + "#" + id, Timestamp.from(at), StageOutcome.LEFT.name(), id);
+    entered((String) slice(open, "opportunity_code"), processKey, (String) slice(open, "process_instance_id"),
+        activityInstanceId, stage, stageOrder, at, Source.ENGINE);
+  }
+
+  /**
    * Gives an imported opportunity the stage history the import knows: {@code history} in stage order,
    * each entered and left at the given times. An interval the live process opened already (the stage an
    * open opportunity continues in) takes over the historical entry time; the rest are written new. All

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.history.UserOperationLogQuery;
 import org.springframework.stereotype.Component;
 
 /** The compliance audit's view of Camunda's user operation log. */
@@ -24,9 +25,14 @@ class CamundaOperationLog implements OperationLog {
   }
 
   @Override
-  public Optional<Operation> around(String processInstanceId, Instant at) {
-    return history.createUserOperationLogQuery().processInstanceId(processInstanceId)
-        .afterTimestamp(Date.from(at.minus(WINDOW))).beforeTimestamp(Date.from(at.plus(WINDOW))).list().stream()
+  public Optional<Operation> around(String processInstanceId, String processKey, Instant at) {
+    Optional<Operation> onInstance = closest(history.createUserOperationLogQuery().processInstanceId(processInstanceId), at);
+    return onInstance.isPresent() ? onInstance : closest(history.createUserOperationLogQuery()
+        .processDefinitionKey(processKey).operationType(UserOperationLogEntry.OPERATION_TYPE_MIGRATE), at);
+  }
+
+  private static Optional<Operation> closest(UserOperationLogQuery query, Instant at) {
+    return query.afterTimestamp(Date.from(at.minus(WINDOW))).beforeTimestamp(Date.from(at.plus(WINDOW))).list().stream()
         .filter(e -> e.getUserId() != null)
         .min(Comparator.comparing((UserOperationLogEntry e) -> Duration.between(e.getTimestamp().toInstant(), at).abs()))
         .map(e -> new Operation(e.getOperationId(), e.getOperationType(), e.getUserId(), e.getTimestamp().toInstant()));

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -33,16 +34,19 @@ class StageHistoryProjection implements HistoryEventHandler {
       return;
     }
     if (HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(event.getEventType())) {
-      BaseElement stage = repository.getObject().getBpmnModelInstance(activity.getProcessDefinitionId())
-          .getModelElementById(activity.getActivityId());
+      BaseElement stage = stageElement(activity);
       String code = StageModel.property(stage, StageModel.STAGE_CODE).orElse(null);
       if (code == null) {
         return;
       }
-      int order = StageModel.property(stage, StageModel.STAGE_ORDER).map(String::strip).map(Integer::valueOf).orElse(0);
       intervals.getObject().entered(businessKeyOf(activity.getProcessInstanceId()), activity.getProcessDefinitionKey(),
-          activity.getProcessInstanceId(), activity.getActivityInstanceId(), code, order,
+          activity.getProcessInstanceId(), activity.getActivityInstanceId(), code, order(stage),
           activity.getStartTime().toInstant(), StageIntervals.Source.ENGINE);
+    } else if (HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE.getEventName().equals(event.getEventType())) {
+      BaseElement stage = stageElement(activity);
+      StageModel.property(stage, StageModel.STAGE_CODE).ifPresent(code -> intervals.getObject().migrated(
+          activity.getActivityInstanceId(), activity.getProcessDefinitionKey(), code, order(stage),
+          ClockUtil.getCurrentTime().toInstant()));
     } else if (HistoryEventTypes.ACTIVITY_INSTANCE_END.getEventName().equals(event.getEventType())) {
       intervals.getObject().left(activity.getActivityInstanceId(), activity.getEndTime().toInstant(), !activity.isCanceled());
     }
@@ -51,6 +55,15 @@ class StageHistoryProjection implements HistoryEventHandler {
   @Override
   public void handleEvents(List<HistoryEvent> events) {
     events.forEach(this::handleEvent);
+  }
+
+  private BaseElement stageElement(HistoricActivityInstanceEventEntity activity) {
+    return repository.getObject().getBpmnModelInstance(activity.getProcessDefinitionId())
+        .getModelElementById(activity.getActivityId());
+  }
+
+  private static int order(BaseElement stage) {
+    return StageModel.property(stage, StageModel.STAGE_ORDER).map(String::strip).map(Integer::valueOf).orElse(0);
   }
 
   private static String businessKeyOf(String processInstanceId) {

@@ -146,6 +146,30 @@ abstract class ComplianceContract {
   }
 
   @Test
+  void shouldReportAStageEntryMadeByAProcessInstanceMigration() {
+    String d = open(Opportunities.minimal(Opportunities.freshCode("CD")).put("orgUnit", teamB));
+    assertThat(advance(d)).isEqualTo("FAILED");
+    String instance = as("rep1").get("/api/opportunities/" + d).json().path("processInstanceId").asText();
+    String definition = admin().get("/engine-rest/process-instance/" + instance).json().path("definitionId").asText();
+    ApiClient.Response migrated = admin().post("/engine-rest/migration/execute", """
+        {"migrationPlan": {"sourceProcessDefinitionId": "%1$s", "targetProcessDefinitionId": "%1$s",
+           "instructions": [
+             {"sourceActivityIds": ["Stage_TARGET"], "targetActivityIds": ["Stage_DISCOVER"]},
+             {"sourceActivityIds": ["Task_TARGET"], "targetActivityIds": ["Task_DISCOVER"]}]},
+         "processInstanceIds": ["%2$s"]}""".formatted(definition, instance));
+    assertThat(migrated.status()).as(migrated.toString()).isEqualTo(204);
+
+    JsonNode list = get("ops1", "/api/compliance/violations?orgUnit=" + enc(unit));
+
+    assertThat(list.path("violations").findValuesAsText("opportunityCode")).containsExactly(c, d);
+    JsonNode v = list.path("violations").get(1);
+    assertThat(v.path("stage").asText()).isEqualTo("DISCOVER");
+    assertThat(v.path("kind").asText()).isEqualTo("NOT_PASSED");
+    assertThat(v.path("operation").path("type").asText()).isEqualTo("Migrate");
+    assertThat(v.path("operation").path("userId").asText()).isEqualTo("admin");
+  }
+
+  @Test
   void shouldFilterViolationsByPeriod() {
     assertThat(get("ops1", "/api/compliance/violations?orgUnit=" + enc(unit) + "&from=2000-01-01&to=2000-02-01")
         .path("count").asLong()).isZero();

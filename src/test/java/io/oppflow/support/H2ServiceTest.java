@@ -18,6 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {
         "spring.datasource.url=jdbc:h2:mem:oppflow-test;DB_CLOSE_DELAY=-1",
         // Spring Boot tests switch metrics export off; the service exposes Prometheus metrics, so test that.
-        "management.prometheus.metrics.export.enabled=true"})
+        "management.prometheus.metrics.export.enabled=true",
+        // the scheduled compliance check, at a time no test run reaches, to test that it is scheduled
+        "oppflow.compliance.check-cron=0 0 3 29 2 *"})
 @ActiveProfiles("demo")
 public @interface H2ServiceTest {}
