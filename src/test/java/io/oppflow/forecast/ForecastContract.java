@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.support.ApiClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -278,20 +273,8 @@ abstract class ForecastContract {
     assertThat(r.json().path("errors").get(0).path("field").asText()).as(path).isEqualTo(field);
   }
 
-  /** The raw bytes of a GET as ops1 (ApiClient reads bodies as text, which would corrupt XLSX). */
+  /** The raw bytes of a GET as ops1 (Response reads bodies as text, which would corrupt XLSX). */
   private byte[] bytes(String path, String accept) {
-    String basic = Base64.getEncoder().encodeToString("ops1:demo".getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + basic).header("Accept", accept).GET().build();
-    try {
-      HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(r.statusCode()).isEqualTo(200);
-      return r.body();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return ApiClient.as(port, "ops1").getBytes(path, accept);
   }
 }
