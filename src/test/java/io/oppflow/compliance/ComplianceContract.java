@@ -312,6 +312,32 @@ abstract class ComplianceContract {
   }
 
   @Test
+  void shouldKeepOneUnbrokenChainWhenGatesAreAskedConcurrently() throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      codes.add(open(Opportunities.qualified(Opportunities.freshCode("CP")).put("orgUnit", teamA)));
+    }
+    long before = jdbc.queryForObject("select last_seq from gate_log_head", Long.class);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> verdicts = new ArrayList<>();
+      for (String code : codes) {
+        verdicts.add(pool.submit(() -> advance(code)));
+      }
+      for (java.util.concurrent.Future<String> v : verdicts) {
+        assertThat(v.get()).isEqualTo("PASSED");
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(jdbc.queryForObject("select last_seq from gate_log_head", Long.class)).isEqualTo(before + 8);
+    assertThat(jdbc.queryForList("select seq from gate_record where seq > ? order by seq", Long.class, before))
+        .containsExactly(before + 1, before + 2, before + 3, before + 4, before + 5, before + 6, before + 7, before + 8);
+    assertThat(get("ops1", "/api/audit/verify").path("valid").asBoolean()).isTrue();
+  }
+
+  @Test
   void shouldVerifyTheChainAndNameARecordChangedBehindTheApplicationsBack() {
     JsonNode intact = get("manager1", "/api/audit/verify");
     assertThat(intact.path("valid").asBoolean()).as(intact.toString()).isTrue();
