@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.oppflow.bench.ComplianceBenchmarks</pre>
  *
  * <p>{@code -Dbench.sizes=10000,100000} (default) chooses the numbers of gate records; {@code -Dbench.explain=true}
- * prints {@code EXPLAIN (ANALYZE, BUFFERS)} of the scan's count, twice, after loading each size.
+ * prints {@code EXPLAIN (ANALYZE, BUFFERS)} of the scan's count, twice, after loading each size;
+ * {@code -Dbench.candidate=true} also checks and times {@link LateralBypassCount}.
  */
 public final class ComplianceBenchmarks {
 
@@ -131,6 +132,9 @@ public final class ComplianceBenchmarks {
     double[] countMs = time(() -> readOnly.execute(tx -> scan.count()), 2, runs);
     double[] findMs = time(() -> readOnly.execute(tx -> scan.find()), 1, runs);
     double[] naiveMs = time(() -> NaiveBypassScan.find(ds), 1, runs);
+    if (Boolean.getBoolean("bench.candidate")) {
+      candidate(jdbc, readOnly, expected.size(), runs, explain, percentile(countMs, 0.5));
+    }
 
     tamperCheck(jdbc, verify, data.gateRecords());
 
@@ -142,6 +146,24 @@ public final class ComplianceBenchmarks {
         + " | %.0f | %.1fx |%n", data.gateRecords(), data.stageIntervals(), data.checkedEntries(), expected.size(),
         loadS, verifyP50, percentile(verifyMs, 0.9), streamP50, verifyP50 / streamP50, countP50,
         percentile(countMs, 0.9), percentile(findMs, 0.5), naiveP50, naiveP50 / countP50);
+  }
+
+  /** Checks and times {@link LateralBypassCount} against the application's count measured just before. */
+  private static void candidate(JdbcTemplate jdbc, TransactionTemplate readOnly, int expected, int runs,
+      boolean explain, double countP50) throws Exception {
+    Long n = jdbc.queryForObject(LateralBypassCount.SQL, Long.class);
+    if (n == null || n != expected) {
+      throw new IllegalStateException("the lateral form counts " + n + " violations, " + expected + " were put in");
+    }
+    if (explain) {
+      for (int i = 0; i < 2; i++) {
+        jdbc.queryForList("explain (analyze, buffers) " + LateralBypassCount.SQL, String.class)
+            .forEach(System.out::println);
+      }
+    }
+    double[] ms = time(() -> readOnly.execute(tx -> jdbc.queryForObject(LateralBypassCount.SQL, Long.class)), 2, runs);
+    System.out.printf(Locale.ROOT, "candidate: lateral count p50 %.0f ms, p90 %.0f ms (application's count p50 %.0f ms"
+        + " in the same run)%n", percentile(ms, 0.5), percentile(ms, 0.9), countP50);
   }
 
   /** Reads every column the verifier reads, with the same getters and fetch size, and hashes nothing. */
