@@ -46,7 +46,7 @@ import javax.sql.DataSource;
  * opportunities is imported history instead (source IMPORT, no process instance, no gate records: exempt).
  *
  * <p>Facts are the example opportunity of {@code docs/examples} as {@link BenchFacts} builds it stage by stage,
- * written as the application writes {@code OpportunityView} (2–5 KB); failures are the shipped rules' criteria
+ * written as the application writes {@code OpportunityView} (0.5–3.5 KB by stage); failures are the shipped rules' criteria
  * (code and zh/en message, read from {@code rules/projectsales}). Records are chained in time order with
  * {@link GateRecordDigest} exactly as {@code GateLog} seals them, and the head is set to the last one.
  *
