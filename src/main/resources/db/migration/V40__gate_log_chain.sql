@@ -17,6 +17,7 @@ insert into gate_log_head (id, last_seq, last_hash)
 values (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 
 -- bypass detection looks for the record that let an opportunity out of a stage
-create index ix_gate_record_instance_stage on gate_record (process_instance_id, stage, evaluated_at);
+-- verdict last, so the look-up can be answered from the index alone (gate records are wide: the facts)
+create index ix_gate_record_instance_stage on gate_record (process_instance_id, stage, evaluated_at, verdict);
 create index ix_gate_record_evaluated on gate_record (evaluated_at);
 create index ix_stage_interval_instance_order on stage_interval (process_instance_id, stage_order, entered_at);

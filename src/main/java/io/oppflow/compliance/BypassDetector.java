@@ -23,20 +23,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class BypassDetector {
 
-  private static final String UNALLOWED = """
-       from stage_interval si
-       left join stage_interval p on p.id = (
-         select q.id from stage_interval q
-          where q.process_instance_id = si.process_instance_id and q.stage_order = si.stage_order - 1
-            and q.entered_at <= si.entered_at and q.id <> si.id
-          order by q.entered_at desc, q.id desc fetch first 1 rows only)
-      where si.source = 'ENGINE' and si.stage_order > 1 and si.process_instance_id is not null
-        and not exists (
-         select 1 from gate_record g
-          where g.process_instance_id = si.process_instance_id and g.stage = p.stage
-            and g.verdict in ('PASSED', 'OVERRIDDEN')
-            and g.evaluated_at >= p.entered_at and g.evaluated_at < si.entered_at + interval '0.001' second)
-      """;
+  /** An instance's stage visits in order: the visit before an entry is, nearly always, that of the stage before. */
+  private static final String VISITS = """
+      select si.id, si.opportunity_code, si.process_key, si.process_instance_id, si.activity_instance_id, si.stage,
+             si.stage_order, si.entered_at, si.source, si.owner, si.org_unit,
+             lag(si.stage) over (partition by si.process_instance_id order by si.entered_at, si.id) as lag_stage,
+             lag(si.stage_order) over (partition by si.process_instance_id order by si.entered_at, si.id) as lag_order,
+             lag(si.entered_at) over (partition by si.process_instance_id order by si.entered_at, si.id) as lag_entered
+        from stage_interval si
+       where si.process_instance_id is not null""";
+
+  /** When it is not (the instance went back, or skipped), the last visit of the stage before is looked up. */
+  private static final String LAST_VISIT_BEFORE = """
+      (select q.%s from stage_interval q
+        where q.process_instance_id = x.process_instance_id and q.stage_order = x.stage_order - 1
+          and q.entered_at <= x.entered_at and q.id <> x.id
+        order by q.entered_at desc, q.id desc fetch first 1 rows only)""";
+
+  private static final String ALLOWED = """
+      exists (select 1 from gate_record g
+               where g.process_instance_id = v.process_instance_id and g.stage = v.previous_stage
+                 and g.verdict in ('PASSED', 'OVERRIDDEN')
+                 and g.evaluated_at >= v.previous_entered
+                 and g.evaluated_at < v.entered_at + interval '0.001' second)""";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final StageNames stages;
@@ -50,9 +59,7 @@ class BypassDetector {
   @Transactional(readOnly = true)
   List<Violation> find(ComplianceScope scope) {
     MapSqlParameterSource params = new MapSqlParameterSource();
-    String sql = "select si.id, si.opportunity_code, si.process_key, si.process_instance_id, si.activity_instance_id,"
-        + " si.stage, si.stage_order, si.entered_at, si.owner, si.org_unit, p.stage as previous_stage"
-        + UNALLOWED + where(scope, params) + " order by si.entered_at, si.id";
+    String sql = "select v.*" + unallowed(scope, params) + " order by v.entered_at, v.id";
     return jdbc.query(sql, params, (rs, i) -> violation(rs));
   }
 
@@ -60,26 +67,38 @@ class BypassDetector {
   @Transactional(readOnly = true)
   long count(ComplianceScope scope) {
     MapSqlParameterSource params = new MapSqlParameterSource();
-    Long n = jdbc.queryForObject("select count(*)" + UNALLOWED + where(scope, params), params, Long.class);
+    Long n = jdbc.queryForObject("select count(*)" + unallowed(scope, params), params, Long.class);
     return n == null ? 0 : n;
   }
 
-  private static String where(ComplianceScope scope, MapSqlParameterSource params) {
-    StringBuilder sql = new StringBuilder();
-    if (scope.from() != null) {
-      sql.append(" and si.entered_at >= :from");
-      params.addValue("from", start(scope.from()));
-    }
-    if (scope.to() != null) {
-      sql.append(" and si.entered_at < :to");
-      params.addValue("to", start(scope.to()));
-    }
+  /**
+   * The stage entries in scope without an allowing record: each instance's visits in order (the org unit is the
+   * same on all of an instance's visits, so it narrows them first), the stage before's last visit (the visit
+   * before, or looked up), then the gate record that let the entry in, by index.
+   */
+  static String unallowed(ComplianceScope scope, MapSqlParameterSource params) {
+    StringBuilder visits = new StringBuilder(VISITS);
     scope.orgUnit().ifPresent(unit -> {
-      sql.append(" and (si.org_unit = :orgUnit or si.org_unit like :orgUnitBelow escape '\\')");
+      visits.append(" and (si.org_unit = :orgUnit or si.org_unit like :orgUnitBelow escape '\\')");
       params.addValue("orgUnit", unit);
       params.addValue("orgUnitBelow", unit.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
     });
-    return sql.toString();
+    StringBuilder entries = new StringBuilder(" where x.source = 'ENGINE' and x.stage_order > 1");
+    if (scope.from() != null) {
+      entries.append(" and x.entered_at >= :from");
+      params.addValue("from", start(scope.from()));
+    }
+    if (scope.to() != null) {
+      entries.append(" and x.entered_at < :to");
+      params.addValue("to", start(scope.to()));
+    }
+    return " from (select x.id, x.opportunity_code, x.process_key, x.process_instance_id, x.activity_instance_id,"
+        + " x.stage, x.stage_order, x.entered_at, x.owner, x.org_unit,"
+        + " case when x.lag_order = x.stage_order - 1 then x.lag_stage else "
+        + LAST_VISIT_BEFORE.formatted("stage") + " end as previous_stage,"
+        + " case when x.lag_order = x.stage_order - 1 then x.lag_entered else "
+        + LAST_VISIT_BEFORE.formatted("entered_at") + " end as previous_entered"
+        + " from (" + visits + ") x" + entries + ") v where not " + ALLOWED;
   }
 
   private Violation violation(ResultSet rs) throws SQLException {
