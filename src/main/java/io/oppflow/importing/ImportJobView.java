@@ -12,6 +12,9 @@ public record ImportJobView(String id, String process, ImportStatus status, int 
   /** A row that was not imported. */
   public record RowError(int line, String reason) {}
 
-  /** RUNNING until every row was tried; FAILED if the job itself broke (its rows so far stay imported). */
+  /**
+   * RUNNING until every row was tried; FAILED if the job itself broke or a restart interrupted it (its rows
+   * so far stay imported).
+   */
   public enum ImportStatus { RUNNING, DONE, FAILED }
 }

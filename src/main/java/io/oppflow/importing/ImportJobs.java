@@ -42,6 +42,13 @@ class ImportJobs {
         status.name(), truncate(failure), Timestamp.from(at), id);
   }
 
+  /** Fails the jobs still RUNNING that were created before {@code before}; returns how many. */
+  int failRunningCreatedBefore(Instant before, String failure, Instant at) {
+    return jdbc.update("update import_job set status = ?, failure = ?, finished_at = ? where status = ? and created_at < ?",
+        ImportStatus.FAILED.name(), truncate(failure), Timestamp.from(at), ImportStatus.RUNNING.name(),
+        Timestamp.from(before));
+  }
+
   Optional<ImportJobView> find(String id) {
     List<RowError> errors = jdbc.query("select line, reason from import_error where job_id = ? order by line",
         (rs, n) -> new RowError(rs.getInt("line"), rs.getString("reason")), id);

@@ -9,13 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * Realistic funnel history for the benchmark: the 7 stages of project-sales-funnel, 4 branches × 3 teams ×
  * 5 reps, opportunities created evenly over 2025–2026, each stage passed with probability 0.35^(1/7) (so
  * about 35 % of the decided ones are won), log-normal dwell (median 7 days) and amounts (median 200 000).
- * Opportunities whose next step would fall after {@link #NOW} are still open there. Written by JDBC batch.
+ * Opportunities whose next step would fall after {@link #NOW} are still open there. The intervals carry
+ * process and activity instance ids as the live process writes them. Written by JDBC batch.
  */
 public final class FunnelDataGenerator {
 
@@ -29,9 +31,12 @@ public final class FunnelDataGenerator {
   private static final int BATCH = 5000;
 
   private final Random random;
+  /** Separate from {@link #random} so that the ids do not change the generated figures. */
+  private final Random ids;
 
   public FunnelDataGenerator(long seed) {
     this.random = new Random(seed);
+    this.ids = new Random(seed + 1);
   }
 
   /** Writes {@code count} opportunities and their stage intervals; returns the number of intervals. */
@@ -42,7 +47,8 @@ public final class FunnelDataGenerator {
             + " owner, region, project_type, customer_type, amount, currency, status, stage, created_at, updated_at,"
             + " closed_at) values (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?)");
         PreparedStatement stage = c.prepareStatement("insert into stage_interval (opportunity_code, process_key, stage,"
-            + " stage_order, entered_at, left_at, outcome, source) values (?, ?, ?, ?, ?, ?, ?, 'IMPORT')")) {
+            + " stage_order, entered_at, left_at, outcome, source, process_instance_id, activity_instance_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, 'ENGINE', ?, ?)")) {
       c.setAutoCommit(false);
       for (int i = 0; i < count; i++) {
         intervals += one(i, opp, stage);
@@ -109,6 +115,7 @@ public final class FunnelDataGenerator {
     opp.setTimestamp(13, Timestamp.from(closed == null ? at : closed));
     opp.setTimestamp(14, closed == null ? null : Timestamp.from(closed));
     opp.addBatch();
+    String processInstanceId = id();
     for (Object[] r : rows) {
       stage.setString(1, code);
       stage.setString(2, PROCESS);
@@ -117,8 +124,15 @@ public final class FunnelDataGenerator {
       stage.setTimestamp(5, Timestamp.from((Instant) r[2]));
       stage.setTimestamp(6, r[3] == null ? null : Timestamp.from((Instant) r[3]));
       stage.setString(7, (String) r[4]);
+      stage.setString(8, processInstanceId);
+      stage.setString(9, id());
       stage.addBatch();
     }
     return rows.size();
+  }
+
+  /** An id of the engine's form (36 characters), as the live process writes into stage_interval. */
+  private String id() {
+    return new UUID(ids.nextLong(), ids.nextLong()).toString();
   }
 }

@@ -33,6 +33,7 @@ abstract class ImportContract {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired InterruptedImports interrupted;
 
   String p;  // a prefix of this test's codes: the context (and database) is shared
 
@@ -58,6 +59,31 @@ abstract class ImportContract {
         + p + "BADAMOUNT,x,c,NEW,SMALL,华东,HQ/East,li.na,lots,CNY,2026-03-01,TARGET,OPEN,,\r\n"
         + p + "MULTI,\"two\nlines, \"\"quoted\"\"\",c,NEW,SMALL,华东,HQ/East,li.na,10,CNY,2026-03-01,TARGET,OPEN,,\r\n"
         + p + "LOSTREASON,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,COMPETITOR\r\n";
+  }
+
+  @Test
+  void shouldFailAJobLeftRunningByARestartButNotOneStartedSince() {
+    String before = UUID.randomUUID().toString();
+    String since = UUID.randomUUID().toString();
+    insertRunningJob(before, Instant.now().minus(Duration.ofDays(1)));
+    insertRunningJob(since, Instant.now().plus(Duration.ofMinutes(1)));
+
+    interrupted.failJobsInterruptedByARestart();
+
+    assertThat(jdbc.queryForList("select status, failure, finished_at from import_job where id = ?", before))
+        .singleElement().satisfies(job -> {
+          assertThat(job.get("STATUS")).isEqualTo("FAILED");
+          assertThat((String) job.get("FAILURE")).contains("restart");
+          assertThat(job.get("FINISHED_AT")).isNotNull();
+        });
+    assertThat(jdbc.queryForObject("select status from import_job where id = ?", String.class, since)).isEqualTo("RUNNING");
+    jdbc.update("delete from import_job where id = ?", since);
+  }
+
+  private void insertRunningJob(String id, Instant createdAt) {
+    jdbc.update("insert into import_job (id, process_key, file_name, status, total, imported, skipped, rejected,"
+        + " created_by, created_at) values (?, 'project-sales-funnel', 'x.csv', 'RUNNING', 10, 3, 0, 0, 'ops1', ?)",
+        id, java.sql.Timestamp.from(createdAt));
   }
 
   @Test
