@@ -21,18 +21,18 @@ class ImportJobs {
 
   void create(String id, String processKey, String fileName, String createdBy, Instant at) {
     jdbc.update("insert into import_job (id, process_key, file_name, status, total, imported, skipped, rejected,"
-        + " created_by, created_at) values (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)",
-        id, processKey, fileName, ImportStatus.RUNNING.name(), createdBy, Timestamp.from(at));
+        + " created_by, created_at, heartbeat_at) values (?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?)",
+        id, processKey, fileName, ImportStatus.RUNNING.name(), createdBy, Timestamp.from(at), Timestamp.from(at));
   }
 
-  void total(String id, int total) {
-    jdbc.update("update import_job set total = ? where id = ?", total, id);
+  void total(String id, int total, Instant at) {
+    jdbc.update("update import_job set total = ?, heartbeat_at = ? where id = ?", total, Timestamp.from(at), id);
   }
 
-  /** Adds a batch's counts and rejected rows. */
-  void progress(String id, int imported, int skipped, List<RowError> rejected) {
-    jdbc.update("update import_job set imported = imported + ?, skipped = skipped + ?, rejected = rejected + ?"
-        + " where id = ?", imported, skipped, rejected.size(), id);
+  /** Adds a batch's counts and rejected rows; the job's node is alive at {@code at}. */
+  void progress(String id, int imported, int skipped, List<RowError> rejected, Instant at) {
+    jdbc.update("update import_job set imported = imported + ?, skipped = skipped + ?, rejected = rejected + ?,"
+        + " heartbeat_at = ? where id = ?", imported, skipped, rejected.size(), Timestamp.from(at), id);
     jdbc.batchUpdate("insert into import_error (job_id, line, reason) values (?, ?, ?)",
         rejected.stream().map(e -> new Object[] {id, e.line(), truncate(e.reason())}).toList());
   }
@@ -42,9 +42,9 @@ class ImportJobs {
         status.name(), truncate(failure), Timestamp.from(at), id);
   }
 
-  /** Fails the jobs still RUNNING that were created before {@code before}; returns how many. */
-  int failRunningCreatedBefore(Instant before, String failure, Instant at) {
-    return jdbc.update("update import_job set status = ?, failure = ?, finished_at = ? where status = ? and created_at < ?",
+  /** Fails the jobs still RUNNING whose last heartbeat is before {@code before}; returns how many. */
+  int failRunningQuietSince(Instant before, String failure, Instant at) {
+    return jdbc.update("update import_job set status = ?, failure = ?, finished_at = ? where status = ? and heartbeat_at < ?",
         ImportStatus.FAILED.name(), truncate(failure), Timestamp.from(at), ImportStatus.RUNNING.name(),
         Timestamp.from(before));
   }

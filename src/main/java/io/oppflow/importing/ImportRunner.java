@@ -61,7 +61,7 @@ class ImportRunner {
   private void run(String jobId, ImportColumns columns, List<CsvReader.CsvRecord> records, String processKey,
       List<StageDefinition> stages) {
     try {
-      jobs.total(jobId, records.size());
+      jobs.total(jobId, records.size(), clock.instant());
       RowParser parser = new RowParser(columns, processKey, stages, clock.getZone(), LocalDate.now(clock));
       List<ImportRow> accepted = new ArrayList<>();
       List<RowError> rejected = new ArrayList<>();
@@ -77,14 +77,14 @@ class ImportRunner {
           rejected.add(new RowError(row.line(), row.rejection()));
         }
       }
-      jobs.progress(jobId, 0, 0, rejected);
+      jobs.progress(jobId, 0, 0, rejected, clock.instant());
       // Rows are independent once duplicate codes are gone, so batches may run side by side.
       List<java.util.concurrent.Future<?>> running = new ArrayList<>();
       for (int from = 0; from < accepted.size(); from += batchSize) {
         List<ImportRow> rows = accepted.subList(from, Math.min(from + batchSize, accepted.size()));
         running.add(batches.submit(() -> {
           ImportBatch.Result done = batch.run(rows, stages);
-          jobs.progress(jobId, done.imported(), done.skipped(), done.rejected());
+          jobs.progress(jobId, done.imported(), done.skipped(), done.rejected(), clock.instant());
         }));
       }
       for (java.util.concurrent.Future<?> f : running) {

@@ -1,45 +1,51 @@
 package io.oppflow.importing;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * An import runs in memory on the node that accepted it; a restart ends it half-way and nothing would ever
- * finish its job, which would show RUNNING forever. At start-up, the jobs still RUNNING that were created
- * before this node started are marked FAILED with the reason (the rows imported so far stay imported, and
- * importing the file again skips them).
- *
- * <p>With several nodes, a restart also fails the jobs another node is still running: imports are rare and
- * short, and re-importing the file is safe.
+ * An import runs in memory on the node that accepted it, which writes the job's heartbeat at every batch
+ * (a batch takes seconds). If that node stops half-way nothing would ever finish the job, and it would show
+ * RUNNING forever. So every node, at start-up and then every minute, marks FAILED the jobs still RUNNING
+ * whose heartbeat is older than {@code oppflow.import.stale-after} (default 2 minutes), with the reason; the
+ * rows imported so far stay imported, and importing the file again skips them. A job another node is still
+ * running keeps beating, so no node fails it.
  */
 @Component
 class InterruptedImports {
 
-  static final String REASON = "Interrupted by a restart of the service before it finished; the rows imported"
-      + " so far are kept, import the file again to import the rest (rows already imported are skipped).";
+  static final String REASON = "Interrupted: the node running this import stopped before it finished; the rows"
+      + " imported so far are kept, import the file again to import the rest (rows already imported are skipped).";
 
   private static final Logger log = LoggerFactory.getLogger(InterruptedImports.class);
 
   private final ImportJobs jobs;
   private final Clock clock;
-  private final Instant nodeStarted;
+  private final Duration staleAfter;
 
-  InterruptedImports(ImportJobs jobs, Clock clock) {
+  InterruptedImports(ImportJobs jobs, Clock clock, @Value("${oppflow.import.stale-after:2m}") Duration staleAfter) {
     this.jobs = jobs;
     this.clock = clock;
-    this.nodeStarted = clock.instant();
+    this.staleAfter = staleAfter;
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void failJobsInterruptedByARestart() {
-    int failed = jobs.failRunningCreatedBefore(nodeStarted, REASON, clock.instant());
+  void atStart() {
+    failJobsGoneQuiet();
+  }
+
+  @Scheduled(fixedDelayString = "${oppflow.import.sweep-interval:60s}", initialDelayString = "${oppflow.import.sweep-interval:60s}")
+  void failJobsGoneQuiet() {
+    int failed = jobs.failRunningQuietSince(clock.instant().minus(staleAfter), REASON, clock.instant());
     if (failed > 0) {
-      log.warn("{} import job(s) were still RUNNING from before this start and are now FAILED", failed);
+      log.warn("{} import job(s) were RUNNING without a heartbeat for {} and are now FAILED", failed, staleAfter);
     }
   }
 }

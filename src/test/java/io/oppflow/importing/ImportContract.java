@@ -62,28 +62,30 @@ abstract class ImportContract {
   }
 
   @Test
-  void shouldFailAJobLeftRunningByARestartButNotOneStartedSince() {
-    String before = UUID.randomUUID().toString();
-    String since = UUID.randomUUID().toString();
-    insertRunningJob(before, Instant.now().minus(Duration.ofDays(1)));
-    insertRunningJob(since, Instant.now().plus(Duration.ofMinutes(1)));
+  void shouldFailAJobWhoseNodeStoppedBeatingButNotOneStillBeating() {
+    String quiet = UUID.randomUUID().toString();
+    String beating = UUID.randomUUID().toString();
+    // created long ago, both: only the heartbeat tells a stopped node's job from a long one still running
+    insertRunningJob(quiet, Instant.now().minus(Duration.ofDays(1)), Instant.now().minus(Duration.ofMinutes(3)));
+    insertRunningJob(beating, Instant.now().minus(Duration.ofDays(1)), Instant.now().minus(Duration.ofSeconds(5)));
 
-    interrupted.failJobsInterruptedByARestart();
+    interrupted.failJobsGoneQuiet();
 
-    assertThat(jdbc.queryForList("select status, failure, finished_at from import_job where id = ?", before))
+    assertThat(jdbc.queryForList("select status, failure, finished_at from import_job where id = ?", quiet))
         .singleElement().satisfies(job -> {
           assertThat(job.get("STATUS")).isEqualTo("FAILED");
-          assertThat((String) job.get("FAILURE")).contains("restart");
+          assertThat((String) job.get("FAILURE")).contains("stopped before it finished");
           assertThat(job.get("FINISHED_AT")).isNotNull();
         });
-    assertThat(jdbc.queryForObject("select status from import_job where id = ?", String.class, since)).isEqualTo("RUNNING");
-    jdbc.update("delete from import_job where id = ?", since);
+    assertThat(ops().get("/api/imports/" + quiet).json().path("status").asText()).isEqualTo("FAILED");
+    assertThat(jdbc.queryForObject("select status from import_job where id = ?", String.class, beating)).isEqualTo("RUNNING");
+    jdbc.update("delete from import_job where id = ?", beating);
   }
 
-  private void insertRunningJob(String id, Instant createdAt) {
+  private void insertRunningJob(String id, Instant createdAt, Instant heartbeatAt) {
     jdbc.update("insert into import_job (id, process_key, file_name, status, total, imported, skipped, rejected,"
-        + " created_by, created_at) values (?, 'project-sales-funnel', 'x.csv', 'RUNNING', 10, 3, 0, 0, 'ops1', ?)",
-        id, java.sql.Timestamp.from(createdAt));
+        + " created_by, created_at, heartbeat_at) values (?, 'project-sales-funnel', 'x.csv', 'RUNNING', 10, 3, 0, 0,"
+        + " 'ops1', ?, ?)", id, java.sql.Timestamp.from(createdAt), java.sql.Timestamp.from(heartbeatAt));
   }
 
   @Test
