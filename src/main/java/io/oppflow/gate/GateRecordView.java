@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** A gate record as the API shows it. */
+/** A gate record as the API shows it, with its place in the gate log's hash chain. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GateRecordView(
     long id,
@@ -21,4 +21,7 @@ public record GateRecordView(
     Instant evaluatedAt,
     String approvedBy,
     String overrideReason,
-    Long exceptionId) {}
+    Long exceptionId,
+    long seq,
+    String prevHash,
+    String hash) {}

@@ -65,7 +65,7 @@ public class StageGateService {
       return new GateRecordView(r.getId(), r.getOpportunityCode(), r.getProcessKey(), r.getProcessInstanceId(),
           r.getStage(), r.getVerdict(), json.readTree(r.getFailuresJson()), json.readTree(r.getWarningsJson()),
           r.getRulesVersion(), json.readTree(r.getFactsJson()), r.getRequestedBy(), r.getEvaluatedAt(),
-          r.getApprovedBy(), r.getOverrideReason(), r.getExceptionId());
+          r.getApprovedBy(), r.getOverrideReason(), r.getExceptionId(), r.getSeq(), r.getPrevHash(), r.getHash());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Gate record " + r.getId() + " holds unreadable JSON", e);
     }

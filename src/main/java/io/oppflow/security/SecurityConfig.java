@@ -1,5 +1,6 @@
 package io.oppflow.security;
 
+import io.oppflow.organization.Role;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -45,6 +46,10 @@ class SecurityConfig {
         .authenticationManager(authentication)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            // metrics (incl. the compliance check's counts) and info: operations, not every sales user
+            .requestMatchers("/actuator/**").hasAnyAuthority(
+                CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Role.OPS.groupId(),
+                CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Role.ADMIN.groupId())
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("oppflow").authenticationEntryPoint(signIn))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -71,12 +71,15 @@ class PlatformEndpointsTests {
   }
 
   @Test
-  void shouldServeTheOpenApiDocumentAndMetricsToSignedInUsers() {
+  void shouldServeTheOpenApiDocumentToSignedInUsersAndMetricsToOperations() {
     ApiClient.Response docs = ApiClient.as(port, "rep1").get("/v3/api-docs");
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/opportunities/{code}/advance").doesNotContain("\"actor\"");
     ApiClient.Response metrics = ApiClient.as(port, "ops1").get("/actuator/prometheus", "text/plain");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    assertThat(ApiClient.as(port, "admin").get("/actuator/prometheus", "text/plain").status()).isEqualTo(200);
+    assertThat(ApiClient.as(port, "rep1").get("/actuator/prometheus", "text/plain").status()).isEqualTo(403);
+    assertThat(ApiClient.as(port, "manager1").get("/actuator/metrics").status()).isEqualTo(403);
   }
 }

@@ -48,6 +48,18 @@ class GateLogChainTests {
   }
 
   @Test
+  void shouldShowEachRecordsPlaceInTheChainWithTheRecord() {
+    String code = jdbc.queryForObject("select opportunity_code from gate_record order by seq desc fetch first 1 rows only",
+        String.class);
+    com.fasterxml.jackson.databind.JsonNode records = ApiClient.as(port, "ops1").get("/api/opportunities/" + code + "/gate-records").json();
+    com.fasterxml.jackson.databind.JsonNode last = records.get(records.size() - 1);
+    assertThat(last.path("hash").asText())
+        .isEqualTo(jdbc.queryForObject("select hash from gate_record where id = ?", String.class, last.path("id").asLong()));
+    assertThat(last.path("seq").asLong()).isPositive();
+    assertThat(last.path("prevHash").asText()).hasSize(64);
+  }
+
+  @Test
   @Transactional
   void shouldNameTheRecordAfterOneThatWasRemoved() {
     long removedSeq = secondToLastUnreferencedSeq();
