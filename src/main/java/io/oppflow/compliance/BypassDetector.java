@@ -1,6 +1,7 @@
 package io.oppflow.compliance;
 
 import io.oppflow.gate.Message;
+import io.oppflow.organization.OrgUnitSubtree;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -79,9 +80,8 @@ class BypassDetector {
   static String unallowed(ComplianceScope scope, MapSqlParameterSource params) {
     StringBuilder visits = new StringBuilder(VISITS);
     scope.orgUnit().ifPresent(unit -> {
-      visits.append(" and (si.org_unit = :orgUnit or si.org_unit like :orgUnitBelow escape '\\')");
-      params.addValue("orgUnit", unit);
-      params.addValue("orgUnitBelow", unit.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+      visits.append(" and ").append(OrgUnitSubtree.condition("si.org_unit"));
+      OrgUnitSubtree.bind(params, unit);
     });
     StringBuilder entries = new StringBuilder(" where x.source = 'ENGINE' and x.stage_order > 1");
     if (scope.from() != null) {

@@ -3,6 +3,7 @@ package io.oppflow.compliance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oppflow.gate.Message;
+import io.oppflow.organization.OrgUnitSubtree;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -69,9 +70,8 @@ class GateRows {
       params.addValue("to", BypassDetector.start(scope.to()));
     }
     scope.orgUnit().ifPresent(unit -> {
-      sql.append(" and (o.org_unit = :orgUnit or o.org_unit like :orgUnitBelow escape '\\')");
-      params.addValue("orgUnit", unit);
-      params.addValue("orgUnitBelow", unit.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+      sql.append(" and ").append(OrgUnitSubtree.condition("o.org_unit"));
+      OrgUnitSubtree.bind(params, unit);
     });
     sql.append(" order by g.seq");
     return jdbc.query(sql.toString(), params, (rs, i) -> row(rs));

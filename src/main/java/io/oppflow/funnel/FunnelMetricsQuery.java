@@ -1,5 +1,6 @@
 package io.oppflow.funnel;
 
+import io.oppflow.organization.OrgUnitSubtree;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -172,9 +173,8 @@ class FunnelMetricsQuery {
     equal(sql, params, a + "project_type", "projectType", filter.projectType());
     equal(sql, params, a + "customer_type", "customerType", filter.customerType());
     if (filter.orgUnit() != null) {
-      sql.append(" and (" + a + "org_unit = :orgUnit or " + a + "org_unit like :orgUnitBelow escape '\\')");
-      params.addValue("orgUnit", filter.orgUnit());
-      params.addValue("orgUnitBelow", filter.orgUnit().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+      sql.append(" and ").append(OrgUnitSubtree.condition(a + "org_unit"));
+      OrgUnitSubtree.bind(params, filter.orgUnit());
     }
   }
 
