@@ -11,7 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Plugs the stage model into the engine: {@link StageModelParseListener} checks every deployment, and
+ * Plugs the stage model into the engine: {@link StageModelParseListener} checks every deployment,
+ * {@link OrgUnitManagersParseListener} offers managers' tasks to the managers of the opportunity's org unit, and
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals.
  */
 @Component
@@ -20,12 +21,14 @@ class StageModelPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<ActiveRules> activeRules;
   private final ObjectProvider<StageIntervals> intervals;
   private final ObjectProvider<RepositoryService> repository;
+  private final ObjectProvider<OpportunityManagers> managers;
 
   StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
-      ObjectProvider<RepositoryService> repository) {
+      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityManagers> managers) {
     this.activeRules = activeRules;
     this.intervals = intervals;
     this.repository = repository;
+    this.managers = managers;
   }
 
   @Override
@@ -35,6 +38,8 @@ class StageModelPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPostBPMNParseListeners().add(
         new StageModelParseListener(() -> activeRules.getObject().current()));
+    configuration.getCustomPostBPMNParseListeners().add(
+        new OrgUnitManagersParseListener(new OrgUnitManagersListener(managers)));
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
     }

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
 class CamundaAccessSetup implements ApplicationRunner {
 
   static final String FILTER_MY_TASKS = "我的任务 / My tasks";
-  static final String FILTER_GROUP_TASKS = "我组的任务 / My group's tasks";
+  static final String FILTER_CLAIMABLE = "可认领的任务 / Tasks I may claim";
+  /** The name of {@link #FILTER_CLAIMABLE} before it also showed the tasks offered to a user by name. */
+  private static final String FILTER_GROUP_TASKS_BEFORE = "我组的任务 / My group's tasks";
   static final String FILTER_GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
   static final String FILTER_STALLED = "停滞商机 / Stalled opportunities";
 
@@ -109,8 +111,14 @@ class CamundaAccessSetup implements ApplicationRunner {
   private void ensureFilters() {
     Filter mine = ensureFilter(FILTER_MY_TASKS, -10, "分配给我的任务 / Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    Filter group = ensureFilter(FILTER_GROUP_TASKS, 0, "我所在组可认领的任务 / Tasks my groups may claim",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+    // Managers are offered tasks by name (the managers of the opportunity's org unit), experts by group:
+    // the candidate-user condition covers both, since Camunda counts a user's groups as theirs.
+    Filter previous = filters.createFilterQuery().filterName(FILTER_GROUP_TASKS_BEFORE).singleResult();
+    if (previous != null) {
+      filters.deleteFilter(previous.getId());
+    }
+    Filter group = ensureFilter(FILTER_CLAIMABLE, 0, "未分配、我可认领的任务（本人或所在组）/ Unassigned tasks offered to me or my groups",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
     Filter exceptions = ensureFilter(FILTER_GATE_EXCEPTIONS, 10, "待审批的关卡例外 / Gate exceptions to approve",
         tasks.createTaskQuery().taskDefinitionKeyLike("%_ApproveException")
             .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
@@ -120,9 +128,9 @@ class CamundaAccessSetup implements ApplicationRunner {
     for (Role role : SALES) {
       grant(role, Resources.FILTER, mine.getId(), Permissions.READ);
     }
-    grant(Role.EXPERT, Resources.FILTER, group.getId(), Permissions.READ);
-    grant(Role.MANAGER, Resources.FILTER, group.getId(), Permissions.READ);
-    grant(Role.OPS, Resources.FILTER, group.getId(), Permissions.READ);
+    for (Role role : SALES) {
+      grant(role, Resources.FILTER, group.getId(), Permissions.READ);
+    }
     grant(Role.MANAGER, Resources.FILTER, exceptions.getId(), Permissions.READ);
     grant(Role.MANAGER, Resources.FILTER, stalled.getId(), Permissions.READ);
   }

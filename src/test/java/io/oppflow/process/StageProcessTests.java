@@ -111,13 +111,43 @@ class StageProcessTests {
       if (PROJECT_STAGES.indexOf(stage) < 3) {
         assertThat(task).isAssignedTo("rep1");
       } else {
-        assertThat(task).isNotAssigned().hasCandidateGroup("sales-expert").hasCandidateGroup("sales-manager")
+        // the managers of the opportunity's org unit by name (manager1 manages HQ/East), not the whole group
+        assertThat(task).isNotAssigned().hasCandidateGroup("sales-expert").hasCandidateUser("manager1")
             .hasCandidateUser("rep1");
+        assertThat(tasks.getIdentityLinksForTask(task.getId()))
+            .noneMatch(l -> "sales-manager".equals(l.getGroupId()));
       }
       logEvidenceIfNeeded(code, stage);
       rep1().post("/api/opportunities/" + code + "/advance", null);
     }
     assertThat(instance).isEnded();
+  }
+
+  @Test
+  void shouldOfferTheProjectTeamTasksOnlyToTheManagersOfTheOpportunitysOrgUnit() {
+    String unit = "HQ/South/T" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String southManager = "mgr-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    ApiClient admin = ApiClient.as(port, "admin", "demo");
+    assertThat(admin.post("/engine-rest/user/create", "{\"profile\": {\"id\": \"" + southManager + "\"},"
+        + " \"credentials\": {\"password\": \"south-manager-pw\"}}").status()).isEqualTo(204);
+    assertThat(admin.put("/engine-rest/group/sales-manager/members/" + southManager, "{}").status()).isEqualTo(204);
+    assertThat(ApiClient.as(port, "ops1").put("/api/org-units/members/" + southManager,
+        "{\"orgUnit\": \"" + unit + "\"}").status()).isEqualTo(200);
+    ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("SOUTH")).put("orgUnit", unit));
+    String code = instance.getBusinessKey();
+    rep1().patch("/api/opportunities/" + code, Opportunities.allRemainingFacts());
+    for (String stage : PROJECT_STAGES.subList(0, 3)) {
+      logEvidenceIfNeeded(code, stage);
+      rep1().post("/api/opportunities/" + code + "/advance", null);
+    }
+
+    Task initiate = task(instance);
+
+    assertThat(initiate.getTaskDefinitionKey()).isEqualTo("Task_INITIATE_PROJECT");
+    assertThat(initiate).hasCandidateUser(southManager).hasCandidateGroup("sales-expert");
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("manager1").count()).isZero();
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser(southManager).count()).isOne();
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("expert1").count()).isOne();
   }
 
   @Test
