@@ -32,6 +32,12 @@ class FunnelMetricsQuery {
    */
   private static final String DWELL = "si.dwell_seconds";
 
+  /**
+   * The dwell the dwell figures are over: that of intervals the engine timed. Imported history knows only when
+   * an opportunity was created and closed, not when it entered or left each stage, so its dwell is unknown.
+   */
+  private static final String MEASURED_DWELL = "case when si.source = 'ENGINE' then si.dwell_seconds end";
+
   private static String days(String secondsAggregate) {
     return secondsAggregate + " / 86400.0";
   }
@@ -79,12 +85,12 @@ class FunnelMetricsQuery {
         .append(" sum(case when si.outcome = 'LEFT' then 1 else 0 end) as left_other,")
         .append(" sum(case when " + DWELL + " is null then 1 else 0 end) as still_open,");
     if (pg) {
-      sql.append(" avg(" + DWELL + ") as avg_seconds,")
-          .append(" array_agg(" + DWELL + ") filter (where " + DWELL + " is not null) as dwells");
+      sql.append(" avg(" + MEASURED_DWELL + ") as avg_seconds,")
+          .append(" array_agg(" + DWELL + ") filter (where " + DWELL + " is not null and si.source = 'ENGINE') as dwells");
     } else {
-      sql.append(" ").append(days("avg(" + DWELL + ")")).append(" as avg_dwell,")
-          .append(" ").append(days("percentile_cont(0.5) within group (order by " + DWELL + ")")).append(" as median_dwell,")
-          .append(" ").append(days("percentile_cont(0.9) within group (order by " + DWELL + ")")).append(" as p90_dwell");
+      sql.append(" ").append(days("avg(" + MEASURED_DWELL + ")")).append(" as avg_dwell,")
+          .append(" ").append(days("percentile_cont(0.5) within group (order by " + MEASURED_DWELL + ")")).append(" as median_dwell,")
+          .append(" ").append(days("percentile_cont(0.9) within group (order by " + MEASURED_DWELL + ")")).append(" as p90_dwell");
     }
     sql.append(" from stage_interval si where si.process_key = :process");
     period(sql, params, "si.entered_at", filter, pg);

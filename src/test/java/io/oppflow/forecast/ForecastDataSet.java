@@ -92,7 +92,7 @@ final class ForecastDataSet {
       OffsetDateTime left = last ? closed : at(stages[i + 3]);
       String outcome = !last ? (stages[i].equals(stages[i + 2]) ? "LEFT" : "ADVANCED") : closed == null ? null : status.equals("WON") ? "ADVANCED" : "LOST";
       jdbc.update("insert into stage_interval (opportunity_code, process_key, stage, stage_order, entered_at,"
-          + " left_at, outcome, source) values (?, 'project-sales-funnel', ?, ?, ?, ?, ?, 'IMPORT')",
+          + " left_at, outcome, source) values (?, 'project-sales-funnel', ?, ?, ?, ?, ?, 'ENGINE')",
           full, stages[i], ORDER.get(stages[i]), at(stages[i + 1]), left, outcome);
     }
   }

@@ -80,7 +80,7 @@ final class FunnelDataSet {
   private void interval(String code, String stage, int order, String entered, String left, String outcome) {
     jdbc.update("insert into stage_interval (opportunity_code, process_key, stage, stage_order, entered_at, left_at,"
         + " outcome, source, owner, org_unit, region, project_type, customer_type)"
-        + " values (?, ?, ?, ?, ?, ?, ?, 'IMPORT', " + SLICE.replace("C", "owner") + ", " + SLICE.replace("C", "org_unit")
+        + " values (?, ?, ?, ?, ?, ?, ?, 'ENGINE', " + SLICE.replace("C", "owner") + ", " + SLICE.replace("C", "org_unit")
         + ", " + SLICE.replace("C", "region") + ", " + SLICE.replace("C", "project_type") + ", "
         + SLICE.replace("C", "customer_type") + ")",
         code, PROCESS, stage, order, Timestamp.from(day(entered)), left == null ? null : Timestamp.from(day(left)), outcome,

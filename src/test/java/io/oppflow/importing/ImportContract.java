@@ -193,6 +193,48 @@ abstract class ImportContract {
   }
 
   @Test
+  void shouldGiveTheFunnelOverImportedHistoryItsCountsOutcomesAndCycleButNoDwell() {
+    String unit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+    importAndWait(HEADER + "\n"
+        + p + "W,ERP,c,OLD,SMALL,华东," + unit + ",li.na,300000,CNY,2026-02-01,,WON,2026-04-12,\n"
+        + p + "L,CRM,c,NEW,SMALL,华东," + unit + ",li.na,50000,CNY,2026-03-01,,LOST,2026-03-21,COMPETITOR\n"
+        + p + "O,HR,c,NEW,LARGE,华东," + unit + ",zhang.wei,1200000,CNY,2026-01-10,CONFIRM_INTENT,OPEN,,\n");
+
+    ApiClient.Response r = ops().get("/api/funnel?orgUnit=" + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8));
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode all = r.json().path("groups").get(0);
+    // TARGET: W and O advanced, L lost there; CONFIRM_INTENT: W advanced, O still in it; CLOSE: W advanced (won)
+    JsonNode target = stage(all, "TARGET");
+    assertThat(List.of(target.path("entered").asInt(), target.path("advanced").asInt(), target.path("lost").asInt()))
+        .containsExactly(3, 2, 1);
+    JsonNode confirm = stage(all, "CONFIRM_INTENT");
+    assertThat(List.of(confirm.path("entered").asInt(), confirm.path("advanced").asInt(), confirm.path("open").asInt()))
+        .containsExactly(2, 1, 1);
+    assertThat(stage(all, "CLOSE").path("advanced").asInt()).isEqualTo(1);
+    // won 1, lost 1: win rate 1/2; cycle of the won one 2026-02-01 -> 04-12 = 70 days
+    assertThat(all.path("won").asInt()).isEqualTo(1);
+    assertThat(all.path("lost").asInt()).isEqualTo(1);
+    assertThat(all.path("winRate").asDouble()).isEqualTo(0.5);
+    assertThat(all.path("avgCycleDaysWon").asDouble()).isEqualTo(70.0);
+    // when each stage was entered and left is not known from a spreadsheet: no dwell figures, rather than zeros
+    for (JsonNode stage : all.path("stages")) {
+      assertThat(stage.path("medianDwellDays").isMissingNode() || stage.path("medianDwellDays").isNull())
+          .as("median dwell of %s", stage.path("stage").asText()).isTrue();
+      assertThat(stage.path("avgDwellDays").isMissingNode() || stage.path("avgDwellDays").isNull()).isTrue();
+    }
+  }
+
+  private static JsonNode stage(JsonNode group, String code) {
+    for (JsonNode s : group.path("stages")) {
+      if (code.equals(s.path("stage").asText())) {
+        return s;
+      }
+    }
+    throw new AssertionError("no stage " + code + " in " + group);
+  }
+
+  @Test
   void shouldChangeNothingWhenTheSameCodesAreImportedAgain() {
     importAndWait(mixedFile());
     List<String> before = snapshot();
