@@ -112,7 +112,6 @@ final class HistoryServiceFunnel {
     return jdbc.queryForObject("select count(*) from act_hi_actinst", Long.class);
   }
 
-  private record Opp(String orgUnit, String status, String stage, Instant created, Instant closed, double amount) {}
 
   /**
    * The same counts as {@link NaiveFunnel}, grouped by org unit, the stage history read through HistoryService.
@@ -126,7 +125,7 @@ final class HistoryServiceFunnel {
     for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().list()) {
       codeOfInstance.put(pi.getId(), pi.getBusinessKey());
     }
-    Map<String, Opp> opps = new HashMap<>();
+    Map<String, NaiveFunnel.Opp> opps = new HashMap<>();
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement("select code, org_unit, status, stage, created_at, closed_at, amount"
             + " from opportunity where process_key = ?")) {
@@ -136,7 +135,7 @@ final class HistoryServiceFunnel {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Timestamp closed = rs.getTimestamp(6);
-          opps.put(rs.getString(1), new Opp(rs.getString(2), rs.getString(3), rs.getString(4),
+          opps.put(rs.getString(1), new NaiveFunnel.Opp(rs.getString(2), rs.getString(3), rs.getString(4),
               rs.getTimestamp(5).toInstant(), closed == null ? null : closed.toInstant(), rs.getDouble(7)));
         }
       }
@@ -154,7 +153,7 @@ final class HistoryServiceFunnel {
       if (!a.getActivityId().startsWith("Stage_")) {
         continue; // the loss event sub-process is a sub-process too
       }
-      Opp o = opps.get(codeOfInstance.get(a.getProcessInstanceId()));
+      NaiveFunnel.Opp o = opps.get(codeOfInstance.get(a.getProcessInstanceId()));
       String stage = a.getActivityId().substring("Stage_".length());
       long[] n = counts.computeIfAbsent(o.orgUnit(), k -> new TreeMap<>()).computeIfAbsent(stage, k -> new long[4]);
       n[0]++;
@@ -172,29 +171,9 @@ final class HistoryServiceFunnel {
             .add((a.getEndTime().getTime() - a.getStartTime().getTime()) / 86_400_000.0);
       }
     }
-    dwell.values().forEach(byStage -> byStage.values().forEach(d -> {
-      d.sort(null);
-      double mean = d.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-      if (mean < 0 || NaiveFunnel.percentile(d, 0.5) < 0 || NaiveFunnel.percentile(d, 0.9) < 0) {
-        throw new IllegalStateException("negative dwell");
-      }
-    }));
+    NaiveFunnel.summariseDwell(dwell);
     Map<String, long[]> outcomes = new TreeMap<>();
-    Map<String, double[]> cycleAndPipeline = new HashMap<>();
-    for (Opp o : opps.values()) {
-      boolean closedIn = o.closed() != null && !o.closed().isBefore(from) && o.closed().isBefore(to);
-      long[] g = outcomes.computeIfAbsent(o.orgUnit(), k -> new long[3]);
-      double[] cp = cycleAndPipeline.computeIfAbsent(o.orgUnit(), k -> new double[2]);
-      if (o.status().equals("WON") && closedIn) {
-        g[0]++;
-        cp[0] += (o.closed().toEpochMilli() - o.created().toEpochMilli()) / 86_400_000.0;
-      } else if (o.status().equals("LOST") && closedIn) {
-        g[1]++;
-      } else if (o.status().equals("OPEN") && o.created().isBefore(to)) {
-        g[2]++;
-        cp[1] += o.amount() * probability.getOrDefault(o.stage(), 0.0);
-      }
-    }
+    NaiveFunnel.addOutcomes(opps.values(), from, to, probability, outcomes);
     return new NaiveFunnel.Result(counts, outcomes);
   }
 }

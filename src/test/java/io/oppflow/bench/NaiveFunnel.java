@@ -23,7 +23,8 @@ final class NaiveFunnel {
   /** The figures of one group and stage, and of one group, that the benchmark checks against the fast way. */
   record Result(Map<String, Map<String, long[]>> counts, Map<String, long[]> outcomes) {}
 
-  private record Opp(String orgUnit, String status, String stage, Instant created, Instant closed, double amount) {}
+  /** An opportunity as both naive ways read it. */
+  record Opp(String orgUnit, String status, String stage, Instant created, Instant closed, double amount) {}
 
   private NaiveFunnel() {}
 
@@ -77,8 +78,20 @@ final class NaiveFunnel {
       }
       c.commit();
     }
+    addOutcomes(opps.values(), from, to, probability, outcomes);
+    summariseDwell(dwell);
+    return new Result(counts, outcomes);
+  }
+
+  /**
+   * Won and lost opportunities closed in [from, to) and open ones created before {@code to}, per org unit (into
+   * {@code outcomes}: won, lost, open), with the won ones' cycle and the open ones' weighted pipeline, as the
+   * funnel computes them.
+   */
+  static void addOutcomes(Iterable<Opp> opps, Instant from, Instant to, Map<String, Double> probability,
+      Map<String, long[]> outcomes) {
     Map<String, double[]> cycleAndPipeline = new HashMap<>();
-    for (Opp o : opps.values()) {
+    for (Opp o : opps) {
       boolean closedIn = o.closed() != null && !o.closed().isBefore(from) && o.closed().isBefore(to);
       long[] g = outcomes.computeIfAbsent(o.orgUnit(), k -> new long[3]);
       double[] cp = cycleAndPipeline.computeIfAbsent(o.orgUnit(), k -> new double[2]);
@@ -92,16 +105,17 @@ final class NaiveFunnel {
         cp[1] += o.amount() * probability.getOrDefault(o.stage(), 0.0);
       }
     }
+  }
+
+  /** Mean, median and p90 of every group's and stage's dwells, as the funnel computes them (sorts in place). */
+  static void summariseDwell(Map<String, Map<String, List<Double>>> dwell) {
     dwell.values().forEach(byStage -> byStage.values().forEach(d -> {
       d.sort(null);
       double mean = d.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-      double median = percentile(d, 0.5);
-      double p90 = percentile(d, 0.9);
-      if (mean < 0 || median < 0 || p90 < 0) {
+      if (mean < 0 || percentile(d, 0.5) < 0 || percentile(d, 0.9) < 0) {
         throw new IllegalStateException("negative dwell");
       }
     }));
-    return new Result(counts, outcomes);
   }
 
   /** Linear interpolation, as PERCENTILE_CONT. */
