@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.organization.Actor;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -48,22 +49,39 @@ public class GateExceptionService {
     return exceptions.save(new GateException(last, requestedBy, reason.strip(), clock.instant()));
   }
 
+  /**
+   * The exception that waits for a decision in this process instance. Which exception a decision is about
+   * is the database's answer for the instance, never an id a caller sends.
+   */
+  @Transactional(readOnly = true)
+  public GateException pendingIn(String processInstanceId) {
+    return exceptions.findFirstByProcessInstanceIdAndStatusOrderByIdDesc(processInstanceId, GateException.Status.PENDING)
+        .orElseThrow(() -> new GateExceptionStateException("没有等待审批的例外 / No exception is waiting for a decision here"));
+  }
+
+  /**
+   * Approves the exception for a manager of the opportunity's org unit (or a unit above it); appends the
+   * OVERRIDDEN record. Every door (our API, Tasklist, {@code /engine-rest}) decides through here.
+   *
+   * @throws io.oppflow.opportunity.OpportunityAccessDeniedException if {@code manager} does not manage the opportunity
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public GateException approve(long id, String manager, String reason) {
+  public GateException approve(GateException exception, Actor manager, String reason) {
+    opportunities.decidableBy(exception.opportunityCode(), manager);
     requireReason("exceptionDecisionReason", reason);
-    GateException exception = get(id);
-    exception.approve(manager, reason.strip(), clock.instant());
+    exception.approve(manager.userId(), reason.strip(), clock.instant());
     GateRecord failed = records.findById(exception.failedRecordId()).orElseThrow();
     String facts = write(opportunities.view(opportunities.byCode(exception.opportunityCode())));
     log.append(GateRecord.overridden(failed, exception, facts, clock.instant()));
     return exception;
   }
 
+  /** Rejects the exception, for the same managers as {@link #approve}. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public GateException reject(long id, String manager, String reason) {
+  public GateException reject(GateException exception, Actor manager, String reason) {
+    opportunities.decidableBy(exception.opportunityCode(), manager);
     requireReason("exceptionDecisionReason", reason);
-    GateException exception = get(id);
-    exception.reject(manager, reason.strip(), clock.instant());
+    exception.reject(manager.userId(), reason.strip(), clock.instant());
     return exception;
   }
 

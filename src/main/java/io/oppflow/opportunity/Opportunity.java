@@ -219,7 +219,7 @@ public class Opportunity {
 
   /** Whether {@code orgUnitPath} is this opportunity's org unit or one of its ancestors. */
   public boolean belongsTo(String orgUnitPath) {
-    return orgUnit.equals(orgUnitPath) || orgUnit.startsWith(orgUnitPath + "/");
+    return io.oppflow.organization.OrgUnitDirectory.isWithin(orgUnit, orgUnitPath);
   }
 
   public boolean isOpen() {

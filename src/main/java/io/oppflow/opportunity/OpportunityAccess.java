@@ -1,6 +1,7 @@
 package io.oppflow.opportunity;
 
 import io.oppflow.organization.Actor;
+import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
 
 /**
@@ -26,17 +27,23 @@ final class OpportunityAccess {
     return actor.has(Role.MANAGER) && actor.orgUnit().map(o::belongsTo).orElse(false);
   }
 
-  /** Whether the actor may open an opportunity owned by {@code owner} in {@code orgUnit}. */
+  /** Managers of the opportunity's org unit (or above) decide its gate exceptions; administrators may too. */
+  static boolean canDecideExceptions(Actor actor, Opportunity o) {
+    return actor.has(Role.ADMIN) || actor.has(Role.MANAGER) && actor.orgUnit().map(o::belongsTo).orElse(false);
+  }
+
+  /**
+   * Whether the actor may open an opportunity owned by {@code owner} in {@code orgUnit}: a rep for
+   * themselves in their own team or a unit below it, a manager for anyone in their unit or below.
+   */
   static boolean canOpen(Actor actor, String owner, String orgUnit) {
     if (actor.seesEverything()) {
       return true;
     }
-    if (actor.has(Role.MANAGER) && actor.orgUnit().isPresent()) {
-      String unit = actor.orgUnit().get();
-      if (orgUnit.equals(unit) || orgUnit.startsWith(unit + "/")) {
-        return true;
-      }
+    boolean inOwnUnit = actor.orgUnit().map(unit -> OrgUnitDirectory.isWithin(orgUnit, unit)).orElse(false);
+    if (actor.has(Role.MANAGER) && inOwnUnit) {
+      return true;
     }
-    return actor.has(Role.REP) && owner.equals(actor.userId());
+    return actor.has(Role.REP) && owner.equals(actor.userId()) && inOwnUnit;
   }
 }

@@ -84,14 +84,7 @@ class OpportunityController {
   }
 
   private static Long versionOf(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
-      return null;
-    }
-    String v = ifMatch.replace("W/", "").replace("\"", "").strip();
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw InvalidOpportunityException.of("If-Match", "must be an ETag from GET, such as \"3\"");
-    }
+    return ChangePrecondition.versionOf(ifMatch);
   }
+
 }

@@ -1,6 +1,10 @@
 package io.oppflow.opportunity;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
@@ -9,4 +13,9 @@ interface OpportunityRepository extends JpaRepository<Opportunity, Long>, JpaSpe
   Optional<Opportunity> findByCode(String code);
 
   boolean existsByCode(String code);
+
+  /** The opportunity with its row locked (SELECT ... FOR UPDATE) until the transaction ends. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from Opportunity o where o.code = :code")
+  Optional<Opportunity> findLockedByCode(@Param("code") String code);
 }

@@ -50,6 +50,9 @@ public class OpportunityService {
     if (!workflow.hasProcess(process)) {
       throw InvalidOpportunityException.of("process", "no stage process with key '" + process + "' is deployed");
     }
+    if (!workflow.isStageProcess(process)) {
+      throw new NotAStageProcessException(process);
+    }
     String owner = request.owner() == null ? actor.userId() : request.owner();
     String orgUnit = request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
         .orElseThrow(() -> InvalidOpportunityException.of("orgUnit", "owner '" + owner + "' has no org unit; give one"));
@@ -215,13 +218,33 @@ public class OpportunityService {
     return OpportunityView.of(o, activities.findByOpportunityCodeOrderByIdAsc(o.getCode()));
   }
 
-  /** The opportunity, if the actor is a sales manager of its org unit (or a unit above it). */
+  /**
+   * The opportunity, if the actor may decide its gate exceptions: a sales manager of its org unit (or a
+   * unit above it), or an administrator.
+   */
   @Transactional(readOnly = true)
-  public Opportunity managedBy(String code, Actor actor) {
+  public Opportunity decidableBy(String code, Actor actor) {
     Opportunity o = byCode(code);
-    if (!actor.has(io.oppflow.organization.Role.MANAGER) || !actor.orgUnit().map(o::belongsTo).orElse(false)) {
+    if (!OpportunityAccess.canDecideExceptions(actor, o)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
+    return o;
+  }
+
+  /**
+   * The opportunity, locked until the transaction ends, if the actor may change it and it is still as
+   * the caller saw it. Concurrent moves of one opportunity run one after the other, and a duplicate
+   * finds the precondition broken.
+   *
+   * @throws OpportunityPreconditionFailedException (412) or OpportunityConflictException (409) on a broken precondition
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public Opportunity lockedForChange(String code, ChangePrecondition expected, Actor actor) {
+    Opportunity o = opportunities.findLockedByCode(code).orElseThrow(() -> new OpportunityNotFoundException(code));
+    if (!OpportunityAccess.canChange(actor, o)) {
+      throw new OpportunityAccessDeniedException(code, actor.userId());
+    }
+    expected.check(o);
     return o;
   }
 

@@ -3,8 +3,11 @@ package io.oppflow.opportunity;
 /** The port to the process engine that runs one stage process per opportunity. */
 public interface OpportunityWorkflow {
 
-  /** Whether a stage process with this key is deployed. */
+  /** Whether a process with this key is deployed. */
   boolean hasProcess(String processKey);
+
+  /** Whether the latest deployed process with this key is a stage process (has stages), so it may carry opportunities. */
+  boolean isStageProcess(String processKey);
 
   /**
    * Starts the stage process for a newly opened opportunity.

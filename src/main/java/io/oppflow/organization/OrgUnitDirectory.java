@@ -32,6 +32,11 @@ public class OrgUnitDirectory {
         m -> m.moveTo(orgUnit), () -> members.save(new SalesMember(userId, orgUnit)));
   }
 
+  /** Whether {@code orgUnit} is {@code unit} itself or a unit below it ("HQ/East" holds "HQ/East/Shanghai-1", not "HQ/Eastern"). */
+  public static boolean isWithin(String orgUnit, String unit) {
+    return orgUnit.equals(unit) || orgUnit.startsWith(unit + "/");
+  }
+
   public static boolean isValidOrgUnit(String orgUnit) {
     return orgUnit != null && orgUnit.length() <= 200 && ORG_UNIT.matcher(orgUnit).matches();
   }

@@ -1,46 +1,76 @@
 package io.oppflow.process;
 
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.OrgUnitDirectory;
+import io.oppflow.organization.Role;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Who acts in a stage process, taken from the login, never from a process variable (which any REST
  * client could send): our API's signed-in user while {@link StageProgression} completes a task for
- * them, otherwise the user Camunda authenticated (Tasklist, {@code /engine-rest}).
+ * them, otherwise the user Camunda authenticated (Tasklist, {@code /engine-rest}) with the roles of
+ * their Camunda groups. Without either, the engine itself acts (a timer, a job, the service's own
+ * start-up work), which Camunda also trusts: {@link #SYSTEM}.
  */
 final class ActingUser {
 
-  private static final ThreadLocal<String> API_USER = new ThreadLocal<>();
+  /** The engine acting on its own: no user signed in, trusted as Camunda trusts unauthenticated calls. */
+  static final Actor SYSTEM = new Actor("system", Set.of(Role.ADMIN), Optional.empty());
+
+  private static final ThreadLocal<Actor> API_ACTOR = new ThreadLocal<>();
 
   private ActingUser() {}
 
-  /** Runs {@code call} on behalf of {@code userId}, signed in to our API. */
-  static <T> T apiCall(String userId, Supplier<T> call) {
-    String outer = API_USER.get();
-    API_USER.set(userId);
+  /** Runs {@code call} on behalf of {@code actor}, signed in to our API. */
+  static <T> T apiCall(Actor actor, Supplier<T> call) {
+    Actor outer = API_ACTOR.get();
+    API_ACTOR.set(actor);
     try {
       return call.get();
     } finally {
       if (outer == null) {
-        API_USER.remove();
+        API_ACTOR.remove();
       } else {
-        API_USER.set(outer);
+        API_ACTOR.set(outer);
       }
     }
   }
 
   /** Whether the current task completion comes from our API (the facts are already recorded). */
   static boolean isApiCall() {
-    return API_USER.get() != null;
+    return API_ACTOR.get() != null;
   }
 
   static String of(ProcessEngineServices engine) {
-    String apiUser = API_USER.get();
-    if (apiUser != null) {
-      return apiUser;
+    Actor api = API_ACTOR.get();
+    if (api != null) {
+      return api.userId();
     }
     Authentication auth = engine.getIdentityService().getCurrentAuthentication();
-    return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : SYSTEM.userId();
+  }
+
+  /** The acting user with roles and org unit, for decisions that depend on who may do what. */
+  static Actor actor(ProcessEngineServices engine, OrgUnitDirectory directory) {
+    Actor api = API_ACTOR.get();
+    if (api != null) {
+      return api;
+    }
+    Authentication auth = engine.getIdentityService().getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return SYSTEM;
+    }
+    return new Actor(auth.getUserId(), roles(auth.getGroupIds()), directory.orgUnitOf(auth.getUserId()));
+  }
+
+  private static Set<Role> roles(Collection<String> groupIds) {
+    return groupIds == null ? Set.of()
+        : groupIds.stream().flatMap(g -> Role.ofGroup(g).stream()).collect(Collectors.toSet());
   }
 }

@@ -18,4 +18,5 @@ public record AdvanceResult(
     List<Criterion> failures,
     List<Criterion> warnings,
     String rulesVersion,
-    long gateRecordId) {}
+    long gateRecordId,
+    long version) {}

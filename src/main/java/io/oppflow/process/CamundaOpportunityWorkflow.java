@@ -1,5 +1,6 @@
 package io.oppflow.process;
 
+import io.oppflow.funnel.StageCatalog;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityWorkflow;
 import org.camunda.bpm.engine.RepositoryService;
@@ -13,15 +14,22 @@ class CamundaOpportunityWorkflow implements OpportunityWorkflow {
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
+  private final StageCatalog stages;
 
-  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime) {
+  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime, StageCatalog stages) {
     this.repository = repository;
     this.runtime = runtime;
+    this.stages = stages;
   }
 
   @Override
   public boolean hasProcess(String processKey) {
     return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().count() > 0;
+  }
+
+  @Override
+  public boolean isStageProcess(String processKey) {
+    return !stages.stagesOf(processKey).isEmpty();
   }
 
   @Override

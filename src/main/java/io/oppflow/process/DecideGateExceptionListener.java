@@ -1,7 +1,10 @@
 package io.oppflow.process;
 
+import io.oppflow.gate.GateException;
 import io.oppflow.gate.GateExceptionService;
 import io.oppflow.opportunity.InvalidOpportunityException;
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.OrgUnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,32 +12,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${decideGateException}}: the manager's decision. Approved, the stage is left as an exception
- * ({@code gatePassed}); rejected, the rep's task comes back with the manager's reason.
+ * ({@code gatePassed}); rejected, the rep's task comes back with the manager's reason. Which exception is
+ * decided is the one pending in this process instance, and whether the user may decide it is
+ * {@link GateExceptionService}'s call: no variable a caller sends (such as {@code gateExceptionId}) counts.
  */
 @Component("decideGateException")
 class DecideGateExceptionListener implements TaskListener {
 
   private final GateExceptionService exceptions;
+  private final OrgUnitDirectory directory;
 
-  DecideGateExceptionListener(GateExceptionService exceptions) {
+  DecideGateExceptionListener(GateExceptionService exceptions, OrgUnitDirectory directory) {
     this.exceptions = exceptions;
+    this.directory = directory;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Object decision = task.getVariable(ProcessVariables.EXCEPTION_DECISION);
     String reason = (String) task.getVariable(ProcessVariables.EXCEPTION_DECISION_REASON);
-    long id = ((Number) task.getVariable(ProcessVariables.GATE_EXCEPTION_ID)).longValue();
-    String manager = ActingUser.of(task.getProcessEngineServices());
+    Actor manager = ActingUser.actor(task.getProcessEngineServices(), directory);
+    GateException pending = exceptions.pendingIn(task.getProcessInstanceId());
     DelegateExecution instance = task.getExecution().getProcessInstance();
     if (ProcessVariables.DECISION_APPROVE.equals(decision)) {
-      exceptions.approve(id, manager, reason);
+      exceptions.approve(pending, manager, reason);
       instance.setVariable(ProcessVariables.GATE_PASSED, true);
     } else if (ProcessVariables.DECISION_REJECT.equals(decision)) {
-      exceptions.reject(id, manager, reason);
+      exceptions.reject(pending, manager, reason);
       instance.setVariable(ProcessVariables.GATE_PASSED, false);
-      instance.setVariable(ProcessVariables.GATE_FEEDBACK, "✗ 例外申请被 " + manager + " 驳回 / Exception rejected by "
-          + manager + ": " + reason + "\n" + instance.getVariable(ProcessVariables.GATE_FEEDBACK));
+      instance.setVariable(ProcessVariables.GATE_FEEDBACK, "✗ 例外申请被 " + manager.userId() + " 驳回 / Exception rejected by "
+          + manager.userId() + ": " + reason + "\n" + instance.getVariable(ProcessVariables.GATE_FEEDBACK));
     } else {
       throw InvalidOpportunityException.of(ProcessVariables.EXCEPTION_DECISION, "must be APPROVE or REJECT");
     }

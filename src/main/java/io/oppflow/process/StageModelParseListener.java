@@ -91,7 +91,7 @@ class StageModelParseListener extends AbstractBpmnParseListener {
   }
 
   /** A stage is a sub-process named Stage_... or one that reports its entry with ${stageEntered}. */
-  private static boolean isStage(Element subProcess) {
+  static boolean isStage(Element subProcess) {
     String id = subProcess.attribute("id");
     if (id != null && id.startsWith("Stage_")) {
       return true;
@@ -186,7 +186,7 @@ class StageModelParseListener extends AbstractBpmnParseListener {
     }
   }
 
-  private static List<Element> descendants(Element root) {
+  static List<Element> descendants(Element root) {
     List<Element> all = new ArrayList<>();
     for (Element child : root.elements()) {
       all.add(child);

@@ -2,8 +2,11 @@ package io.oppflow.process;
 
 import io.oppflow.funnel.StageIntervals;
 import io.oppflow.gate.ActiveRules;
+import io.oppflow.opportunity.OpportunityService;
 import org.camunda.bpm.engine.RepositoryService;
 import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -13,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Plugs the stage model into the engine: {@link StageModelParseListener} checks every deployment,
  * {@link OrgUnitManagersParseListener} offers managers' tasks to the managers of the opportunity's org unit, and
- * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals.
+ * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
+ * {@link OpportunityStartGuard} starts stage processes only for opportunities, and
+ * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields.
  */
 @Component
 class StageModelPlugin extends AbstractProcessEnginePlugin {
@@ -22,9 +27,12 @@ class StageModelPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<StageIntervals> intervals;
   private final ObjectProvider<RepositoryService> repository;
   private final ObjectProvider<OpportunityManagers> managers;
+  private final ObjectProvider<OpportunityService> opportunities;
 
   StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
-      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityManagers> managers) {
+      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityManagers> managers,
+      ObjectProvider<OpportunityService> opportunities) {
+    this.opportunities = opportunities;
     this.activeRules = activeRules;
     this.intervals = intervals;
     this.repository = repository;
@@ -40,9 +48,29 @@ class StageModelPlugin extends AbstractProcessEnginePlugin {
         new StageModelParseListener(() -> activeRules.getObject().current()));
     configuration.getCustomPostBPMNParseListeners().add(
         new OrgUnitManagersParseListener(new OrgUnitManagersListener(managers)));
+    configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject));
+    // one guard per chain: an interceptor knows the next one of its own chain
+    for (List<CommandInterceptor> chain : List.of(preInterceptors(configuration), preInterceptorsRequiresNew(configuration))) {
+      chain.add(new VariableWriteGuard(configuration::getIdentityService,
+          () -> new TaskFormFields(configuration.getFormService())));
+    }
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
     }
     configuration.getCustomHistoryEventHandlers().add(new StageHistoryProjection(intervals, repository));
+  }
+
+  private static List<CommandInterceptor> preInterceptors(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    return configuration.getCustomPreCommandInterceptorsTxRequired();
+  }
+
+  private static List<CommandInterceptor> preInterceptorsRequiresNew(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    return configuration.getCustomPreCommandInterceptorsTxRequiresNew();
   }
 }

@@ -6,6 +6,7 @@ import io.oppflow.gate.GateException;
 import io.oppflow.gate.GateExceptionService;
 import io.oppflow.gate.GateExceptionView;
 import java.util.List;
+import io.oppflow.opportunity.ChangePrecondition;
 import io.oppflow.opportunity.Loss;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityConflictException;
@@ -38,10 +39,14 @@ public class StageProgression {
     this.tasks = tasks;
   }
 
-  /** Asks the gate of the current stage; on a pass the opportunity moves to the next stage (or is won). */
+  /**
+   * Asks the gate of the current stage; on a pass the opportunity moves to the next stage (or is won).
+   * With a precondition (the version or stage the caller saw) a duplicate request is refused, so the
+   * opportunity moves once however often the request arrives.
+   */
   @Transactional
-  public AdvanceResult advance(String code, Actor actor) {
-    Task task = stageTask(opportunities.changeableBy(code, actor));
+  public AdvanceResult advance(String code, ChangePrecondition expected, Actor actor) {
+    Task task = stageTask(opportunities.lockedForChange(code, expected, actor));
     DECISION.remove();
     try {
       tasks.setVariableLocal(task.getId(), ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE);
@@ -53,17 +58,17 @@ public class StageProgression {
       OpportunityView now = opportunities.view(opportunities.byCode(code));
       return new AdvanceResult(code, decision.verdict().verdict(), decision.verdict().stage(), now.stage(),
           now.status(), decision.verdict().failures(), decision.verdict().warnings(),
-          decision.verdict().rulesVersion(), decision.recordId());
+          decision.verdict().rulesVersion(), decision.recordId(), now.version());
     } finally {
       DECISION.remove();
     }
   }
 
-  /** Ends the opportunity as lost, from whatever stage it is in. */
+  /** Ends the opportunity as lost, from whatever stage it is in (the one the caller saw, if it says so). */
   @Transactional
-  public OpportunityView lose(String code, LossRequest request, Actor actor) {
+  public OpportunityView lose(String code, LossRequest request, ChangePrecondition expected, Actor actor) {
     Loss loss = Loss.of(request.reason(), request.competitor(), request.note());
-    Task task = stageTask(opportunities.changeableBy(code, actor));
+    Task task = stageTask(opportunities.lockedForChange(code, expected, actor));
     // Task-local, like a form submission: the task's prefilled values must not shadow the request.
     tasks.setVariablesLocal(task.getId(), Variables.createVariables()
         .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_LOSE)
@@ -77,7 +82,7 @@ public class StageProgression {
   /** Asks a manager of the opportunity's org unit to except the stage's failed gate. */
   @Transactional
   public GateExceptionView requestException(String code, String reason, Actor actor) {
-    Task task = stageTask(opportunities.changeableBy(code, actor));
+    Task task = stageTask(opportunities.lockedForChange(code, ChangePrecondition.NONE, actor));
     tasks.setVariablesLocal(task.getId(), Variables.createVariables()
         .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_REQUEST_EXCEPTION)
         .putValue(ProcessVariables.EXCEPTION_REASON, reason));
@@ -86,17 +91,20 @@ public class StageProgression {
     return all.get(all.size() - 1);
   }
 
-  /** A manager of the opportunity's org unit approves (the stage is left) or rejects the exception. */
+  /**
+   * A manager of the opportunity's org unit approves (the stage is left) or rejects the exception, by
+   * completing its approval task as Tasklist does; {@link GateExceptionService} decides who may.
+   */
   @Transactional
   public GateExceptionView decideException(long id, boolean approve, String reason, Actor actor) {
     GateException exception = exceptions.get(id);
-    opportunities.managedBy(exception.opportunityCode(), actor);
+    opportunities.decidableBy(exception.opportunityCode(), actor);
     if (exception.status() != GateException.Status.PENDING) {
       throw new OpportunityConflictException("Exception " + id + " was already " + exception.status());
     }
     Task task = tasks.createTaskQuery().processInstanceId(exception.processInstanceId())
         .taskDefinitionKey("Task_" + exception.stage() + "_ApproveException").singleResult();
-    if (task == null) {
+    if (task == null || !exceptions.pendingIn(exception.processInstanceId()).id().equals(exception.id())) {
       throw new OpportunityConflictException("Exception " + id + " is not waiting for a decision");
     }
     tasks.setVariablesLocal(task.getId(), Variables.createVariables()
@@ -125,7 +133,7 @@ public class StageProgression {
   }
 
   private void completeAs(Actor actor, Task task) {
-    ActingUser.apiCall(actor.userId(), () -> {
+    ActingUser.apiCall(actor, () -> {
       tasks.complete(task.getId());
       return null;
     });

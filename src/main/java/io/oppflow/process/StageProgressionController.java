@@ -1,12 +1,15 @@
 package io.oppflow.process;
 
+import io.oppflow.opportunity.ChangePrecondition;
 import io.oppflow.opportunity.OpportunityView;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -20,14 +23,24 @@ class StageProgressionController {
   }
 
   @PostMapping("/api/opportunities/{code}/advance")
-  @Operation(summary = "Ask the current stage's gate; PASSED moves the opportunity to the next stage")
-  AdvanceResult advance(@PathVariable String code, Actor actor) {
-    return progression.advance(code, actor);
+  @Operation(summary = "Ask the current stage's gate; PASSED moves the opportunity to the next stage. "
+      + "If-Match (the ETag) or {\"expectedStage\"} make a duplicate request fail (412/409) instead of moving twice")
+  ResponseEntity<AdvanceResult> advance(@PathVariable String code,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody(required = false) AdvanceRequest request, Actor actor) {
+    String expectedStage = request == null ? null : request.expectedStage();
+    AdvanceResult result = progression.advance(code, ChangePrecondition.of(ifMatch, expectedStage), actor);
+    return ResponseEntity.ok().eTag("\"" + result.version() + "\"").body(result);
   }
 
   @PostMapping("/api/opportunities/{code}/lose")
-  @Operation(summary = "Mark the opportunity lost: reason CUSTOMER_STOPPED, COMPETITOR (name it) or OTHER (say why)")
-  OpportunityView lose(@PathVariable String code, @RequestBody LossRequest request, Actor actor) {
-    return progression.lose(code, request, actor);
+  @Operation(summary = "Mark the opportunity lost: reason CUSTOMER_STOPPED, COMPETITOR (name it) or OTHER (say why); "
+      + "If-Match or expectedStage as for advance")
+  ResponseEntity<OpportunityView> lose(@PathVariable String code,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody LossRequest request, Actor actor) {
+    OpportunityView lost = progression.lose(code, request,
+        ChangePrecondition.of(ifMatch, request.expectedStage()), actor);
+    return ResponseEntity.ok().eTag("\"" + lost.version() + "\"").body(lost);
   }
 }

@@ -1,0 +1,50 @@
+package io.oppflow.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.TaskFormData;
+
+/**
+ * The fields a task's form declares: the keys of its Camunda Form ({@code camunda:formRef}) and the
+ * ids of generated form fields ({@code camunda:formData}). A task with neither declares none.
+ */
+final class TaskFormFields {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FormService forms;
+
+  TaskFormFields(FormService forms) {
+    this.forms = forms;
+  }
+
+  Set<String> of(String taskId) {
+    TaskFormData data = forms.getTaskFormData(taskId);
+    Set<String> fields = new LinkedHashSet<>();
+    data.getFormFields().stream().map(FormField::getId).forEach(fields::add);
+    if (data.getCamundaFormRef() != null) {
+      try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+        collectKeys(JSON.readTree(form).path("components"), fields);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Unreadable form of task " + taskId, e);
+      }
+    }
+    return fields;
+  }
+
+  private static void collectKeys(JsonNode components, Set<String> keys) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      collectKeys(component.path("components"), keys);
+    }
+  }
+}
