@@ -32,7 +32,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -84,7 +84,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
-  @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
+  @ExceptionHandler({ConcurrencyFailureException.class, OptimisticLockingException.class})
   ProblemDetail concurrentChange(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "Concurrent change",
         "Someone else changed this opportunity at the same time; read it again and retry");
@@ -216,7 +216,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (cause instanceof OpportunityConflictException || cause instanceof OpportunityClosedException) {
       return conflict((RuntimeException) cause);
     }
-    if (cause instanceof OptimisticLockingFailureException || cause instanceof OptimisticLockingException) {
+    if (cause instanceof ConcurrencyFailureException || cause instanceof OptimisticLockingException) {
       return concurrentChange((RuntimeException) cause);
     }
     if (cause instanceof GateEvaluationException e) {

@@ -14,18 +14,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Advances that arrive together: duplicates of one request move the opportunity once, and independent
- * opportunities all move, with the gate log one valid chain. Run on H2 and PostgreSQL.
+ * opportunities all move, with the gate log one valid chain. Run on PostgreSQL, the production database.
  */
 abstract class ConcurrentAdvancesContract {
 
   static final int CLIENTS = 32;
 
   @LocalServerPort int port;
+  @Autowired TaskService tasks;
 
   ApiClient rep() { return ApiClient.as(port, "rep1"); }
 
@@ -100,6 +103,21 @@ abstract class ConcurrentAdvancesContract {
     System.out.printf("[concurrency] %d duplicate losses of one opportunity: %s%n", CLIENTS, statuses);
     assertThat(statuses).containsOnlyKeys(200, 409).containsEntry(200, 1);
     assertThat(rep().get("/api/opportunities/" + code).json().path("status").asText()).isEqualTo("LOST");
+  }
+
+  @Test
+  void shouldCompleteAStageTaskOnceWhenTasklistSubmitsItTwice() throws Exception {
+    String code = openQualified("DOUBLE");
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
+
+    Map<Integer, Integer> statuses = together(i -> rep().post("/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\": {\"stageAction\": {\"value\": \"ADVANCE\"}}}"));
+
+    System.out.printf("[concurrency] %d submits of one Tasklist form: %s%n", CLIENTS, statuses);
+    assertThat(statuses).containsEntry(204, 1);
+    assertThat(statuses.keySet()).allMatch(s -> s == 204 || s >= 400 && s < 500);
+    assertThat(rep().get("/api/opportunities/" + code).json().path("stage").asText()).isEqualTo("DISCOVER");
+    assertThat(rep().get("/api/opportunities/" + code + "/gate-records").json().size()).isEqualTo(1);
   }
 
   @Test

@@ -133,7 +133,12 @@ class StageProcessTests {
     assertThat(admin.put("/engine-rest/group/sales-manager/members/" + southManager, "{}").status()).isEqualTo(204);
     assertThat(ApiClient.as(port, "ops1").put("/api/org-units/members/" + southManager,
         "{\"orgUnit\": \"" + unit + "\"}").status()).isEqualTo(200);
-    ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("SOUTH")).put("orgUnit", unit));
+    // Sales-ops open it: a rep opens opportunities only in their own team.
+    ApiClient.Response created = ApiClient.as(port, "ops1").post("/api/opportunities",
+        Opportunities.qualified(Opportunities.freshCode("SOUTH")).put("owner", "rep1").put("orgUnit", unit).toString());
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    ProcessInstance instance = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(created.json().path("code").asText()).singleResult();
     String code = instance.getBusinessKey();
     rep1().patch("/api/opportunities/" + code, Opportunities.allRemainingFacts());
     for (String stage : PROJECT_STAGES.subList(0, 3)) {

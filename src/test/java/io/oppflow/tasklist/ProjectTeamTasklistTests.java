@@ -61,12 +61,13 @@ class ProjectTeamTasklistTests {
     assertThat(manager.taskLinks(westTask)).isEmpty();
   }
 
-  /** A qualified opportunity of rep1 in {@code orgUnit}, advanced to INITIATE_PROJECT (stage 4). */
+  /** A qualified opportunity of rep1 in {@code orgUnit}, opened by sales-ops, advanced to INITIATE_PROJECT (stage 4). */
   private String toProjectStage(String orgUnit) {
     ApiClient rep1 = ApiClient.as(port, "rep1");
     String code = Opportunities.freshCode("TEAM");
-    assertThat(rep1.post("/api/opportunities", Opportunities.qualified(code).put("orgUnit", orgUnit).toString()).status())
-        .isEqualTo(201);
+    // Sales-ops open it: a rep opens opportunities only in their own team (or below).
+    assertThat(ApiClient.as(port, "ops1").post("/api/opportunities",
+        Opportunities.qualified(code).put("owner", "rep1").put("orgUnit", orgUnit).toString()).status()).isEqualTo(201);
     assertThat(rep1.patch("/api/opportunities/" + code, Opportunities.allRemainingFacts()).status()).isEqualTo(200);
     for (int i = 0; i < 3; i++) {
       if (i == 2) {  // CONFIRM_INTENT wants a meeting with a decision maker during the stage
