@@ -28,11 +28,13 @@ import io.oppflow.warning.InvalidWarningQueryException;
 import io.oppflow.warning.WarningAccessDeniedException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Turns the modules' named exceptions into problem details with the right status. */
@@ -91,9 +94,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
-  ProblemDetail integrity(DataIntegrityViolationException e) {
+  ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
     log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-    return problem(HttpStatus.CONFLICT, "Conflict", "The change collides with existing data (e.g. a code in use)");
+    // a value too long or a NUL byte is the client's (400); a duplicate is a conflict (409)
+    return respond(Failures.classify(e).orElse(Failure.of(HttpStatus.CONFLICT, "Conflict",
+        "The change collides with existing data (e.g. a code in use)")));
   }
 
   @ExceptionHandler(GateEvaluationException.class)
@@ -176,18 +181,46 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Import job not found", e.getMessage());
   }
 
+  /** An unknown {@code sort} property: 400 naming the parameter, not a query that fails. */
+  @ExceptionHandler(PropertyReferenceException.class)
+  ProblemDetail unknownSort(PropertyReferenceException e) {
+    return validation(List.of(new InvalidOpportunityException.FieldError("sort",
+        "'" + e.getPropertyName() + "' is not a property to sort by")));
+  }
+
+  /** A broken multipart body (no boundary, cut short): the client's error. Too large stays 413 (the base class). */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> brokenMultipart(MultipartException e) {
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request",
+        "请求体不是有效的 multipart/form-data / The request body is not valid multipart/form-data"));
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     // Engine calls wrap our exceptions; answer for the cause we know, never with the wrapper's details.
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      ProblemDetail known = known(cause);
-      if (known != null) {
-        return ResponseEntity.status(known.getStatus()).body(known);
+    Optional<Failure> known = Failures.classify(e);
+    if (known.isPresent()) {
+      if (known.get().status().is5xxServerError()) {
+        log.warn("Refused with {}: {}", known.get().status().value(), e.toString());
       }
+      return respond(known.get());
     }
     log.error("Unexpected error", e);
     return ResponseEntity.internalServerError()
         .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred; it has been logged"));
+  }
+
+  /** A failure as problem details, with {@code Retry-After} when the client should come back later. */
+  static ResponseEntity<ProblemDetail> respond(Failure f) {
+    ProblemDetail p = problem(f.status(), f.title(), f.detail());
+    if (!f.errors().isEmpty()) {
+      p.setProperty("errors", f.errors().stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+    }
+    ResponseEntity.BodyBuilder b = ResponseEntity.status(f.status());
+    if (f.retryAfterSeconds() != null) {
+      b.header(HttpHeaders.RETRY_AFTER, String.valueOf(f.retryAfterSeconds()));
+    }
+    return b.body(p);
   }
 
   @Override
@@ -204,28 +237,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       body = problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is missing or is not valid JSON");
     }
     return ResponseEntity.badRequest().body(body);
-  }
-
-  private ProblemDetail known(Throwable cause) {
-    if (cause instanceof InvalidOpportunityException e) {
-      return invalid(e);
-    }
-    if (cause instanceof OpportunityNotFoundException e) {
-      return notFound(e);
-    }
-    if (cause instanceof OpportunityConflictException || cause instanceof OpportunityClosedException) {
-      return conflict((RuntimeException) cause);
-    }
-    if (cause instanceof ConcurrencyFailureException || cause instanceof OptimisticLockingException) {
-      return concurrentChange((RuntimeException) cause);
-    }
-    if (cause instanceof GateEvaluationException e) {
-      return gateFailed(e);
-    }
-    if (cause instanceof GateExceptionStateException e) {
-      return exceptionState(e);
-    }
-    return null;
   }
 
   private static ProblemDetail validation(List<InvalidOpportunityException.FieldError> errors) {

@@ -3,7 +3,9 @@ package io.oppflow.security;
 import io.oppflow.organization.Role;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -69,6 +71,17 @@ class SecurityConfig {
         .csrf(csrf -> csrf.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
     return http.build();
+  }
+
+  /** Before Spring Security and Camunda's filters, so a throttled client never reaches a password check. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<LoginThrottleFilter> filter = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, webappPath));
+    filter.setName("oppflow-login-throttle");
+    filter.addUrlPatterns("/*");
+    filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return filter;
   }
 
   @Bean

@@ -20,6 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
         // Spring Boot tests switch metrics export off; the service exposes Prometheus metrics, so test that.
         "management.prometheus.metrics.export.enabled=true",
         // the scheduled compliance check, at a time no test run reaches, to test that it is scheduled
-        "oppflow.compliance.check-cron=0 0 3 29 2 *"})
+        "oppflow.compliance.check-cron=0 0 3 29 2 *",
+        // login throttling: short waits, so a test that tries wrong passwords stays quick
+        "oppflow.security.login-throttle.max-delay=2s"})
 @ActiveProfiles("demo")
 public @interface H2ServiceTest {}

@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "oppflow.admin.password=" + PostgresServiceTest.ADMIN_PASSWORD,
-        "spring.datasource.url=jdbc:postgresql://replaced-by-test-configuration/unused"})
+        "spring.datasource.url=jdbc:postgresql://replaced-by-test-configuration/unused",
+        "oppflow.security.login-throttle.max-delay=2s"})
 @ActiveProfiles({"postgres", "demo"})
 @Import(TestPostgresConfiguration.class)
 public @interface PostgresServiceTest {

@@ -1,0 +1,135 @@
+package io.oppflow.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.oppflow.opportunity.InvalidOpportunityException.FieldError;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.model.xml.ModelException;
+import org.slf4j.Logger;
+import org.xml.sax.SAXException;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one error mapper of {@code /engine-rest} and the webapps' engine API (it replaces Camunda's own):
+ * keeps Camunda's error {@code type} and status, answers our domain exceptions thrown inside engine
+ * commands (listeners, delegates) with their status and message, an unreachable database with 503 and
+ * {@code Retry-After}, and never shows SQL, class names or stack traces in {@code message}.
+ */
+final class EngineRestErrors implements ExceptionMapper<Throwable> {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
+
+  static final String UNEXPECTED = "发生意外错误，已记录 / An unexpected error occurred; it has been logged";
+  private static final String UNSAFE_DETAIL = "请求无法处理 / The request cannot be processed";
+  private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:java|javax|jakarta|org|com|io|net)\\.(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$]+)");
+  private static final Pattern UNSAFE = Pattern.compile(
+      "(?is)insert\\s+into|select\\s|update\\s+\\w+\\s+set|delete\\s+from|ERROR:\\s|SQLSTATE|###|\\bat\\s+[\\w$.]+\\(|Exception:|\\bnested exception\\b");
+  private static final int MAX_MESSAGE = 500;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    var known = Failures.classify(thrown);
+    if (known.isPresent()) {
+      return fromFailure(known.get(), thrown);
+    }
+    Throwable t = thrown instanceof JsonProcessingException json
+        ? new InvalidRequestException(Response.Status.BAD_REQUEST, json,
+            "请求体不是有效的 JSON 或字段类型错误 / The request body is not valid JSON or a field has the wrong type")
+        : thrown;
+    Response camunda = ExceptionHandlerHelper.getInstance().getResponse(t);
+    int status = camunda.getStatus();
+    Object entity = camunda.getEntity();
+    Integer clientStatus = status >= 500 ? clientErrorWrapped(t) : null;
+    if (clientStatus != null) {
+      status = clientStatus;
+    }
+    if (entity instanceof ExceptionDto dto) {
+      if (status >= 500) {
+        log.error("Engine REST request failed", thrown);
+        dto.setMessage(UNEXPECTED);
+      } else {
+        dto.setMessage(safe(dto.getMessage()));
+      }
+    }
+    return Response.fromResponse(camunda).status(status).build();
+  }
+
+  /** Camunda's REST resources wrap a client's mistake (an unknown task, a null argument) as a 500. */
+  private static Integer clientErrorWrapped(Throwable thrown) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof NotFoundException) {
+        return 404;
+      }
+      if (t instanceof NullValueException) {
+        String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("cannot find") || m.contains("not found") || m.contains("no task") ? 404 : 400;
+      }
+      // a BPMN that does not parse (malformed, a DOCTYPE, an entity bomb) is the sender's
+      if (t instanceof BadUserRequestException || t instanceof ParseException || t instanceof ModelException
+          || t instanceof SAXException) {
+        return 400;
+      }
+    }
+    return null;
+  }
+
+  /** A message without SQL or stack traces, with class names cut to their simple name. */
+  static String safe(String message) {
+    if (message == null || message.isBlank()) {
+      return UNSAFE_DETAIL;
+    }
+    if (UNSAFE.matcher(message).find()) {
+      return UNSAFE_DETAIL;
+    }
+    String simple = CLASS_NAME.matcher(message).replaceAll("$1");
+    return simple.length() > MAX_MESSAGE ? simple.substring(0, MAX_MESSAGE) + "…" : simple;
+  }
+
+  private static Response fromFailure(Failure f, Throwable thrown) {
+    if (f.status().is5xxServerError()) {
+      log.warn("Engine REST request refused with {}: {}", f.status().value(), thrown.toString());
+    }
+    FailureDto dto = new FailureDto();
+    dto.setType(f.status().is5xxServerError() ? "ServiceUnavailable" : typeOf(thrown, f));
+    dto.setMessage(f.detail());
+    dto.errors = f.errors();
+    Response.ResponseBuilder b = Response.status(f.status().value()).type(MediaType.APPLICATION_JSON_TYPE).entity(dto);
+    if (f.retryAfterSeconds() != null) {
+      b.header("Retry-After", f.retryAfterSeconds());
+    }
+    return b.build();
+  }
+
+  /** The simple name of the domain exception that decided, as Camunda names its own error types. */
+  private static String typeOf(Throwable thrown, Failure f) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+      if (t.getClass().getName().startsWith("io.oppflow.")) {
+        return t.getClass().getSimpleName();
+      }
+    }
+    return f.status().is4xxClientError() ? "InvalidRequestException" : "ProcessEngineException";
+  }
+
+  /** Camunda's error body plus, for a domain validation error, the fields at fault. */
+  static final class FailureDto extends ExceptionDto {
+    List<FieldError> errors = List.of();
+
+    public List<FieldError> getErrors() {
+      return errors.isEmpty() ? null : errors;
+    }
+  }
+}
