@@ -85,10 +85,9 @@ class ClientErrorTests {
         .isEqualTo(201);
     String taskId = ApiClient.as(port, "rep1").get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + code)
         .json().get(0).path("id").asText();
-    // the stage form's action, set on the task as Tasklist's form would, is checked by the complete listener
-    assertThat(ApiClient.as(port, "rep1").put("/engine-rest/task/" + taskId + "/localVariables/stageAction",
-        "{\"value\": \"BOGUS\"}").status()).isEqualTo(204);
-    ApiClient.Response r = ApiClient.as(port, "rep1").post("/engine-rest/task/" + taskId + "/complete", "{}");
+    // the stage form's action, submitted as Tasklist's form would, is checked by the complete listener
+    ApiClient.Response r = ApiClient.as(port, "rep1").post("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\": {\"stageAction\": {\"value\": \"BOGUS\"}}}");
     assertClean(r, 400);
     assertThat(r.json().path("type").asText()).isEqualTo("InvalidOpportunityException");
     assertThat(r.json().path("message").asText()).contains("stageAction").contains("ADVANCE, LOSE or REQUEST_EXCEPTION");

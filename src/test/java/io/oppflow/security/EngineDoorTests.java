@@ -183,7 +183,7 @@ class EngineDoorTests {
 
     for (ApiClient.Response r : java.util.List.of(noKey, unknown, second)) {
       assertThat(r.status()).as(r.toString()).isEqualTo(400);
-      assertThat(r.body()).contains("/api/opportunities").doesNotContainIgnoringCase("insert into");
+      assertThat(r.body()).contains("商机").containsIgnoringCase("opportunit").doesNotContainIgnoringCase("insert into");
     }
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("project-sales-funnel").count()).isEqualTo(before + 1);
   }
