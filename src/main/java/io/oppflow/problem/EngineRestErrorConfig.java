@@ -34,6 +34,7 @@ class EngineRestErrorConfig {
         registerClasses(withoutExceptionMappers(CamundaRestResources.getConfigurationClasses()));
         register(JacksonFeature.withoutExceptionMappers());
         register(new EngineRestErrors());
+        register(new NullBodyRefusal());
       }
     };
   }
@@ -66,7 +67,7 @@ class EngineRestErrorConfig {
 
     @Override
     public Set<Object> getSingletons() {
-      return Set.of(new EngineRestErrors());
+      return Set.of(new EngineRestErrors(), new NullBodyRefusal());
     }
   }
 

@@ -79,11 +79,26 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
       }
       // a BPMN that does not parse (malformed, a DOCTYPE, an entity bomb) is the sender's
       if (t instanceof BadUserRequestException || t instanceof ParseException || t instanceof ModelException
-          || t instanceof SAXException) {
+          || t instanceof SAXException || failedArgumentCheck(t)) {
         return 400;
       }
     }
     return null;
+  }
+
+  /**
+   * The engine checks a request's arguments with {@code EnsureUtil} ("maxResults is not greater than or equal
+   * to 0") and throws a plain {@code ProcessEngineException}: the argument is the client's.
+   */
+  private static boolean failedArgumentCheck(Throwable t) {
+    // EnsureUtil builds its exception by reflection: look past the constructor frames
+    StackTraceElement[] stack = t.getStackTrace();
+    for (int i = 0; i < Math.min(stack.length, 8); i++) {
+      if (stack[i].getClassName().equals("org.camunda.bpm.engine.impl.util.EnsureUtil")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A message without SQL or stack traces, with class names cut to their simple name. */
@@ -99,11 +114,13 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
   }
 
   private static Response fromFailure(Failure f, Throwable thrown) {
-    if (f.status().is5xxServerError()) {
-      log.warn("Engine REST request refused with {}: {}", f.status().value(), thrown.toString());
+    if (f.status() == org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE) {
+      log.warn("Database unavailable: {}", thrown.toString());
+    } else if (f.status().is5xxServerError()) {
+      log.error(f.title(), thrown);
     }
     FailureDto dto = new FailureDto();
-    dto.setType(f.status().is5xxServerError() ? "ServiceUnavailable" : typeOf(thrown, f));
+    dto.setType(f.status() == org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE ? "ServiceUnavailable" : typeOf(thrown, f));
     dto.setMessage(f.detail());
     dto.errors = f.errors();
     Response.ResponseBuilder b = Response.status(f.status().value()).type(MediaType.APPLICATION_JSON_TYPE).entity(dto);

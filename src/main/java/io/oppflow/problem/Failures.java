@@ -72,6 +72,11 @@ final class Failures {
           && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
         return true;
       }
+      // Hikari's answer on a connection it already evicted (no SQLSTATE), e.g. when the rollback after a
+      // dropped connection fails and hides the first error
+      if (t instanceof SQLException s && s.getSQLState() == null && "Connection is closed".equals(s.getMessage())) {
+        return true;
+      }
     }
     return false;
   }

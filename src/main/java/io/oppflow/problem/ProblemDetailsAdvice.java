@@ -200,8 +200,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     // Engine calls wrap our exceptions; answer for the cause we know, never with the wrapper's details.
     Optional<Failure> known = Failures.classify(e);
     if (known.isPresent()) {
-      if (known.get().status().is5xxServerError()) {
-        log.warn("Refused with {}: {}", known.get().status().value(), e.toString());
+      if (known.get().status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        log.warn("Database unavailable: {}", e.toString());
+      } else if (known.get().status().is5xxServerError()) {
+        log.error(known.get().title(), e);
       }
       return respond(known.get());
     }

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
+  private static final int MAX_USER_LENGTH = 128;
+
   private final LoginThrottleProperties settings;
   private final Clock clock;
   private final Map<String, Failures> keys = new ConcurrentHashMap<>();
@@ -95,7 +97,8 @@ class LoginThrottle {
   }
 
   private static String pairKey(String client, String user) {
-    return client + "\u0000" + user;
+    // user names come from the request: cut, so a flood of long names cannot fill the memory
+    return client + "\u0000" + (user.length() > MAX_USER_LENGTH ? user.substring(0, MAX_USER_LENGTH) : user);
   }
 
   private static String clientKey(String client) {

@@ -94,6 +94,12 @@ class ClientErrorTests {
   }
 
   @Test
+  void shouldRefuseANullJsonBodyOnEngineRestWith400() {
+    assertClean(ApiClient.as(port, "rep1").post("/engine-rest/task/no-such-task/complete", "null"), 400);
+    assertClean(ApiClient.as(port, "admin").post("/engine-rest/process-definition/key/project-sales-funnel/start", "null"), 400);
+  }
+
+  @Test
   void shouldAnswerTheBareErrorPageWith404() {
     assertClean(ApiClient.anonymous(port).get("/error"), 404);
     assertClean(ApiClient.as(port, "rep1").get("/error"), 404);

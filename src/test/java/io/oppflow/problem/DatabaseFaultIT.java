@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PostgresServiceTest
 class DatabaseFaultIT {
 
-  private static final int OPPORTUNITIES = 60;
+  private static final int OPPORTUNITIES = 50;
   private static final int ADVANCES_EACH = 2;
   private static final int THREADS = 3;
   private static final int KILLS = 4;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ class LoginThrottleTests {
   @LocalServerPort int port;
   @Autowired IdentityService identity;
   @Autowired LoginThrottle throttle;
+  @Autowired ProcessEngineConfigurationImpl engine;
 
   @AfterEach
   void forgetFailures() {
@@ -69,6 +71,16 @@ class LoginThrottleTests {
         unauthorized, throttled, waited.toMillis());
     assertThat(status).as("the owner's right password after the attack").isEqualTo(200);
     assertThat(waited).isLessThan(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void shouldNeverLetCamundaLockAUserForGoodAndKeepItsLockShort() {
+    // after loginMaxAttempts Camunda locks a user until an admin unlocks it: an attacker could do that to anyone
+    assertThat(engine.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(engine.getLoginDelayBase()).isEqualTo(1);
+    assertThat(engine.getLoginDelayFactor()).isEqualTo(2);
+    assertThat(engine.getLoginDelayMaxTime()).isEqualTo(10);
+    assertThat(engine.getQueryMaxResultsLimit()).isEqualTo(1000);
   }
 
   @Test
