@@ -16,6 +16,7 @@ import java.util.Set;
  */
 final class RuleExpressions {
 
+  private static final int MAX_DEPTH = 64;
   private static final Set<String> BINARY = Set.of("==", "!=", "<", "<=", ">", ">=", "&&", "||", "+", "-", "*", "/", "%");
   private static final Set<String> RELATIONAL = Set.of("==", "!=", "<", "<=", ">", ">=");
   private static final Set<String> KEYWORD_OPERATORS = Set.of("in", "contains", "memberOf", "excludes");
@@ -34,6 +35,7 @@ final class RuleExpressions {
   private final Class<?> self;
   private final Map<String, Class<?>> bindings;
   private int pos;
+  private int depth;
 
   private RuleExpressions(String expression, Class<?> self, Map<String, Class<?>> bindings) {
     this.tokens = DrlTokens.of(expression);
@@ -79,6 +81,9 @@ final class RuleExpressions {
   }
 
   private Class<?> expression() {
+    if (++depth > MAX_DEPTH) {
+      throw new RuleRefusal("nesting", "条件嵌套过深", "the condition is nested too deeply");
+    }
     Operand first = operand();
     boolean single = true;
     while (true) {
@@ -100,6 +105,7 @@ final class RuleExpressions {
       }
       single = false;
     }
+    depth--;
     return single && !first.typeName() ? first.type() : null;
   }
 
@@ -125,7 +131,11 @@ final class RuleExpressions {
     }
     if (t.is("!") || t.is("-") || t.is("+")) {
       next();
+      if (++depth > MAX_DEPTH) {
+        throw new RuleRefusal("nesting", "条件嵌套过深", "the condition is nested too deeply");
+      }
       operand();
+      depth--;
       return Operand.value(null);
     }
     return postfix();

@@ -75,9 +75,20 @@ final class RuleSetChecker {
         return;
       }
       drl.put(path, text);
+      if (text.contains("\\u")) {
+        // javac decodes Unicode escapes before it reads strings or comments: none anywhere in a rule file
+        violations.add(new Violation(path, null, 0, "unicode-escape", new Message("规则中不允许使用 Unicode 转义（\\u）",
+            "Unicode escapes (\\u) are not allowed in a rule")));
+      }
       PackageDescr pkg = parse(path, text, unreadable);
       if (pkg != null) {
-        new FileCheck(path, violations, gates).checkPackage(pkg);
+        try {
+          new FileCheck(path, violations, gates).checkPackage(pkg);
+        } catch (RuntimeException | StackOverflowError e) {
+          // Whatever the check cannot read is refused: it fails closed, never open.
+          violations.add(new Violation(path, null, 0, "unreadable-construct", new Message(
+              "规则文件中有无法检查的写法", "the rule file contains something the check cannot read")));
+        }
       }
     });
     return new Result(drl, gates, unreadable, violations);
@@ -103,7 +114,7 @@ final class RuleSetChecker {
       if (!parser.hasErrors() && pkg != null) {
         return pkg;
       }
-    } catch (DroolsParserException | RuntimeException e) {
+    } catch (DroolsParserException | RuntimeException | StackOverflowError e) {
       unreadable.add(new RuleProblem(path, 0, "规则无法解析 / the rule file cannot be parsed"));
       return null;
     }

@@ -101,6 +101,8 @@ class RuleSetCheckerTests {
         Arguments.of("an entry point", rule("H entry", "Opportunity() from entry-point \"side\"", finding), "entrypoint"),
         Arguments.of("a fact type outside the model", rule("H type", "java.io.File()", finding), "fact-type"),
         Arguments.of("a binding without $", rule("H binding", "o : Opportunity()", finding), "binding"),
+        Arguments.of("a condition nested too deeply", rule("H nesting",
+            "Opportunity( " + "(".repeat(70) + "name == \"x\"" + ")".repeat(70) + " )", finding), "nesting"),
         Arguments.of("a rule annotation", HEADER + "rule \"H annotation\" @Propagation(IMMEDIATE)\nwhen\n" + GATE + "then\nend\n", "annotation"));
   }
 
