@@ -1,16 +1,10 @@
 package io.oppflow.gate;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -34,11 +28,15 @@ public final class RuleSet {
   }
 
   private static final int SESSION_POOL_SIZE = 8;
+  private static final String TABLE_DRL_SUFFIX = ".generated.drl";
 
-  private static final Pattern GATE_PATTERN = Pattern.compile(
-      "GateRequest\\s*\\(([^)]*)\\)");
-  private static final Pattern PROCESS = Pattern.compile("process\\s*==\\s*\"([^\"]+)\"");
-  private static final Pattern STAGE = Pattern.compile("stage\\s*==\\s*\"([^\"]+)\"");
+  /** The criterion of a gate no rule covers: such a gate fails, it never passes by default. */
+  static final Criterion NO_RULES = new Criterion("GATE-NO-RULES",
+      new Message("此关卡在当前规则集中没有任何规则，关卡不予通过；请销售运营为其添加规则。",
+          "This gate has no rules in the active rule set, so it does not pass; sales operations must add rules for it."),
+      true);
+
+  private static final RuleSet NONE = new RuleSet(new RuleSetFiles(java.util.Map.of()), null, Set.of());
 
   private final RuleSetFiles files;
   private final KieContainerSessionsPool sessions;
@@ -50,24 +48,48 @@ public final class RuleSet {
     this.gates = Collections.unmodifiableSet(gates);
   }
 
+  /** No rules at all: every gate fails with {@link #NO_RULES}. What a node uses while no version can serve. */
+  static RuleSet none() {
+    return NONE;
+  }
+
   /**
-   * Compiles the rule files (DRL and decision tables) of a rule set.
+   * Compiles the rule files (DRL and decision tables) of a rule set, if they pass the allowlist check of
+   * {@link RuleSetChecker}; nothing is compiled otherwise.
    *
    * @throws RuleSetCompilationException naming file and line of every error
+   * @throws UnsafeRuleSetException naming file, rule and construct of everything outside the allowlist
    */
   public static RuleSet compile(RuleSetFiles files) {
+    RuleSetChecker.Result checked = RuleSetChecker.check(files);
+    if (!checked.readable()) {
+      throw new RuleSetCompilationException(checked.unreadable());
+    }
+    if (!checked.safe()) {
+      throw new UnsafeRuleSetException(checked.violations());
+    }
+    return compile(files, checked);
+  }
+
+  /**
+   * Compiles the DRL that {@code checked} read from {@code files}, whatever the check found: so what runs is
+   * exactly the text that was checked. Only {@link RuleSetAcceptance} calls it for a set outside the allowlist.
+   */
+  static RuleSet compile(RuleSetFiles files, RuleSetChecker.Result checked) {
     KieServices kie = KieServices.Factory.get();
     ReleaseId releaseId = kie.newReleaseId("io.oppflow.rules", "gates", "1.0.0-" + files.version());
     KieFileSystem fs = kie.newKieFileSystem();
     fs.generateAndWritePomXML(releaseId);
-    files.ruleFiles().forEach((path, content) -> fs.write("src/main/resources/" + path, content));
-    KieBuilder builder = kie.newKieBuilder(fs).buildAll();
+    checked.drl().forEach((path, drl) -> fs.write("src/main/resources/" + path + (path.endsWith(".drl") ? "" : TABLE_DRL_SUFFIX),
+        drl.getBytes(StandardCharsets.UTF_8)));
     List<RuleProblem> problems = new ArrayList<>();
-    for (org.kie.api.builder.Message m : builder.getResults().getMessages(Level.ERROR)) {
-      problems.add(new RuleProblem(stripPrefix(m.getPath()), m.getLine(), m.getText()));
-    }
     if (files.ruleFiles().isEmpty()) {
       problems.add(new RuleProblem("", 0, "a rule set needs at least one rule file (.drl, .drl.csv, .drl.xlsx)"));
+    } else {
+      KieBuilder builder = kie.newKieBuilder(fs).buildAll();
+      for (org.kie.api.builder.Message m : builder.getResults().getMessages(Level.ERROR)) {
+        problems.add(new RuleProblem(stripPrefix(m.getPath()), m.getLine(), m.getText()));
+      }
     }
     if (!problems.isEmpty()) {
       kie.getRepository().removeKieModule(releaseId);
@@ -77,11 +99,15 @@ public final class RuleSet {
     // The container keeps what it needs; the repository copy would only pile up across versions.
     kie.getRepository().removeKieModule(releaseId);
     // Sessions are reset and reused rather than built for every evaluation.
-    return new RuleSet(files, container.newKieSessionsPool(SESSION_POOL_SIZE), gatesOf(files));
+    return new RuleSet(files, container.newKieSessionsPool(SESSION_POOL_SIZE), checked.gates());
   }
 
   /** Runs the gate asked by {@code request} against {@code facts}. */
   public GateVerdict evaluate(GateRequest request, Object... facts) {
+    if (!covers(request.getProcess(), request.getStage())) {
+      return new GateVerdict(request.getProcess(), request.getStage(), Verdict.FAILED, List.of(NO_RULES), List.of(),
+          version());
+    }
     List<Finding> findings = new ArrayList<>();
     KieSession session = sessions.newKieSession();
     try {
@@ -106,14 +132,17 @@ public final class RuleSet {
   }
 
   public String version() {
-    return files.version();
+    return this == NONE ? "none" : files.version();
   }
 
   public RuleSetFiles files() {
     return files;
   }
 
-  /** The gates some rule covers: every {@code GateRequest(process == "..", stage == "..")} in the DRL. */
+  /**
+   * The gates some rule covers: a top-level {@code GateRequest( process == "..", stage == ".." )} pattern (or
+   * {@code stage in ( .. )}) of a rule, as read from the parsed rule descriptors.
+   */
   public Set<Gate> gates() {
     return gates;
   }
@@ -122,34 +151,11 @@ public final class RuleSet {
     return gates.contains(new Gate(process, stage));
   }
 
-  private static Set<Gate> gatesOf(RuleSetFiles files) {
-    Set<Gate> gates = new TreeSet<>();
-    files.ruleFiles().forEach((path, bytes) -> {
-      Matcher pattern = GATE_PATTERN.matcher(drlOf(path, bytes));
-      while (pattern.find()) {
-        Matcher process = PROCESS.matcher(pattern.group(1));
-        Matcher stage = STAGE.matcher(pattern.group(1));
-        if (process.find() && stage.find()) {
-          gates.add(new Gate(process.group(1), stage.group(1)));
-        }
-      }
-    });
-    return gates;
-  }
-
-  /** The DRL of a rule file; a decision table is read through the DRL it compiles to. */
-  private static String drlOf(String path, byte[] bytes) {
-    if (path.endsWith(".drl")) {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-    InputType type = path.endsWith(".csv") ? InputType.CSV : InputType.XLS;
-    return new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), type);
-  }
-
   private static String stripPrefix(String path) {
     if (path == null) {
       return "";
     }
-    return path.startsWith("src/main/resources/") ? path.substring("src/main/resources/".length()) : path;
+    String file = path.startsWith("src/main/resources/") ? path.substring("src/main/resources/".length()) : path;
+    return file.endsWith(TABLE_DRL_SUFFIX) ? file.substring(0, file.length() - TABLE_DRL_SUFFIX.length()) : file;
   }
 }

@@ -42,14 +42,13 @@ class RuleSetController {
       + "the file name may carry its folder, e.g. projectsales/discover.drl); compiled and self-tested, then activated")
   RuleSetVersionView upload(@RequestParam("files") List<MultipartFile> files, Actor actor) {
     RuleSetPermissions.requireRuleAuthor(actor);
-    return rules.upload(read(files), actor.userId());
+    return rules.upload(read(files), actor);
   }
 
   @PostMapping("/api/rules/{version}/activate")
   @Operation(summary = "Activate a stored rule-set version (roll back or forward)")
   RuleSetVersionView activate(@PathVariable String version, Actor actor) {
-    RuleSetPermissions.requireRuleAuthor(actor);
-    return rules.activate(version, actor.userId());
+    return rules.activate(version, actor);
   }
 
   private static RuleSetFiles read(List<MultipartFile> parts) {

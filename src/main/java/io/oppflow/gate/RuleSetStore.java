@@ -25,9 +25,12 @@ class RuleSetStore {
     this.clock = clock;
   }
 
-  /** Stores the version unless it exists (same files, same version); true if it was new. */
+  /**
+   * Stores the version unless it exists (same files, same version); true if it was new. A {@code note}
+   * (e.g. that the set is unrestricted DRL) joins the audit entry.
+   */
   @Transactional
-  boolean store(RuleSetFiles files, int caseCount, RuleSetVersion.Source source, String actor) {
+  boolean store(RuleSetFiles files, int caseCount, RuleSetVersion.Source source, String actor, String note) {
     if (versions.existsById(files.version())) {
       return false;
     }
@@ -37,19 +40,25 @@ class RuleSetStore {
       return false; // another node stored the same files at the same moment
     }
     events.save(new RuleSetEvent(RuleSetEvent.Kind.UPLOADED, files.version(), actor, clock.instant(),
-        source + ": " + files.all().size() + " files, " + caseCount + " self-test cases"));
+        source + ": " + files.all().size() + " files, " + caseCount + " self-test cases" + (note == null ? "" : "; " + note)));
     return true;
   }
 
   @Transactional
-  void activate(String version, String actor) {
+  void activate(String version, String actor, String note) {
     activations.save(new RuleSetActivation(version, actor, clock.instant()));
-    events.save(new RuleSetEvent(RuleSetEvent.Kind.ACTIVATED, version, actor, clock.instant(), null));
+    events.save(new RuleSetEvent(RuleSetEvent.Kind.ACTIVATED, version, actor, clock.instant(), note));
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   void refused(String version, String actor, String detail) {
     events.save(new RuleSetEvent(RuleSetEvent.Kind.REFUSED, version, actor, clock.instant(), detail));
+  }
+
+  /** Why {@code version} was refused the last time, if it was. */
+  @Transactional(readOnly = true)
+  Optional<String> lastRefusal(String version) {
+    return events.findFirstByVersionAndKindOrderByIdDesc(version, RuleSetEvent.Kind.REFUSED).map(RuleSetEvent::detail);
   }
 
   @Transactional(readOnly = true)

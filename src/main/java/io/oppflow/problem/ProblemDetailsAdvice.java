@@ -120,6 +120,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       if (pr.testCase() != null) {
         error.put("case", pr.testCase());
       }
+      if (pr.rule() != null) {
+        error.put("rule", pr.rule());
+      }
+      if (pr.construct() != null) {
+        error.put("construct", pr.construct());
+      }
       error.put("message", pr.message());
       return error;
     }).toList());
@@ -144,6 +150,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidRuleUploadException.class)
   ProblemDetail invalidUpload(InvalidRuleUploadException e) {
     return validation(List.of(new InvalidOpportunityException.FieldError(e.field(), e.getMessage())));
+  }
+
+  /** A multipart body that cannot be parsed (no boundary, cut off): the client's mistake, never a 500. */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail unreadableUpload(MultipartException e) {
+    log.info("Unreadable multipart request: {}", e.getMessage());
+    return problem(HttpStatus.BAD_REQUEST, "Unreadable upload",
+        "上传内容不是可读取的 multipart/form-data 请求 / The request is not a readable multipart/form-data body");
   }
 
   @ExceptionHandler(InvalidExportRequestException.class)

@@ -81,9 +81,9 @@ class ShippedExampleGateTests {
   }
 
   @Test
-  void shouldNotJudgeAStageCodeUnderTheWrongProcess() {
-    assertThat(evaluate(CLASSIC, "TARGET", minimal()).failures()).isEmpty();
-    assertThat(evaluate(PROJECT_SALES, "IDENTIFIED", minimal()).failures()).isEmpty();
+  void shouldNotJudgeAStageCodeUnderTheWrongProcessButFailItAsAGateWithoutRules() {
+    assertThat(evaluate(CLASSIC, "TARGET", minimal()).failures()).extracting(Criterion::code).containsExactly("GATE-NO-RULES");
+    assertThat(evaluate(PROJECT_SALES, "IDENTIFIED", minimal()).failures()).extracting(Criterion::code).containsExactly("GATE-NO-RULES");
   }
 
   private static Opportunity minimal() {

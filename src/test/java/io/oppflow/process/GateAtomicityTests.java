@@ -3,6 +3,8 @@ package io.oppflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oppflow.gate.RuleFiles;
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.Role;
 import io.oppflow.gate.RuleSetFiles;
 import io.oppflow.gate.RuleSetService;
 import io.oppflow.gate.RuleSetVersionView;
@@ -12,6 +14,8 @@ import io.oppflow.support.Opportunities;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -86,6 +90,8 @@ class GateAtomicityTests {
       end
       """;
 
+  private static final Actor OPS1 = new Actor("ops1", Set.of(Role.OPS), Optional.empty());
+
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
@@ -97,7 +103,7 @@ class GateAtomicityTests {
     previousRules = rules.versions().stream().filter(RuleSetVersionView::active).findFirst().orElseThrow().version();
     Map<String, byte[]> files = new TreeMap<>(RuleFiles.read(Path.of("rules")).all());
     files.put("probe/atomicity.drl", PROBE_RULE.getBytes(StandardCharsets.UTF_8));
-    rules.upload(new RuleSetFiles(files), "ops1");
+    rules.upload(new RuleSetFiles(files), OPS1);
     repository.createDeployment().name("atomicity-probe").enableDuplicateFiltering(true)
         .addString("atomicity-probe.bpmn", PROBE).deploy();
   }
@@ -107,7 +113,7 @@ class GateAtomicityTests {
     // The previous rules do not cover the probe's gate: the probe goes first, or they could not return.
     repository.createDeploymentQuery().deploymentName("atomicity-probe").list()
         .forEach(d -> repository.deleteDeployment(d.getId(), true));
-    rules.activate(previousRules, "ops1");
+    rules.activate(previousRules, OPS1);
   }
 
   @Test

@@ -9,16 +9,22 @@ import io.oppflow.gate.RuleFiles;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +47,16 @@ class RuleSetApiTests {
       end
       """;
 
+  /** Where a hostile upload would leave its mark if any of it ran, e.g. during its self-tests. */
+  private static final Path MARK = Path.of("target", "hostile-upload-ran.txt");
+  private static final String WRITE = "java.nio.file.Files.writeString( java.nio.file.Path.of( \"" + MARK + "\" ), \"ran\" )";
+  private static final String HOSTILE_HEADER = """
+      package projectsales;
+      import io.oppflow.gate.GateRequest;
+      import io.oppflow.gate.Finding;
+      import io.oppflow.opportunity.*;
+      """;
+
   @LocalServerPort int port;
   @Autowired ActiveRules activeRules;
   @Autowired JdbcTemplate jdbc;
@@ -54,7 +70,8 @@ class RuleSetApiTests {
   }
 
   @AfterEach
-  void restoreIt() {
+  void restoreIt() throws IOException {
+    Files.deleteIfExists(MARK);
     if (!activeRules.current().version().equals(originalVersion)) {
       assertThat(ops().post("/api/rules/" + originalVersion + "/activate", null).status()).isEqualTo(200);
     }
@@ -203,6 +220,119 @@ class RuleSetApiTests {
     assertThat(unsafe.status()).isEqualTo(400);
     assertThat(unsafe.json().path("errors").findValuesAsText("field")).contains("files");
     assertThat(ops().post("/api/rules/0000000000000000/activate", null).status()).isEqualTo(404);
+  }
+
+  static Stream<Arguments> hostileUploads() {
+    String table = String.join("\n",
+        "\"RuleSet\",\"projectsales\"",
+        "\"Import\",\"io.oppflow.gate.GateRequest, io.oppflow.opportunity.Opportunity\"",
+        "\"RuleTable TARGET regions that write\"",
+        "\"CONDITION\",\"CONDITION\",\"ACTION\"",
+        "\"GateRequest\",\"Opportunity\",\"\"",
+        "\"process == \"\"$1\"\", stage == \"\"$2\"\"\",\"region != \"\"$param\"\"\",\"" + WRITE.replace("\"", "\"\"") + ";\"",
+        "\"Gate\",\"Region\",\"Finding\"",
+        "\"project-sales-funnel,TARGET\",\"Atlantis\",\"x\"",
+        "");
+    return Stream.of(
+        Arguments.of("projectsales/target_write.drl", HOSTILE_HEADER + """
+            rule "TARGET-97 writes a file when the gate is evaluated"
+            when
+              GateRequest( process == "project-sales-funnel", stage == "TARGET" )
+            then
+              %s;
+            end
+            """.formatted(WRITE), "TARGET-97 writes a file when the gate is evaluated", "static-call"),
+        Arguments.of("projectsales/target_write_when.drl", HOSTILE_HEADER + """
+            rule "TARGET-98 writes a file while matching"
+            when
+              GateRequest( process == "project-sales-funnel", stage == "TARGET" )
+              Opportunity( %s != null )
+            then
+            end
+            """.formatted(WRITE), "TARGET-98 writes a file while matching", "static-call"),
+        Arguments.of("projectsales/regions.drl.csv", table, "TARGET regions that write", "static-call"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileUploads")
+  void shouldRefuseAHostileUploadNamingFileRuleAndConstructAndRunNothingOfIt(String file, String content, String rule,
+      String construct) {
+    Map<String, byte[]> files = shippedFiles();
+    files.put(file, utf8(content));
+
+    ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().path("errors")).anySatisfy(error -> {
+      assertThat(error.path("file").asText()).isEqualTo(file);
+      assertThat(error.path("rule").asText()).contains(rule);
+      assertThat(error.path("construct").asText()).isEqualTo(construct);
+      assertThat(error.path("message").asText()).as("zh / en").contains(" / ").contains("不允许");
+    });
+    assertThat(Files.exists(MARK)).as("nothing of the refused set ran, not even its self-tests").isFalse();
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+    assertThat(advanceMinimalAndReadTheRulesVersion()).isEqualTo(originalVersion);
+    JsonNode refusal = ops().get("/api/rules").json().path("events").get(0);
+    assertThat(refusal.path("kind").asText()).isEqualTo("REFUSED");
+    assertThat(refusal.path("by").asText()).isEqualTo("ops1");
+    assertThat(refusal.path("detail").asText()).contains(file, rule, construct);
+  }
+
+  @Test
+  void shouldRefuseUnrestrictedDrlFromAnAdministratorWhileTheSwitchIsOff() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/target_write.drl", utf8(HOSTILE_HEADER + """
+        rule "TARGET-99 an admin's shortcut"
+        when
+          GateRequest( process == "project-sales-funnel", stage == "TARGET" )
+        then
+          %s;
+        end
+        """.formatted(WRITE)));
+
+    ApiClient.Response refused = ApiClient.as(port, "admin").postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(Files.exists(MARK)).isFalse();
+  }
+
+  static Stream<Arguments> unreadableTables() {
+    return Stream.of(
+        Arguments.of("projectsales/broken.drl.xlsx", utf8("this is not a workbook")),
+        Arguments.of("projectsales/broken.drl.csv", utf8("\"RuleSet\",\"projectsales\"\n\"no\",\"rule table\"\n")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadableTables")
+  void shouldRefuseAnUnreadableDecisionTableAsUnprocessableWithoutClassNames(String file, byte[] content) {
+    Map<String, byte[]> files = shippedFiles();
+    files.put(file, content);
+
+    ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().path("errors").get(0).path("file").asText()).isEqualTo(file);
+    assertThat(refused.body()).contains("decision table").doesNotContain("Exception").doesNotContain("org.apache")
+        .doesNotContain("\tat ");
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+  }
+
+  @Test
+  void shouldAnswerAMalformedUploadWithA4xxProblemNeverA500() {
+    String boundary = "oppflow-broken";
+    byte[] unterminated = utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.drl\"\r\n"
+        + "\r\npackage x;");
+
+    for (ApiClient.Response r : java.util.List.of(
+        ops().postRaw("/api/rules", "multipart/form-data; boundary=" + boundary, unterminated),
+        ops().postRaw("/api/rules", "multipart/form-data", utf8("no boundary at all")),
+        ops().postRaw("/api/rules", "multipart/form-data; boundary=" + boundary, utf8("--" + boundary + "--\r\n")),
+        ops().postRaw("/api/rules", "application/json", utf8("{}")))) {
+      assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.json().path("title").asText()).isNotBlank();
+      assertThat(r.body()).doesNotContain("Exception").doesNotContain("org.springframework").doesNotContain("\tat ");
+    }
   }
 
   @Test

@@ -111,6 +111,11 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /** A POST of a body exactly as given, e.g. a malformed multipart request. */
+  public Response postRaw(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Response patch(String path, String json, String... headers) {
     HttpRequest.Builder b = request(path).header("Content-Type", "application/merge-patch+json")
         .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
