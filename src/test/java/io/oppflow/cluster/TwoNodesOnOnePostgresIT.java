@@ -100,6 +100,8 @@ class TwoNodesOnOnePostgresIT {
     portB = port(nodeB);
     assertThat(ProcessEngines.getDefaultProcessEngine()).as("what /engine-rest resolves").isSameAs(nodeA.getBean(ProcessEngine.class));
     assertThat(nodeB.getBean(ProcessEngine.class).getName()).isEqualTo("nodeB");
+    assertThat(List.of(nodeA, nodeB)).as("job executors running").allSatisfy(node ->
+        assertThat(configuration(node).getJobExecutor().isActive()).isTrue());
     System.out.printf("[cluster] two nodes up in %d s: A on port %d, B on port %d, one PostgreSQL on port %d%n",
         secondsSince(started), portA, portB, postgres.getPort());
   }
