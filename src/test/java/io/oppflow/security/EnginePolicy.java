@@ -86,7 +86,12 @@ final class EnginePolicy {
             .json("{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"{me}\", \"resourceType\": 0, \"resourceId\": \"{fresh}\"}")
             .expect(ADMIN_ONLY),
         row(door, "GET", prefix + "/authorization").expect(SIGNED_IN),
-        row(door, "GET", prefix + "/filter").expect(SIGNED_IN)));
+        row(door, "GET", prefix + "/filter").expect(SIGNED_IN),
+        // the Tasklist filters: each shows only what its user may see
+        row(door, "GET", prefix + "/filter/{myTasksFilterId}/list?maxResults=1000").hides("taskId").expect(REP1_TASK_LIST),
+        row(door, "GET", prefix + "/filter/{claimableFilterId}/list?maxResults=1000").hides("approvalTaskId")
+            .expect("rep1=2xx-filtered rep2=2xx-filtered expert1=2xx-filtered manager1=2xx manager2=2xx-filtered "
+                + "ops1=2xx-filtered admin=2xx")));
     if (door.equals("basic")) {
       rows.addAll(List.of(
           basic("GET", prefix + "/engine").expect(SIGNED_IN),

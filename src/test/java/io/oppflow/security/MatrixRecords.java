@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,7 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 final class MatrixRecords {
 
   /** What builds the records: the running service and the engine beside it. */
-  record Factory(int port, TaskService tasks, RepositoryService repository, IdentityService identity) {}
+  record Factory(int port, TaskService tasks, RepositoryService repository, IdentityService identity, FilterService filters) {}
 
   private static final String DRAFT_BPMN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
       + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
@@ -56,6 +57,8 @@ final class MatrixRecords {
       case "deploymentId" -> values.put(name, factory.repository().createDeployment().name("matrix-draft")
           .addString("matrix-draft.bpmn", DRAFT_BPMN).deploy().getId());
       case "userId" -> values.put(name, user());
+      case "myTasksFilterId" -> values.put(name, filter(CamundaAccessSetup.FILTER_MY_TASKS));
+      case "claimableFilterId" -> values.put(name, filter(CamundaAccessSetup.FILTER_CLAIMABLE));
       case "fresh" -> values.put(name, "matrix-" + UUID.randomUUID().toString().substring(0, 8));
       // a quarter no one plans: concurrent cells must not plan the same one
       case "period" -> {
@@ -124,6 +127,10 @@ final class MatrixRecords {
     require(ApiClient.as(factory.port(), "rep1").post("/api/opportunities", Opportunities.minimal(code).toString()),
         r -> r.status() == 201);
     return code;
+  }
+
+  private String filter(String name) {
+    return factory.filters().createFilterQuery().filterName(name).singleResult().getId();
   }
 
   private String user() {
