@@ -203,12 +203,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   /** A broken multipart body (no boundary, cut short): the client's error. Too large stays 413 (the base class). */
-  @ExceptionHandler(MultipartException.class)
-  ResponseEntity<ProblemDetail> brokenMultipart(MultipartException e) {
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request",
-        "请求体不是有效的 multipart/form-data / The request body is not valid multipart/form-data"));
-  }
-
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     // Engine calls wrap our exceptions; answer for the cause we know, never with the wrapper's details.

@@ -29,13 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PostgresServiceTest
 class BadInputSweepIT {
 
-  /**
-   * Broken rule uploads that still answer 5xx on this branch: the rule-upload work (another branch) fixes
-   * them; remove each entry once that is merged.
-   */
-  static final Set<String> KNOWN_OWNED_ELSEWHERE = Set.of(
-      "POST /api/rules xlsx that is not a workbook",
-      "POST /api/rules csv without a RuleTable");
+  /** Requests known to answer 5xx, to fix and take out of this set; none today. */
+  static final Set<String> KNOWN_OWNED_ELSEWHERE = Set.of();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> PATH_VALUES = List.of("no-such-thing", "%00", "%FF%FE", "%E4%B8",
