@@ -105,6 +105,10 @@ final class Failures {
               "某个值过长、超出范围或含有无法保存的字符（如 NUL）/ A value is too long, out of range or holds a character "
                   + "that cannot be stored (such as NUL)"));
         }
+        if ("23502".equals(s.getSQLState())) {
+          return Optional.of(Failure.of(HttpStatus.BAD_REQUEST, "Invalid request",
+              "缺少必填的值 / A required value is missing"));
+        }
         if (s.getSQLState().startsWith("23")) {
           return Optional.of(Failure.of(HttpStatus.CONFLICT, "Conflict",
               "与已有数据冲突（如编码已被使用）/ The change collides with existing data (e.g. a code in use)"));

@@ -35,6 +35,9 @@ class FailuresTests {
         .orElseThrow().status()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(Failures.classify(new RuntimeException(new SQLException("value too long for type character varying(255)", "22001")))
         .orElseThrow().status()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // e.g. a stage process started through /engine-rest without a business key
+    assertThat(Failures.classify(new RuntimeException(new SQLException("null value in column \"opportunity_code\" violates not-null constraint", "23502")))
+        .orElseThrow().status()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(Failures.classify(new RuntimeException(new SQLException("duplicate key value violates unique constraint", "23505")))
         .orElseThrow().status()).isEqualTo(HttpStatus.CONFLICT);
   }

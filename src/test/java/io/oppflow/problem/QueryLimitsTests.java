@@ -18,9 +18,9 @@ class QueryLimitsTests {
     ApiClient ops = ApiClient.as(port, "ops1");
     ApiClient.Response huge = ops.get("/engine-rest/history/detail?maxResults=100000000");
     ClientErrorTests.assertClean(huge, 400);
-    assertThat(huge.json().path("message").asText()).contains("Max results limit of 1000 exceeded");
-    ClientErrorTests.assertClean(ops.get("/engine-rest/history/detail?maxResults=1001"), 400);
-    assertThat(ops.get("/engine-rest/history/detail?maxResults=1000").status()).isEqualTo(200);
+    assertThat(huge.json().path("message").asText()).contains("Max results limit of 2000 exceeded");
+    ClientErrorTests.assertClean(ops.get("/engine-rest/history/detail?maxResults=2001"), 400);
+    assertThat(ops.get("/engine-rest/history/detail?maxResults=2000").status()).isEqualTo(200);
     var webapp = WebappSession.signIn(port, "ops1", "demo").get("/camunda/api/engine/engine/default/history/detail?maxResults=5000");
     ClientErrorTests.assertClean(new ApiClient.Response(webapp.statusCode(), webapp.body(), java.util.List.of(), ""), 400);
   }
@@ -30,7 +30,7 @@ class QueryLimitsTests {
     ApiClient.Response r = ApiClient.as(port, "ops1").get("/engine-rest/history/detail");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().isArray()).isTrue();
-    assertThat(r.json().size()).isLessThanOrEqualTo(1000);
+    assertThat(r.json().size()).isLessThanOrEqualTo(2000);
     assertThat(ApiClient.as(port, "rep1").get("/engine-rest/process-definition?key=project-sales-funnel").body())
         .contains("project-sales-funnel");
   }

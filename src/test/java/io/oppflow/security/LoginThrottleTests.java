@@ -80,7 +80,7 @@ class LoginThrottleTests {
     assertThat(engine.getLoginDelayBase()).isEqualTo(1);
     assertThat(engine.getLoginDelayFactor()).isEqualTo(2);
     assertThat(engine.getLoginDelayMaxTime()).isEqualTo(10);
-    assertThat(engine.getQueryMaxResultsLimit()).isEqualTo(1000);
+    assertThat(engine.getQueryMaxResultsLimit()).isEqualTo(2000);
   }
 
   @Test

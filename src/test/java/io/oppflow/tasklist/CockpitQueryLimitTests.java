@@ -9,7 +9,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Cockpit under the engine's query limit (1,000 rows): sales-ops see the dashboard and the process list
+ * Cockpit under the engine's query limit (2,000 rows): sales-ops see the dashboard and the process list
  * without an error notice; its lists are paged or exempt from the limit.
  */
 @H2ServiceTest
