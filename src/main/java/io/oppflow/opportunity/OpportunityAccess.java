@@ -27,9 +27,12 @@ final class OpportunityAccess {
     return actor.has(Role.MANAGER) && actor.orgUnit().map(o::belongsTo).orElse(false);
   }
 
-  /** Managers of the opportunity's org unit (or above) decide its gate exceptions; administrators may too. */
+  /**
+   * Only managers of the opportunity's org unit (or above) decide its gate exceptions: an exception is a
+   * manager's accountable decision, so not even administrators or sales-ops take it for them.
+   */
   static boolean canDecideExceptions(Actor actor, Opportunity o) {
-    return actor.has(Role.ADMIN) || actor.has(Role.MANAGER) && actor.orgUnit().map(o::belongsTo).orElse(false);
+    return actor.has(Role.MANAGER) && actor.orgUnit().map(o::belongsTo).orElse(false);
   }
 
   /**

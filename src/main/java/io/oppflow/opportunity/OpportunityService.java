@@ -220,7 +220,7 @@ public class OpportunityService {
 
   /**
    * The opportunity, if the actor may decide its gate exceptions: a sales manager of its org unit (or a
-   * unit above it), or an administrator.
+   * unit above it).
    */
   @Transactional(readOnly = true)
   public Opportunity decidableBy(String code, Actor actor) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * directly is 404.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden  // the servlet container's error page, not an operation of the API
 class ProblemErrorController implements ErrorController {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);

@@ -16,12 +16,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * client could send): our API's signed-in user while {@link StageProgression} completes a task for
  * them, otherwise the user Camunda authenticated (Tasklist, {@code /engine-rest}) with the roles of
  * their Camunda groups. Without either, the engine itself acts (a timer, a job, the service's own
- * start-up work), which Camunda also trusts: {@link #SYSTEM}.
+ * start-up work): {@link #SYSTEM}, which holds no role, so it may take no decision reserved to a role.
  */
 final class ActingUser {
 
-  /** The engine acting on its own: no user signed in, trusted as Camunda trusts unauthenticated calls. */
-  static final Actor SYSTEM = new Actor("system", Set.of(Role.ADMIN), Optional.empty());
+  /** The engine acting on its own: no user signed in. */
+  static final Actor SYSTEM = new Actor("system", Set.of(), Optional.empty());
 
   private static final ThreadLocal<Actor> API_ACTOR = new ThreadLocal<>();
 

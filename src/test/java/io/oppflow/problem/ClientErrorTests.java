@@ -86,7 +86,7 @@ class ClientErrorTests {
     String taskId = ApiClient.as(port, "rep1").get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + code)
         .json().get(0).path("id").asText();
     // the stage form's action, submitted as Tasklist's form would, is checked by the complete listener
-    ApiClient.Response r = ApiClient.as(port, "rep1").post("/engine-rest/task/" + taskId + "/complete",
+    ApiClient.Response r = ApiClient.as(port, "rep1").post("/engine-rest/task/" + taskId + "/submit-form",
         "{\"variables\": {\"stageAction\": {\"value\": \"BOGUS\"}}}");
     assertClean(r, 400);
     assertThat(r.json().path("type").asText()).isEqualTo("InvalidOpportunityException");

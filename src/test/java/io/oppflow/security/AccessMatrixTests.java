@@ -83,6 +83,10 @@ class AccessMatrixTests {
       boolean anon = who.equals("anon");
       basic.put(who, anon ? Door.anonymous(port) : Door.basic(port, who, "demo"));
       webapp.put(who, Door.webapp(port, anon ? null : who, "demo", "tasklist"));
+      if (!anon) {
+        assertThat(webapp.get(who).send("GET", "/camunda/api/admin/auth/user/default", null, null).status())
+            .as(who + " is signed in to Tasklist").isEqualTo(200);
+      }
     }
     List<PolicyRow> rows = new ArrayList<>();
     rows.addAll(ApiPolicy.rows());

@@ -61,6 +61,10 @@ final class EnginePolicy {
         row(door, "POST", task + "/assignee").json("{\"userId\": \"rep2\"}").expect(NO_SALES_WRITE),
         row(door, "POST", task + "/delegate").json("{\"userId\": \"rep2\"}").expect(NO_SALES_WRITE),
         row(door, "POST", prefix + "/task/{approvalTaskId}/claim").json("{\"userId\": \"{me}\"}").expect(APPROVAL_TASK),
+        // deciding a gate exception is a manager's, of the opportunity's unit, on every door (the API refuses admins too)
+        row(door, "POST", prefix + "/task/{approvalTaskId}/complete")
+            .json("{\"variables\": {\"exceptionDecision\": {\"value\": \"APPROVE\"}, \"exceptionDecisionReason\": {\"value\": \"matrix\"}}}")
+            .expect(APPROVAL_TASK.replace("admin=2xx", "admin=403")),
         row(door, "GET", prefix + "/process-instance?processInstanceIds={processInstanceId}").expect(INSTANCE_LIST),
         row(door, "GET", instance + "/variables")
             .expect("rep1=403/404 rep2=403/404 expert1=403/404 manager1=403/404 manager2=403/404 ops1=2xx admin=2xx"),
