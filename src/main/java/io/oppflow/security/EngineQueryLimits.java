@@ -30,7 +30,8 @@ class EngineQueryLimits {
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<DefaultMaxResults> filter = new FilterRegistrationBean<>(new DefaultMaxResults(limit));
     filter.setName("oppflow-engine-query-default-page");
-    filter.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
+    // Cockpit's plugin queries too (its dashboard statistics are an engine query under the same limit)
+    filter.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*", webappPath + "/api/cockpit/*");
     filter.setOrder(200);
     return filter;
   }
