@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
 
@@ -25,7 +27,20 @@ final class TaskFormFields {
     this.forms = forms;
   }
 
+  /**
+   * @throws NotFoundException if the task does not exist (any more: a second submit of the same form
+   *     races the first, and the engine's own form look-up then fails without a clear error)
+   */
   Set<String> of(String taskId) {
+    try {
+      return fieldsOf(taskId);
+    } catch (NullPointerException | NullValueException e) {
+      throw new NotFoundException("任务 " + taskId + " 不存在（可能刚被完成）/ Task " + taskId
+          + " does not exist (it may just have been completed)");
+    }
+  }
+
+  private Set<String> fieldsOf(String taskId) {
     TaskFormData data = forms.getTaskFormData(taskId);
     Set<String> fields = new LinkedHashSet<>();
     data.getFormFields().stream().map(FormField::getId).forEach(fields::add);

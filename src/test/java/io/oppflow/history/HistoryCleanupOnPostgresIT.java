@@ -218,8 +218,9 @@ class HistoryCleanupOnPostgresIT {
     assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
   }
 
+  /** rep1's opportunity in the test's own unit, opened by sales-ops (a rep opens only in their own team). */
   private String open(ObjectNode body) {
-    ApiClient.Response r = rep1().post("/api/opportunities", body.toString());
+    ApiClient.Response r = ApiClient.as(port, "ops1").post("/api/opportunities", body.put("owner", "rep1").toString());
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().path("code").asText();
   }
