@@ -65,19 +65,7 @@ class TwoNodesOnOnePostgresIT {
   /** How long an acquired job stays locked to its node; small so that a stopped node's lock expires soon. */
   private static final int LOCK_TIME_MILLIS = 4000;
 
-  private static final String REGION_WARNING = """
-      package projectsales;
-      import io.oppflow.gate.GateRequest;
-      import io.oppflow.gate.Finding;
-      import io.oppflow.opportunity.Opportunity;
-      rule "TARGET-90 the region is on our sales map"
-      when
-        GateRequest( process == "project-sales-funnel", stage == "TARGET" )
-        Opportunity( region == "Atlantis" )
-      then
-        insert( Finding.warning( "TARGET-90", "该区域不在销售版图内。", "The region is not on our sales map." ) );
-      end
-      """;
+  private static final String REGION_WARNING = io.oppflow.support.RuleFixtures.REGION_WARNING;
 
   private EmbeddedPostgres postgres;
   private JdbcTemplate db;

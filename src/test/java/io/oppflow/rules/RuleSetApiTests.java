@@ -33,19 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @H2ServiceTest
 class RuleSetApiTests {
 
-  private static final String EXTRA_WARNING = """
-      package projectsales;
-      import io.oppflow.gate.GateRequest;
-      import io.oppflow.gate.Finding;
-      import io.oppflow.opportunity.Opportunity;
-      rule "TARGET-90 the region is on our sales map"
-      when
-        GateRequest( process == "project-sales-funnel", stage == "TARGET" )
-        Opportunity( region == "Atlantis" )
-      then
-        insert( Finding.warning( "TARGET-90", "该区域不在销售版图内。", "The region is not on our sales map." ) );
-      end
-      """;
+  private static final String EXTRA_WARNING = io.oppflow.support.RuleFixtures.REGION_WARNING;
 
   /** Where a hostile upload would leave its mark if any of it ran, e.g. during its self-tests. */
   private static final Path MARK = Path.of("target", "hostile-upload-ran.txt");
