@@ -146,7 +146,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
         @Override
         public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
+          // as the Servlet API specifies for a request that is not asynchronous: a login body is read at once
+          throw new IllegalStateException("The replayed login body is read synchronously");
         }
       };
     }
