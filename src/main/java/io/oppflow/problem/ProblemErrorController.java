@@ -1,6 +1,10 @@
 package io.oppflow.problem;
 
 import jakarta.servlet.RequestDispatcher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.util.HtmlUtils;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,5 +49,21 @@ class ProblemErrorController implements ErrorController {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(status.getReasonPhrase());
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
+  /**
+   * The same for a browser (the webapps' pages): the page {@code static/error/<status>.html} where there is
+   * one (403: which role may open which app), else a plain page with the status and the safe detail.
+   */
+  @RequestMapping(value = "${server.error.path:/error}", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> errorPage(HttpServletRequest request) throws IOException {
+    ResponseEntity<ProblemDetail> problem = error(request);
+    int status = problem.getStatusCode().value();
+    ClassPathResource page = new ClassPathResource("static/error/" + status + ".html");
+    String html = page.exists() ? page.getContentAsString(StandardCharsets.UTF_8)
+        : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>" + status + "</title></head><body><h1>"
+            + status + "</h1><p>" + HtmlUtils.htmlEscape(String.valueOf(problem.getBody().getDetail())) + "</p></body></html>";
+    return ResponseEntity.status(status).headers(problem.getHeaders())
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
   }
 }

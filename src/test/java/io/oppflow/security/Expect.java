@@ -41,7 +41,7 @@ enum Expect {
       case NOT_FOUND -> status == 404;
       case BAD_INPUT -> status == 400 || status == 422;
       case REFUSED -> status / 100 == 4 && status != 401;
-      case FORBIDDEN_PAGE -> status == 403 && !body.contains("Whitelabel");
+      case FORBIDDEN_PAGE -> status == 403 && body.contains("Your role may not open this page");
     };
   }
 
