@@ -1,7 +1,7 @@
 package io.oppflow.compliance;
 
-import io.oppflow.gate.Message;
-import io.oppflow.organization.OrgUnitSubtree;
+import io.oppflow.shared.Message;
+import io.oppflow.organization.OrgUnit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -80,8 +80,8 @@ class BypassDetector {
   static String unallowed(ComplianceScope scope, MapSqlParameterSource params) {
     StringBuilder visits = new StringBuilder(VISITS);
     scope.orgUnit().ifPresent(unit -> {
-      visits.append(" and ").append(OrgUnitSubtree.condition("si.org_unit"));
-      OrgUnitSubtree.bind(params, unit);
+      visits.append(" and ").append(OrgUnit.sqlCondition("si.org_unit", "orgUnit"));
+      params.addValues(new OrgUnit(unit).namedArguments("orgUnit"));
     });
     StringBuilder entries = new StringBuilder(" where x.source = 'ENGINE' and x.stage_order > 1");
     if (scope.from() != null) {

@@ -1,5 +1,6 @@
 package io.oppflow.compliance;
 
+import io.oppflow.shared.InvalidRequestException;
 import java.util.Locale;
 
 /** How a compliance report is broken down. */
@@ -14,7 +15,7 @@ enum ComplianceGrouping {
       case "owner" -> OWNER;
       case "orgunit" -> ORG_UNIT;
       case "criterion" -> CRITERION;
-      default -> throw new InvalidComplianceRequestException("groupBy", "must be one of owner, orgUnit, criterion");
+      default -> throw InvalidRequestException.of("groupBy", "must be one of owner, orgUnit, criterion");
     };
   }
 

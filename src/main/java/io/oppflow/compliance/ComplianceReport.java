@@ -1,7 +1,7 @@
 package io.oppflow.compliance;
 
+import io.oppflow.shared.Message;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.oppflow.gate.Message;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

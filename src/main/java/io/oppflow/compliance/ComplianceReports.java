@@ -1,6 +1,6 @@
 package io.oppflow.compliance;
 
-import io.oppflow.gate.Message;
+import io.oppflow.shared.Message;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

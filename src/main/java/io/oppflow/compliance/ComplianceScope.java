@@ -1,5 +1,8 @@
 package io.oppflow.compliance;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.ForbiddenException;
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
@@ -18,30 +21,30 @@ record ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDate to) {
 
   static ComplianceScope of(Actor actor, String orgUnit, LocalDate from, LocalDate to) {
     if (from != null && to != null && !from.isBefore(to)) {
-      throw new InvalidComplianceRequestException("to", "must be after from");
+      throw InvalidRequestException.of("to", "must be after from");
     }
     Optional<String> unit = orgUnit == null || orgUnit.isBlank() ? Optional.empty() : Optional.of(orgUnit.strip());
-    if (unit.isPresent() && !OrgUnitDirectory.isValidOrgUnit(unit.get())) {
-      throw new InvalidComplianceRequestException("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
+    if (unit.isPresent() && !OrgUnit.isValid(unit.get())) {
+      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
     }
     if (actor.seesEverything()) {
       return new ComplianceScope(unit, from, to);
     }
     if (actor.has(Role.MANAGER) && actor.orgUnit().isPresent()) {
       String managed = actor.orgUnit().get();
-      if (unit.isPresent() && !SalesScope.within(unit.get(), managed)) {
-        throw new ComplianceAccessDeniedException("A manager of " + managed
+      if (unit.isPresent() && !OrgUnit.covers(managed, unit.get())) {
+        throw new ForbiddenException("A manager of " + managed
             + " may audit only that org unit and the units below it");
       }
       return new ComplianceScope(Optional.of(unit.orElse(managed)), from, to);
     }
-    throw new ComplianceAccessDeniedException("Only managers, sales-ops and administrators may read the compliance audit");
+    throw new ForbiddenException("Only managers, sales-ops and administrators may read the compliance audit");
   }
 
   /** Verifying the whole gate log: any manager, sales-ops, administrators. */
   static void requireVerifier(Actor actor) {
     if (!actor.seesEverything() && !actor.has(Role.MANAGER)) {
-      throw new ComplianceAccessDeniedException("Only managers, sales-ops and administrators may verify the gate log");
+      throw new ForbiddenException("Only managers, sales-ops and administrators may verify the gate log");
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.oppflow.compliance;
 
+import io.oppflow.shared.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.oppflow.gate.Message;
-import io.oppflow.organization.OrgUnitSubtree;
+import io.oppflow.organization.OrgUnit;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -70,8 +70,8 @@ class GateRows {
       params.addValue("to", BypassDetector.start(scope.to()));
     }
     scope.orgUnit().ifPresent(unit -> {
-      sql.append(" and ").append(OrgUnitSubtree.condition("o.org_unit"));
-      OrgUnitSubtree.bind(params, unit);
+      sql.append(" and ").append(OrgUnit.sqlCondition("o.org_unit", "orgUnit"));
+      params.addValues(new OrgUnit(unit).namedArguments("orgUnit"));
     });
     sql.append(" order by g.seq");
     return jdbc.query(sql.toString(), params, (rs, i) -> row(rs));

@@ -1,8 +1,8 @@
 package io.oppflow.compliance;
 
+import io.oppflow.shared.Message;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageDefinition;
-import io.oppflow.gate.Message;
 import org.springframework.stereotype.Component;
 
 /** A stage's bilingual name as the deployed process gives it; the code itself if no longer modelled. */

@@ -1,5 +1,6 @@
 package io.oppflow.export;
 
+import io.oppflow.shared.InvalidRequestException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ public final class TableExport {
     try {
       asked = ExportFormat.requested(format, accept);
     } catch (IllegalArgumentException e) {
-      throw new InvalidExportRequestException(e.getMessage());
+      throw InvalidRequestException.of("format", e.getMessage());
     }
     if (asked.isEmpty()) {
       return ResponseEntity.ok(json);

@@ -1,10 +1,10 @@
 package io.oppflow.forecast;
 
+import io.oppflow.shared.Message;
 import io.oppflow.forecast.ForecastView.OpportunityForecast;
 import io.oppflow.forecast.ForecastView.StageForecast;
 import io.oppflow.forecast.ForecastView.WinRateBasis;
 import io.oppflow.funnel.StageDefinition;
-import io.oppflow.gate.Message;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.Table;
 import io.oppflow.export.TableExport;
 import io.oppflow.organization.Actor;
@@ -75,7 +76,7 @@ class ForecastController {
     try {
       return ForecastMethod.parse(method);
     } catch (IllegalArgumentException e) {
-      throw new InvalidForecastRequestException("method", "'" + method + "' is not a method: use weighted, historical or both");
+      throw InvalidRequestException.of("method", "'" + method + "' is not a method: use weighted, historical or both");
     }
   }
 }

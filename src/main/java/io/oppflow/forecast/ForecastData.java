@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.organization.OrgUnit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -89,9 +90,8 @@ class ForecastData {
       args.add(owner);
     });
     scope.orgUnit().ifPresent(unit -> {
-      sql.append(" and (o.org_unit = ? or o.org_unit like ? escape '!')");
-      args.add(unit);
-      args.add(unit.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%");
+      sql.append(" and ").append(OrgUnit.sqlCondition("o.org_unit"));
+      args.addAll(new OrgUnit(unit).sqlArguments());
     });
     return sql.toString();
   }

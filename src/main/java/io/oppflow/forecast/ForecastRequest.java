@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.shared.InvalidRequestException;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 
@@ -15,12 +16,12 @@ final class ForecastRequest {
 
   static SalesPeriod period(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidForecastRequestException("period", "is required: a year (2027), a quarter (2027-Q1) or a month (2027-03)");
+      throw InvalidRequestException.of("period", "is required: a year (2027), a quarter (2027-Q1) or a month (2027-03)");
     }
     try {
       return SalesPeriod.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidForecastRequestException("period", e.getMessage());
+      throw InvalidRequestException.of("period", e.getMessage());
     }
   }
 
@@ -28,7 +29,7 @@ final class ForecastRequest {
     try {
       return ForecastMethod.parse(text == null || text.isBlank() ? "weighted" : text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidForecastRequestException("method", e.getMessage());
+      throw InvalidRequestException.of("method", e.getMessage());
     }
   }
 
@@ -39,7 +40,7 @@ final class ForecastRequest {
   /** The history window in months, from {@code window} (ISO-8601, e.g. P12M, P1Y) or {@code windowMonths}. */
   static int windowMonths(String window, Integer windowMonths) {
     if (window != null && !window.isBlank() && windowMonths != null) {
-      throw new InvalidForecastRequestException("window", "give window or windowMonths, not both");
+      throw InvalidRequestException.of("window", "give window or windowMonths, not both");
     }
     int months;
     String field = "windowMonths";
@@ -48,17 +49,17 @@ final class ForecastRequest {
       try {
         Period p = Period.parse(window.strip());
         if (p.getDays() != 0) {
-          throw new InvalidForecastRequestException("window", "must be whole months or years, e.g. P12M or P1Y");
+          throw InvalidRequestException.of("window", "must be whole months or years, e.g. P12M or P1Y");
         }
         months = (int) p.toTotalMonths();
       } catch (DateTimeParseException e) {
-        throw new InvalidForecastRequestException("window", "'" + window + "' is not an ISO-8601 period such as P12M");
+        throw InvalidRequestException.of("window", "'" + window + "' is not an ISO-8601 period such as P12M");
       }
     } else {
       months = windowMonths == null ? DEFAULT_WINDOW_MONTHS : windowMonths;
     }
     if (months < 1 || months > MAX_WINDOW_MONTHS) {
-      throw new InvalidForecastRequestException(field, "must be between 1 and " + MAX_WINDOW_MONTHS + " months");
+      throw InvalidRequestException.of(field, "must be between 1 and " + MAX_WINDOW_MONTHS + " months");
     }
     return months;
   }
@@ -66,7 +67,7 @@ final class ForecastRequest {
   static int periods(Integer periods) {
     int n = periods == null ? 4 : periods;
     if (n < 1 || n > MAX_BACKTEST_PERIODS) {
-      throw new InvalidForecastRequestException("periods", "must be between 1 and " + MAX_BACKTEST_PERIODS);
+      throw InvalidRequestException.of("periods", "must be between 1 and " + MAX_BACKTEST_PERIODS);
     }
     return n;
   }

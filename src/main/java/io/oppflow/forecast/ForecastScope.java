@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.shared.ForbiddenException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.SalesScope;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 record ForecastScope(String processKey, Optional<String> orgUnit, Optional<String> owner) {
 
   static ForecastScope of(Actor actor, String processKey, String orgUnit, String owner) {
-    SalesScope scope = SalesScope.of(actor, orgUnit, owner, ForecastAccessDeniedException::new);
+    SalesScope scope = SalesScope.of(actor, orgUnit, owner, ForbiddenException::new);
     return new ForecastScope(processKey, scope.orgUnit(), scope.owner());
   }
 }

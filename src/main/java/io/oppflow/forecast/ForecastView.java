@@ -1,6 +1,6 @@
 package io.oppflow.forecast;
 
-import io.oppflow.gate.Message;
+import io.oppflow.shared.Message;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

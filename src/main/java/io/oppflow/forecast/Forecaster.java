@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageDefinition;
 import java.time.OffsetDateTime;
@@ -34,7 +35,7 @@ class Forecaster {
   List<StageDefinition> stagesOf(String processKey) {
     List<StageDefinition> stages = catalog.stagesOf(processKey);
     if (stages.isEmpty()) {
-      throw new InvalidForecastRequestException("process", "'" + processKey + "' is not a deployed stage process");
+      throw InvalidRequestException.of("process", "'" + processKey + "' is not a deployed stage process");
     }
     return stages;
   }

@@ -1,5 +1,7 @@
 package io.oppflow.funnel;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.TableExport;
 import io.oppflow.opportunity.CustomerType;
 import io.oppflow.opportunity.ProjectType;
@@ -41,10 +43,10 @@ class FunnelController {
       @RequestHeader(name = "Accept", required = false) String accept,
       Actor actor) {
     if (from != null && to != null && !from.isBefore(to)) {
-      throw InvalidFunnelRequestException.of("to", "must be after from");
+      throw InvalidRequestException.of("to", "must be after from");
     }
-    if (orgUnit != null && !OrgUnitDirectory.isValidOrgUnit(orgUnit)) {
-      throw InvalidFunnelRequestException.of("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
+    if (orgUnit != null && !OrgUnit.isValid(orgUnit)) {
+      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
     }
     FunnelGrouping grouping = FunnelGrouping.parse(groupBy);
     FunnelFilter filter = new FunnelFilter(process, from, to, owner, orgUnit, region,

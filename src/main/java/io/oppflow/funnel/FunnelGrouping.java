@@ -1,5 +1,6 @@
 package io.oppflow.funnel;
 
+import io.oppflow.shared.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -30,7 +31,7 @@ public enum FunnelGrouping {
       return NONE;
     }
     return Arrays.stream(values()).filter(g -> g != NONE && g.apiName().equals(groupBy)).findFirst()
-        .orElseThrow(() -> InvalidFunnelRequestException.of("groupBy",
+        .orElseThrow(() -> InvalidRequestException.of("groupBy",
             "must be one of owner, orgUnit, region, projectType, customerType, year, quarter, month"));
   }
 

@@ -1,6 +1,6 @@
 package io.oppflow.funnel;
 
-import io.oppflow.organization.OrgUnitSubtree;
+import io.oppflow.organization.OrgUnit;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -179,8 +179,8 @@ class FunnelMetricsQuery {
     equal(sql, params, a + "project_type", "projectType", filter.projectType());
     equal(sql, params, a + "customer_type", "customerType", filter.customerType());
     if (filter.orgUnit() != null) {
-      sql.append(" and ").append(OrgUnitSubtree.condition(a + "org_unit"));
-      OrgUnitSubtree.bind(params, filter.orgUnit());
+      sql.append(" and ").append(OrgUnit.sqlCondition(a + "org_unit", "orgUnit"));
+      params.addValues(new OrgUnit(filter.orgUnit()).namedArguments("orgUnit"));
     }
   }
 

@@ -1,6 +1,6 @@
 package io.oppflow.funnel;
 
-import io.oppflow.gate.Message;
+import io.oppflow.shared.Message;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

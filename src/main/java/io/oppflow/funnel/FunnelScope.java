@@ -1,5 +1,7 @@
 package io.oppflow.funnel;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.ForbiddenException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
 import io.oppflow.organization.SalesScope;
@@ -14,7 +16,7 @@ public final class FunnelScope {
 
   /** The filter narrowed to what the actor may see; asking for more than that is refused. */
   public static FunnelFilter restrict(FunnelFilter filter, Actor actor) {
-    SalesScope scope = SalesScope.of(actor, filter.orgUnit(), filter.owner(), FunnelAccessDeniedException::new);
+    SalesScope scope = SalesScope.of(actor, filter.orgUnit(), filter.owner(), ForbiddenException::new);
     FunnelFilter narrowed = filter;
     if (scope.orgUnit().isPresent() && !scope.orgUnit().get().equals(filter.orgUnit())) {
       narrowed = narrowed.withOrgUnit(scope.orgUnit().get());
@@ -30,14 +32,14 @@ public final class FunnelScope {
     if (actor.seesEverything() || actor.has(Role.EXPERT)) {
       return;
     }
-    if (actor.has(Role.MANAGER) && actor.orgUnit().map(u -> within(orgUnit, u)).orElse(false)) {
+    if (actor.has(Role.MANAGER) && actor.orgUnit().map(u -> OrgUnit.covers(u, orgUnit)).orElse(false)) {
       return;
     }
-    throw new FunnelAccessDeniedException("Only a manager of " + orgUnit + " (or above), experts and sales-ops may read it");
+    throw new ForbiddenException("Only a manager of " + orgUnit + " (or above), experts and sales-ops may read it");
   }
 
   /** Whether {@code orgUnit} is {@code unit} or below it, segment by segment. */
   public static boolean within(String orgUnit, String unit) {
-    return SalesScope.within(orgUnit, unit);
+    return OrgUnit.covers(unit, orgUnit);
   }
 }

@@ -1,5 +1,6 @@
 package io.oppflow.funnel;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.FunnelMetricsQuery.OutcomeRow;
 import io.oppflow.funnel.FunnelMetricsQuery.StageRow;
 import io.oppflow.organization.Actor;
@@ -55,7 +56,7 @@ public class FunnelService {
   public List<StageDefinition> stagesOf(String process) {
     List<StageDefinition> stages = catalog.stagesOf(process);
     if (stages.isEmpty()) {
-      throw InvalidFunnelRequestException.of("process", "no deployed stage process has the key '" + process + "'");
+      throw InvalidRequestException.of("process", "no deployed stage process has the key '" + process + "'");
     }
     return stages;
   }

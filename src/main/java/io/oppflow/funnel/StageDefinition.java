@@ -1,6 +1,6 @@
 package io.oppflow.funnel;
 
-import io.oppflow.gate.Message;
+import io.oppflow.shared.Message;
 import java.math.BigDecimal;
 
 /** A stage of a stage process as sales-ops modelled it: code, order, bilingual name, win probability. */

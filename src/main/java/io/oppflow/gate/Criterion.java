@@ -1,5 +1,6 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.Message;
 /** One criterion of a gate that an opportunity did not meet: blocking ones stop the advance, the rest warn. */
 public record Criterion(String code, Message message, boolean blocking) {
 

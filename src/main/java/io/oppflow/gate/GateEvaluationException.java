@@ -1,10 +1,16 @@
 package io.oppflow.gate;
 
-/** A rule failed while it was being evaluated; the gate decided nothing and nothing changed. */
-public class GateEvaluationException extends RuntimeException {
+import io.oppflow.shared.ProblemException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** A rule failed while it was being evaluated; the gate decided nothing and nothing changed. 500: the rules' fault. */
+public class GateEvaluationException extends ProblemException {
 
   public GateEvaluationException(String process, String stage, Throwable cause) {
-    super("The rules of gate " + process + "/" + stage + " failed while evaluating: " + rootMessage(cause), cause);
+    super(HttpStatus.INTERNAL_SERVER_ERROR, "Stage gate could not be evaluated",
+        "The rules of gate " + process + "/" + stage + " failed while evaluating: " + rootMessage(cause)
+            + ". Nothing was changed; sales operations must fix the rule.", List.of(), cause);
   }
 
   private static String rootMessage(Throwable t) {

@@ -1,8 +1,8 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.organization.Actor;
 import java.time.Clock;
@@ -71,7 +71,7 @@ public class GateExceptionService {
     requireReason("exceptionDecisionReason", reason);
     exception.approve(manager.userId(), reason.strip(), clock.instant());
     GateRecord failed = records.findById(exception.failedRecordId()).orElseThrow();
-    String facts = write(opportunities.view(opportunities.byCode(exception.opportunityCode())));
+    String facts = write(opportunities.view(exception.opportunityCode()));
     log.append(GateRecord.overridden(failed, exception, facts, clock.instant()));
     return exception;
   }
@@ -111,10 +111,10 @@ public class GateExceptionService {
 
   private static void requireReason(String field, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw InvalidOpportunityException.of(field, "a reason is required");
+      throw InvalidRequestException.of(field, "a reason is required");
     }
     if (reason.length() > 2000) {
-      throw InvalidOpportunityException.of(field, "at most 2000 characters");
+      throw InvalidRequestException.of(field, "at most 2000 characters");
     }
   }
 

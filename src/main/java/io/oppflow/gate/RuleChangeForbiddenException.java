@@ -1,7 +1,9 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.ForbiddenException;
+
 /** The caller may not upload or activate rules. */
-public class RuleChangeForbiddenException extends RuntimeException {
+public class RuleChangeForbiddenException extends ForbiddenException {
 
   public RuleChangeForbiddenException(String userId) {
     super("User " + userId + " may not change rules: only sales-ops and administrators may");

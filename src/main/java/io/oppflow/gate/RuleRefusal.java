@@ -1,5 +1,6 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.Message;
 /**
  * Why {@link RuleSetChecker} refuses a piece of a rule: the construct (a stable short name such as
  * {@code eval} or {@code static-call}) and what it is, in both languages.

@@ -1,5 +1,6 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.Message;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

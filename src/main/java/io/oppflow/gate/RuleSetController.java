@@ -1,5 +1,6 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,12 +57,12 @@ class RuleSetController {
     for (MultipartFile part : parts) {
       String path = part.getOriginalFilename() == null ? "" : part.getOriginalFilename().replace('\\', '/');
       if (!RuleSetFiles.isAcceptedPath(path)) {
-        throw new InvalidRuleUploadException("files", "'" + path + "' is not an accepted rule file name "
+        throw InvalidRequestException.of("files", "'" + path + "' is not an accepted rule file name "
             + "(a relative path ending in .drl, .drl.csv, .drl.xlsx or .cases.yaml)");
       }
       try {
         if (files.put(path, part.getBytes()) != null) {
-          throw new InvalidRuleUploadException("files", "'" + path + "' is uploaded twice");
+          throw InvalidRequestException.of("files", "'" + path + "' is uploaded twice");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

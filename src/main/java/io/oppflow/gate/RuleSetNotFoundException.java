@@ -1,9 +1,11 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.NotFoundException;
+
 /** No rule set has this version. */
-public class RuleSetNotFoundException extends RuntimeException {
+public class RuleSetNotFoundException extends NotFoundException {
 
   public RuleSetNotFoundException(String version) {
-    super("No rule set with version " + version);
+    super("Rule set not found", "No rule set with version " + version);
   }
 }

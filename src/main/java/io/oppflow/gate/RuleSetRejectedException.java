@@ -1,9 +1,16 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.ProblemException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
-/** An uploaded rule set was refused; the active rule set keeps serving. Each problem names its file. */
-public class RuleSetRejectedException extends RuntimeException {
+/**
+ * An uploaded rule set was refused; the active rule set keeps serving. 422, each problem naming its file
+ * (and line, case, rule or construct) in {@code errors}.
+ */
+public class RuleSetRejectedException extends ProblemException {
 
   /**
    * What is wrong: a file and line for compiler errors, a file and case for failed self-tests, a file, rule
@@ -26,11 +33,31 @@ public class RuleSetRejectedException extends RuntimeException {
   private final transient List<Problem> problems;
 
   public RuleSetRejectedException(String why, List<Problem> problems) {
-    super(why);
+    super(HttpStatus.UNPROCESSABLE_ENTITY, "Rule set refused", why);
     this.problems = List.copyOf(problems);
+    getBody().setProperty("errors", this.problems.stream().map(RuleSetRejectedException::error).toList());
   }
 
   public List<Problem> problems() {
     return problems;
+  }
+
+  private static Map<String, Object> error(Problem p) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("file", p.file());
+    if (p.line() != null) {
+      error.put("line", p.line());
+    }
+    if (p.testCase() != null) {
+      error.put("case", p.testCase());
+    }
+    if (p.rule() != null) {
+      error.put("rule", p.rule());
+    }
+    if (p.construct() != null) {
+      error.put("construct", p.construct());
+    }
+    error.put("message", p.message());
+    return error;
   }
 }

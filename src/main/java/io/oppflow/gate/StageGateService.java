@@ -7,7 +7,6 @@ import io.oppflow.opportunity.OpportunityService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,23 +18,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StageGateService {
 
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<Criterion>> CRITERIA =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
   private final ActiveRules rules;
   private final OpportunityService opportunities;
   private final GateRecordRepository records;
   private final GateLog log;
   private final ObjectMapper json;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
 
   StageGateService(ActiveRules rules, OpportunityService opportunities, GateRecordRepository records,
-      GateLog log, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+      GateLog log, ObjectMapper json, Clock clock) {
     this.rules = rules;
     this.opportunities = opportunities;
     this.records = records;
     this.log = log;
     this.json = json;
     this.clock = clock;
-    this.events = events;
   }
 
   /** Evaluates the gate that leaves {@code stage} and stores the verdict as a gate record. */
@@ -48,11 +48,28 @@ public class StageGateService {
     facts.addAll(opportunities.activitiesOf(opportunityCode));
     GateVerdict verdict = rules.current().evaluate(request, facts.toArray());
     GateRecord record = log.append(new GateRecord(opportunityCode, processInstanceId, verdict,
-        write(verdict.failures()), write(verdict.warnings()), write(opportunities.view(opportunity)),
+        write(verdict.failures()), write(verdict.warnings()), write(opportunities.view(opportunityCode)),
         requestedBy, clock.instant()));
-    GateDecision decision = new GateDecision(record.getId(), verdict);
-    events.publishEvent(new GateEvaluated(opportunityCode, decision));
-    return decision;
+    return new GateDecision(record.getId(), verdict);
+  }
+
+  /**
+   * The last decision recorded for the gate that leaves {@code stage}: how a use case that drove the
+   * process learns what the gate it caused decided.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<GateDecision> lastDecision(String opportunityCode, String stage) {
+    return records.findFirstByOpportunityCodeAndStageOrderByIdDesc(opportunityCode, stage).map(this::decision);
+  }
+
+  private GateDecision decision(GateRecord r) {
+    try {
+      return new GateDecision(r.getId(), new GateVerdict(r.getProcessKey(), r.getStage(), r.getVerdict(),
+          json.readValue(r.getFailuresJson(), CRITERIA), json.readValue(r.getWarningsJson(), CRITERIA),
+          r.getRulesVersion()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Gate record " + r.getId() + " holds unreadable JSON", e);
+    }
   }
 
   @Transactional(readOnly = true)

@@ -1,9 +1,11 @@
 package io.oppflow.importing;
 
+import io.oppflow.shared.NotFoundException;
+
 /** No import job with this id. */
-public class ImportJobNotFoundException extends RuntimeException {
+public class ImportJobNotFoundException extends NotFoundException {
 
   public ImportJobNotFoundException(String id) {
-    super("No import job " + id);
+    super("Import job not found", "No import job " + id);
   }
 }

@@ -1,5 +1,6 @@
 package io.oppflow.importing;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.StageDefinition;
 import io.oppflow.importing.ImportJobView.ImportStatus;
 import io.oppflow.importing.ImportJobView.RowError;
@@ -113,7 +114,7 @@ class ImportRunner {
   private ImportRow checked(ImportRow row, Map<String, Integer> firstLineOfCode) {
     try {
       opportunities.checkImport(row.opportunity());
-    } catch (io.oppflow.opportunity.InvalidOpportunityException e) {
+    } catch (io.oppflow.shared.InvalidRequestException e) {
       return ImportRow.rejected(row.line(), e.errors().stream().map(f -> f.field() + ": " + f.message())
           .reduce((a, b) -> a + "; " + b).orElse("invalid"));
     }

@@ -1,8 +1,8 @@
 package io.oppflow.importing;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageDefinition;
-import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.organization.Actor;
 import java.time.Clock;
 import java.util.List;
@@ -38,21 +38,21 @@ public class ImportService {
       throw new ImportForbiddenException(actor.userId());
     }
     if (processKey == null || processKey.isBlank()) {
-      throw InvalidOpportunityException.of("process", "required: the key of the stage process to import into");
+      throw InvalidRequestException.of("process", "required: the key of the stage process to import into");
     }
     List<StageDefinition> stages = catalog.stagesOf(processKey);
     if (stages.isEmpty()) {
-      throw InvalidOpportunityException.of("process", "no stage process with key '" + processKey + "' is deployed");
+      throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
     }
     List<CsvReader.CsvRecord> records = CsvReader.read(csv);
     if (records.isEmpty()) {
-      throw InvalidOpportunityException.of("file", "is empty: the first row must name the columns");
+      throw InvalidRequestException.of("file", "is empty: the first row must name the columns");
     }
     ImportColumns columns;
     try {
       columns = ImportColumns.of(records.get(0).fields());
     } catch (IllegalArgumentException e) {
-      throw InvalidOpportunityException.of("file", e.getMessage());
+      throw InvalidRequestException.of("file", e.getMessage());
     }
     String id = UUID.randomUUID().toString();
     jobs.create(id, processKey, fileName, actor.userId(), clock.instant());

@@ -1,10 +1,10 @@
 package io.oppflow.importing;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.StageDefinition;
 import io.oppflow.opportunity.Customer;
 import io.oppflow.opportunity.CustomerType;
 import io.oppflow.opportunity.ImportedOpportunity;
-import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.opportunity.Loss;
 import io.oppflow.opportunity.OpportunityFacts;
 import io.oppflow.opportunity.OpportunityStatus;
@@ -44,7 +44,7 @@ final class RowParser {
       return ImportRow.accepted(record.line(), opportunity(record.fields()));
     } catch (RowRejected e) {
       return ImportRow.rejected(record.line(), e.getMessage());
-    } catch (InvalidOpportunityException e) {
+    } catch (InvalidRequestException e) {
       return ImportRow.rejected(record.line(), e.errors().stream().map(f -> f.field() + ": " + f.message())
           .collect(Collectors.joining("; ")));
     }

@@ -1,5 +1,6 @@
 package io.oppflow.opportunity;
 
+import io.oppflow.shared.InvalidRequestException;
 /**
  * What a caller believed about an opportunity when it asked to move it: the version it read (the ETag
  * it sends as {@code If-Match}) and the stage it saw. A duplicate or late request no longer matches and
@@ -18,7 +19,7 @@ public record ChangePrecondition(Long version, String expectedStage) {
    */
   public static ChangePrecondition of(String ifMatch, String expectedStage) {
     if (expectedStage != null && expectedStage.isBlank()) {
-      throw InvalidOpportunityException.of("expectedStage", "name the stage you saw, such as TARGET, or leave it out");
+      throw InvalidRequestException.of("expectedStage", "name the stage you saw, such as TARGET, or leave it out");
     }
     return new ChangePrecondition(versionOf(ifMatch), expectedStage == null ? null : expectedStage.strip());
   }
@@ -32,7 +33,7 @@ public record ChangePrecondition(Long version, String expectedStage) {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw InvalidOpportunityException.of("If-Match", "must be an ETag from GET, such as \"3\"");
+      throw InvalidRequestException.of("If-Match", "must be an ETag from GET, such as \"3\"");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.oppflow.opportunity;
 
+import io.oppflow.shared.InvalidRequestException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -30,19 +31,19 @@ public class Loss {
   /** A loss with its reason; a lost-to-competitor names the competitor, "other" says what happened. */
   public static Loss of(LossReason reason, String competitor, String note) {
     if (reason == null) {
-      throw InvalidOpportunityException.of("reason", "required: CUSTOMER_STOPPED, COMPETITOR or OTHER");
+      throw InvalidRequestException.of("reason", "required: CUSTOMER_STOPPED, COMPETITOR or OTHER");
     }
     if (reason == LossReason.COMPETITOR && isBlank(competitor)) {
-      throw InvalidOpportunityException.of("competitor", "name the competitor the customer chose");
+      throw InvalidRequestException.of("competitor", "name the competitor the customer chose");
     }
     if (reason == LossReason.OTHER && isBlank(note)) {
-      throw InvalidOpportunityException.of("note", "say why the opportunity was lost");
+      throw InvalidRequestException.of("note", "say why the opportunity was lost");
     }
     if (competitor != null && competitor.length() > 200) {
-      throw InvalidOpportunityException.of("competitor", "at most 200 characters");
+      throw InvalidRequestException.of("competitor", "at most 200 characters");
     }
     if (note != null && note.length() > 2000) {
-      throw InvalidOpportunityException.of("note", "at most 2000 characters");
+      throw InvalidRequestException.of("note", "at most 2000 characters");
     }
     return new Loss(reason, isBlank(competitor) ? null : competitor.strip(), isBlank(note) ? null : note.strip());
   }

@@ -1,139 +1,52 @@
 package io.oppflow.opportunity;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import io.oppflow.organization.OrgUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A sales opportunity (商机): the facts we know about one customer need, where it stands in its stage
- * process, and how it ended. Its code is the business key of its process instance.
+ * A sales opportunity (商机) as other modules and the stage-gate rules see it: its facts, where it stands
+ * in its stage process and how it ended, read at one moment. Read-only; it changes only through
+ * {@link OpportunityService}. Rules match it as {@code Opportunity( customer.inTargetSegment != true )}.
  *
  * <p>Getters of the grouped facts never return {@code null}: an unrecorded group is an empty one, so
  * that rules and forms read "not recorded" the same way whether the group was ever touched or not.
  */
-@Entity
-@Table(name = "opportunity")
-public class Opportunity {
+public final class Opportunity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+  private final String code;
+  private final String processKey;
+  private final String processInstanceId;
+  private final String stage;
+  private final OpportunityStatus status;
+  private final String owner;
+  private final String orgUnit;
+  private final OpportunityFacts facts;
+  private final Loss loss;
+  private final Instant createdAt;
+  private final Instant updatedAt;
+  private final Instant closedAt;
+  private final long version;
 
-  @Version
-  private long version;
-
-  @Column(nullable = false, unique = true, updatable = false)
-  private String code;
-
-  @Column(name = "process_key", nullable = false, updatable = false)
-  private String processKey;
-
-  @Column(name = "process_instance_id")
-  private String processInstanceId;
-
-  @Column(nullable = false)
-  private String name;
-
-  @Embedded private Customer customer;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "customer_type")
-  private CustomerType customerType;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "project_type")
-  private ProjectType projectType;
-
-  private String region;
-
-  @Column(name = "org_unit", nullable = false)
-  private String orgUnit;
-
-  @Column(nullable = false)
-  private String owner;
-
-  private BigDecimal amount;
-
-  private String currency;
-
-  @Column(name = "expected_close_date")
-  private LocalDate expectedCloseDate;
-
-  private String needs;
-
-  @Column(name = "need_confirmed")
-  private Boolean needConfirmed;
-
-  @Embedded private Budget budget;
-
-  @Embedded private SelectionTeam selectionTeam;
-
-  @Embedded private Timeline timeline;
-
-  @ElementCollection
-  @CollectionTable(name = "opportunity_competitor", joinColumns = @JoinColumn(name = "opportunity_id"))
-  @OrderColumn(name = "position")
-  private List<Competitor> competitors = new ArrayList<>();
-
-  @Column(name = "third_party_consultant")
-  private String thirdPartyConsultant;
-
-  @ElementCollection
-  @CollectionTable(name = "opportunity_contact", joinColumns = @JoinColumn(name = "opportunity_id"))
-  @OrderColumn(name = "position")
-  private List<Contact> customerProjectTeam = new ArrayList<>();
-
-  @Embedded private Solution solution;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "vendor_status")
-  private VendorStatus vendorStatus;
-
-  @Embedded private Contract contract;
-
-  private String stage;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private OpportunityStatus status = OpportunityStatus.OPEN;
-
-  @Embedded private Loss loss;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
-  @Column(name = "closed_at")
-  private Instant closedAt;
-
-  protected Opportunity() {}
-
-  Opportunity(String code, String processKey, String owner, String orgUnit, Instant now) {
-    this.code = Objects.requireNonNull(code);
-    this.processKey = Objects.requireNonNull(processKey);
-    this.owner = Objects.requireNonNull(owner);
-    this.orgUnit = Objects.requireNonNull(orgUnit);
-    this.createdAt = now;
-    this.updatedAt = now;
+  public Opportunity(String code, String processKey, String processInstanceId, String stage,
+      OpportunityStatus status, String owner, String orgUnit, OpportunityFacts facts, Loss loss,
+      Instant createdAt, Instant updatedAt, Instant closedAt, long version) {
+    this.code = code;
+    this.processKey = processKey;
+    this.processInstanceId = processInstanceId;
+    this.stage = stage;
+    this.status = Objects.requireNonNull(status, "status");
+    this.owner = owner;
+    this.orgUnit = orgUnit;
+    this.facts = Objects.requireNonNull(facts, "facts").withEmptyGroups();
+    this.loss = loss;
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+    this.closedAt = closedAt;
+    this.version = version;
   }
 
   /**
@@ -143,127 +56,57 @@ public class Opportunity {
    */
   public static Opportunity draft(String code, String processKey, String owner, String orgUnit, String stage,
       OpportunityFacts facts, Instant now) {
-    Opportunity o = new Opportunity(code, processKey, owner, orgUnit, now);
-    o.recordFacts(facts, now);
-    o.stage = stage;
-    return o;
+    return new Opportunity(code, processKey, null, stage, OpportunityStatus.OPEN, owner, orgUnit,
+        facts, null, now, now, null, 0);
   }
 
-  /** Takes over every fact of {@code facts}; the identity, the owner and the progress are not facts. */
-  void recordFacts(OpportunityFacts facts, Instant now) {
-    requireOpen();
-    name = facts.name();
-    customer = facts.customer();
-    customerType = facts.customerType();
-    projectType = facts.projectType();
-    region = facts.region();
-    amount = facts.amount();
-    currency = facts.currency();
-    expectedCloseDate = facts.expectedCloseDate();
-    needs = facts.needs();
-    needConfirmed = facts.needConfirmed();
-    budget = facts.budget();
-    selectionTeam = facts.selectionTeam();
-    timeline = facts.timeline();
-    competitors.clear();
-    competitors.addAll(facts.competitors());
-    thirdPartyConsultant = facts.thirdPartyConsultant();
-    customerProjectTeam.clear();
-    customerProjectTeam.addAll(facts.customerProjectTeam());
-    solution = facts.solution();
-    vendorStatus = facts.vendorStatus();
-    contract = facts.contract();
-    updatedAt = now;
-  }
+  public String getCode() { return code; }
+  public String getProcessKey() { return processKey; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public String getStage() { return stage; }
+  public OpportunityStatus getStatus() { return status; }
+  public String getOwner() { return owner; }
+  public String getOrgUnit() { return orgUnit; }
+  public long getVersion() { return version; }
+  public Loss getLoss() { return loss; }
+  public Instant getCreatedAt() { return createdAt; }
+  public Instant getUpdatedAt() { return updatedAt; }
+  public Instant getClosedAt() { return closedAt; }
 
-  /**
-   * An opportunity with its past: created then, and (for a closed one) won or lost at its closing
-   * time. An open one gets its stage from its live process, like any other.
-   */
-  static Opportunity imported(ImportedOpportunity past) {
-    Opportunity o = new Opportunity(past.code(), past.processKey(), past.owner(), past.orgUnit(), past.createdAt());
-    o.recordFacts(past.facts(), past.createdAt());
-    switch (past.status()) {
-      case WON -> o.markWon(past.closedAt());
-      case LOST -> o.markLost(past.loss(), past.closedAt());
-      case OPEN -> { }
-    }
-    return o;
-  }
+  /** The facts, as a form or a change request reads and writes them. */
+  public OpportunityFacts facts() { return facts; }
 
-  void attachProcess(String processInstanceId) {
-    this.processInstanceId = processInstanceId;
-  }
-
-  /** The opportunity has entered the stage with this code (from its process, never typed in). */
-  void enterStage(String stageCode, Instant now) {
-    requireOpen();
-    this.stage = stageCode;
-    this.updatedAt = now;
-  }
-
-  void markLost(Loss loss, Instant now) {
-    requireOpen();
-    this.loss = loss;
-    this.status = OpportunityStatus.LOST;
-    this.closedAt = now;
-    this.updatedAt = now;
-  }
-
-  void markWon(Instant now) {
-    requireOpen();
-    this.status = OpportunityStatus.WON;
-    this.closedAt = now;
-    this.updatedAt = now;
-  }
-
-  /** Whether {@code orgUnitPath} is this opportunity's org unit or one of its ancestors. */
-  public boolean belongsTo(String orgUnitPath) {
-    return io.oppflow.organization.OrgUnitDirectory.isWithin(orgUnit, orgUnitPath);
-  }
+  public String getName() { return facts.name(); }
+  public Customer getCustomer() { return facts.customer(); }
+  public CustomerType getCustomerType() { return facts.customerType(); }
+  public ProjectType getProjectType() { return facts.projectType(); }
+  public String getRegion() { return facts.region(); }
+  public BigDecimal getAmount() { return facts.amount(); }
+  public String getCurrency() { return facts.currency(); }
+  public LocalDate getExpectedCloseDate() { return facts.expectedCloseDate(); }
+  public String getNeeds() { return facts.needs(); }
+  public Boolean getNeedConfirmed() { return facts.needConfirmed(); }
+  public Budget getBudget() { return facts.budget(); }
+  public SelectionTeam getSelectionTeam() { return facts.selectionTeam(); }
+  public Timeline getTimeline() { return facts.timeline(); }
+  public List<Competitor> getCompetitors() { return facts.competitors(); }
+  public String getThirdPartyConsultant() { return facts.thirdPartyConsultant(); }
+  public List<Contact> getCustomerProjectTeam() { return facts.customerProjectTeam(); }
+  public Solution getSolution() { return facts.solution(); }
+  public VendorStatus getVendorStatus() { return facts.vendorStatus(); }
+  public Contract getContract() { return facts.contract(); }
 
   public boolean isOpen() {
     return status == OpportunityStatus.OPEN;
   }
 
-  private void requireOpen() {
-    if (!isOpen()) {
-      throw new OpportunityClosedException(code, status);
-    }
+  /** Whether {@code orgUnitPath} is this opportunity's org unit or one of its ancestors. */
+  public boolean belongsTo(String orgUnitPath) {
+    return OrgUnit.covers(orgUnitPath, orgUnit);
   }
 
-  public Long getId() { return id; }
-  public long getVersion() { return version; }
-  public String getCode() { return code; }
-  public String getProcessKey() { return processKey; }
-  public String getProcessInstanceId() { return processInstanceId; }
-  public String getName() { return name; }
-  public Customer getCustomer() { return customer == null ? customer = new Customer() : customer; }
-  public CustomerType getCustomerType() { return customerType; }
-  public ProjectType getProjectType() { return projectType; }
-  public String getRegion() { return region; }
-  public String getOrgUnit() { return orgUnit; }
-  public String getOwner() { return owner; }
-  public BigDecimal getAmount() { return amount; }
-  public String getCurrency() { return currency; }
-  public LocalDate getExpectedCloseDate() { return expectedCloseDate; }
-  public String getNeeds() { return needs; }
-  public Boolean getNeedConfirmed() { return needConfirmed; }
-  public Budget getBudget() { return budget == null ? budget = new Budget() : budget; }
-  public SelectionTeam getSelectionTeam() {
-    return selectionTeam == null ? selectionTeam = new SelectionTeam() : selectionTeam;
+  @Override
+  public String toString() {
+    return "Opportunity " + code + " (" + processKey + ", " + stage + ", " + status + ")";
   }
-  public Timeline getTimeline() { return timeline == null ? timeline = new Timeline() : timeline; }
-  public List<Competitor> getCompetitors() { return List.copyOf(competitors); }
-  public String getThirdPartyConsultant() { return thirdPartyConsultant; }
-  public List<Contact> getCustomerProjectTeam() { return List.copyOf(customerProjectTeam); }
-  public Solution getSolution() { return solution == null ? solution = new Solution() : solution; }
-  public VendorStatus getVendorStatus() { return vendorStatus; }
-  public Contract getContract() { return contract == null ? contract = new Contract() : contract; }
-  public String getStage() { return stage; }
-  public OpportunityStatus getStatus() { return status; }
-  public Loss getLoss() { return loss; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public Instant getClosedAt() { return closedAt; }
 }

@@ -42,11 +42,15 @@ public record OpportunityFacts(
 
   /** The facts an opportunity holds now. */
   public static OpportunityFacts of(Opportunity o) {
-    return new OpportunityFacts(
-        o.getName(), o.getCustomer(), o.getCustomerType(), o.getProjectType(), o.getRegion(),
-        o.getAmount(), o.getCurrency(), o.getExpectedCloseDate(), o.getNeeds(), o.getNeedConfirmed(),
-        o.getBudget(), o.getSelectionTeam(), o.getTimeline(), o.getCompetitors(),
-        o.getThirdPartyConsultant(), o.getCustomerProjectTeam(), o.getSolution(), o.getVendorStatus(),
-        o.getContract());
+    return o.facts();
+  }
+
+  /** These facts with every unrecorded group an empty one, as an opportunity reads them. */
+  public OpportunityFacts withEmptyGroups() {
+    return new OpportunityFacts(name, customer == null ? new Customer() : customer, customerType, projectType,
+        region, amount, currency, expectedCloseDate, needs, needConfirmed, budget == null ? new Budget() : budget,
+        selectionTeam == null ? new SelectionTeam() : selectionTeam, timeline == null ? new Timeline() : timeline,
+        competitors, thirdPartyConsultant, customerProjectTeam, solution == null ? new Solution() : solution,
+        vendorStatus, contract == null ? new Contract() : contract);
   }
 }

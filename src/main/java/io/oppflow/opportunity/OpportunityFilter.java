@@ -1,5 +1,9 @@
 package io.oppflow.opportunity;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.organization.Visibility;
+import io.oppflow.opportunity.internal.OpportunityEntity;
+
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
 import jakarta.persistence.criteria.Predicate;
@@ -10,7 +14,7 @@ import org.springframework.data.jpa.domain.Specification;
 /** The list query: what the caller asked for, narrowed to what the caller may see. */
 public record OpportunityFilter(String owner, String stage, OpportunityStatus status) {
 
-  Specification<Opportunity> visibleTo(Actor actor) {
+  Specification<OpportunityEntity> visibleTo(Actor actor) {
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
       if (owner != null) {
@@ -22,22 +26,15 @@ public record OpportunityFilter(String owner, String stage, OpportunityStatus st
       if (status != null) {
         where.add(cb.equal(root.get("status"), status));
       }
-      if (!actor.seesEverything() && !actor.has(Role.EXPERT)) {
-        List<Predicate> visible = new ArrayList<>();
-        if (actor.has(Role.REP)) {
-          visible.add(cb.equal(root.get("owner"), actor.userId()));
-        }
-        if (actor.has(Role.MANAGER) && actor.orgUnit().isPresent()) {
-          String unit = actor.orgUnit().get();
-          visible.add(cb.or(cb.equal(root.get("orgUnit"), unit), cb.like(root.get("orgUnit"), escape(unit) + "/%", '\\')));
-        }
-        where.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
+      Visibility visible = Visibility.of(actor);
+      if (!visible.all()) {
+        List<Predicate> either = new ArrayList<>();
+        visible.owner().ifPresent(own -> either.add(cb.equal(root.get("owner"), own)));
+        visible.subtree().ifPresent(unit -> either.add(cb.or(cb.equal(root.get("orgUnit"), unit.path()),
+            cb.like(root.get("orgUnit"), unit.belowPattern(), OrgUnit.LIKE_ESCAPE))));
+        where.add(either.isEmpty() ? cb.disjunction() : cb.or(either.toArray(Predicate[]::new)));
       }
       return cb.and(where.toArray(Predicate[]::new));
     };
-  }
-
-  private static String escape(String like) {
-    return like.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

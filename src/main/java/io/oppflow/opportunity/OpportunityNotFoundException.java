@@ -1,9 +1,11 @@
 package io.oppflow.opportunity;
 
+import io.oppflow.shared.NotFoundException;
+
 /** No opportunity has this code (or the caller may not know that it exists). */
-public class OpportunityNotFoundException extends RuntimeException {
+public class OpportunityNotFoundException extends NotFoundException {
 
   public OpportunityNotFoundException(String code) {
-    super("No opportunity with code " + code);
+    super("Opportunity not found", "No opportunity with code " + code);
   }
 }

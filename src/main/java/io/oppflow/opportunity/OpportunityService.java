@@ -1,7 +1,16 @@
 package io.oppflow.opportunity;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.FieldError;
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
+import io.oppflow.opportunity.internal.ActivityRepository;
+import io.oppflow.opportunity.internal.NotAStageProcessException;
+import io.oppflow.opportunity.internal.OpportunityAccess;
+import io.oppflow.opportunity.internal.OpportunityCodes;
+import io.oppflow.opportunity.internal.OpportunityEntity;
+import io.oppflow.opportunity.internal.OpportunityRepository;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -31,7 +40,7 @@ public class OpportunityService {
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
 
-  OpportunityService(OpportunityRepository opportunities, ActivityRepository activities, OpportunityWorkflow workflow,
+  public OpportunityService(OpportunityRepository opportunities, ActivityRepository activities, OpportunityWorkflow workflow,
       OrgUnitDirectory directory, Validator validator, Clock clock,
       org.springframework.context.ApplicationEventPublisher events) {
     this.opportunities = opportunities;
@@ -48,20 +57,20 @@ public class OpportunityService {
   public OpportunityView open(NewOpportunity request, Actor actor) {
     String process = request.process() == null ? DEFAULT_PROCESS : request.process();
     if (!workflow.hasProcess(process)) {
-      throw InvalidOpportunityException.of("process", "no stage process with key '" + process + "' is deployed");
+      throw InvalidRequestException.of("process", "no stage process with key '" + process + "' is deployed");
     }
     if (!workflow.isStageProcess(process)) {
       throw new NotAStageProcessException(process);
     }
     String owner = request.owner() == null ? actor.userId() : request.owner();
     String orgUnit = request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
-        .orElseThrow(() -> InvalidOpportunityException.of("orgUnit", "owner '" + owner + "' has no org unit; give one"));
-    if (!OrgUnitDirectory.isValidOrgUnit(orgUnit)) {
-      throw InvalidOpportunityException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
+        .orElseThrow(() -> InvalidRequestException.of("orgUnit", "owner '" + owner + "' has no org unit; give one"));
+    if (!OrgUnit.isValid(orgUnit)) {
+      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
     }
     String code = request.code() == null ? OpportunityCodes.generate(clock) : request.code();
     if (!OpportunityCodes.isValid(code)) {
-      throw InvalidOpportunityException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
+      throw InvalidRequestException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
     }
     if (!OpportunityAccess.canOpen(actor, owner, orgUnit)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
@@ -70,38 +79,38 @@ public class OpportunityService {
     if (opportunities.existsByCode(code)) {
       throw new OpportunityConflictException("An opportunity with code " + code + " already exists");
     }
-    Opportunity opportunity = new Opportunity(code, process, owner, orgUnit, clock.instant());
+    OpportunityEntity opportunity = new OpportunityEntity(code, process, owner, orgUnit, clock.instant());
     opportunity.recordFacts(request.facts(), clock.instant());
     opportunities.saveAndFlush(opportunity);
-    opportunity.attachProcess(workflow.start(opportunity));
+    opportunity.attachProcess(workflow.start(opportunity.snapshot()));
     opportunities.flush();
-    return view(opportunity);
+    return view(opportunity.snapshot());
   }
 
   /**
    * Checks an opportunity to import as {@link #open} checks a new one (code, org unit, facts), without
    * touching the database, so an importer can reject a bad row before its batch begins.
    *
-   * @throws InvalidOpportunityException naming what is wrong
+   * @throws InvalidRequestException naming what is wrong
    */
   public void checkImport(ImportedOpportunity past) {
     if (!OpportunityCodes.isValid(past.code())) {
-      throw InvalidOpportunityException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
+      throw InvalidRequestException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
     }
     if (past.owner() == null || past.owner().isBlank() || past.owner().length() > 64) {
-      throw InvalidOpportunityException.of("owner", "required, at most 64 characters");
+      throw InvalidRequestException.of("owner", "required, at most 64 characters");
     }
-    if (!OrgUnitDirectory.isValidOrgUnit(past.orgUnit())) {
-      throw InvalidOpportunityException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
+    if (!OrgUnit.isValid(past.orgUnit())) {
+      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
     }
     if ((past.status() == OpportunityStatus.OPEN) != (past.closedAt() == null)) {
-      throw InvalidOpportunityException.of("closedOn", "required for won and lost opportunities, empty for open ones");
+      throw InvalidRequestException.of("closedOn", "required for won and lost opportunities, empty for open ones");
     }
     if (past.closedAt() != null && past.closedAt().isBefore(past.createdAt())) {
-      throw InvalidOpportunityException.of("closedOn", "must not be before the creation date");
+      throw InvalidRequestException.of("closedOn", "must not be before the creation date");
     }
     if ((past.status() == OpportunityStatus.LOST) != (past.loss() != null)) {
-      throw InvalidOpportunityException.of("lostReason", "only lost opportunities have a loss");
+      throw InvalidRequestException.of("lostReason", "only lost opportunities have a loss");
     }
     validate(past.facts());
   }
@@ -120,12 +129,12 @@ public class OpportunityService {
       return false;
     }
     if (past.status() == OpportunityStatus.OPEN && past.stage() == null) {
-      throw InvalidOpportunityException.of("stage", "an open opportunity is in a stage");
+      throw InvalidRequestException.of("stage", "an open opportunity is in a stage");
     }
-    Opportunity opportunity = Opportunity.imported(past);
+    OpportunityEntity opportunity = OpportunityEntity.imported(past);
     opportunities.saveAndFlush(opportunity);
     if (opportunity.isOpen()) {
-      opportunity.attachProcess(workflow.startAt(opportunity, past.stage()));
+      opportunity.attachProcess(workflow.startAt(opportunity.snapshot(), past.stage()));
     }
     opportunities.flush();
     return true;
@@ -142,7 +151,7 @@ public class OpportunityService {
 
   @Transactional(readOnly = true)
   public Page<OpportunityView> list(OpportunityFilter filter, Pageable page, Actor actor) {
-    return opportunities.findAll(filter.visibleTo(actor), page).map(this::view);
+    return opportunities.findAll(filter.visibleTo(actor), page).map(o -> view(o.snapshot()));
   }
 
   /**
@@ -154,23 +163,22 @@ public class OpportunityService {
   @Transactional
   public OpportunityView update(String code, Function<Opportunity, OpportunityFacts> change,
       Long expectedVersion, Actor actor) {
-    Opportunity o = changeableBy(code, actor);
+    OpportunityEntity o = changeable(code, actor);
     if (expectedVersion != null && expectedVersion != o.getVersion()) {
       throw new OpportunityConflictException("Opportunity " + code + " was changed meanwhile (version "
           + o.getVersion() + ", you had " + expectedVersion + "); read it again");
     }
-    OpportunityFacts facts = change.apply(o);
+    OpportunityFacts facts = change.apply(o.snapshot());
     validate(facts);
     recordFacts(o, facts);
     opportunities.flush();
-    return view(o);
+    return view(o.snapshot());
   }
 
   /** The opportunity, if the actor may change it (owner, manager of its unit, sales-ops, admin). */
-  @Transactional
-  public Opportunity changeableBy(String code, Actor actor) {
-    Opportunity o = byCode(code);
-    if (!OpportunityAccess.canChange(actor, o)) {
+  private OpportunityEntity changeable(String code, Actor actor) {
+    OpportunityEntity o = entity(code);
+    if (!OpportunityAccess.canChange(actor, o.snapshot())) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
     return o;
@@ -179,21 +187,21 @@ public class OpportunityService {
   /** Logs an activity of opportunity progression, in the stage the opportunity is in now. */
   @Transactional
   public ActivityView logActivity(String code, NewActivity activity, Actor actor) {
-    Opportunity o = changeableBy(code, actor);
+    OpportunityEntity o = changeable(code, actor);
     if (!o.isOpen()) {
       throw new OpportunityClosedException(code, o.getStatus());
     }
     if (activity.type() == null) {
-      throw InvalidOpportunityException.of("type", "required: VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
+      throw InvalidRequestException.of("type", "required: VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
     }
     if (activity.date() == null || activity.date().isAfter(java.time.LocalDate.now(clock))) {
-      throw InvalidOpportunityException.of("date", "required, and not in the future: log what was done");
+      throw InvalidRequestException.of("date", "required, and not in the future: log what was done");
     }
     if (activity.contact() != null && activity.contact().length() > 200) {
-      throw InvalidOpportunityException.of("contact", "at most 200 characters");
+      throw InvalidRequestException.of("contact", "at most 200 characters");
     }
     if (activity.note() != null && activity.note().length() > 2000) {
-      throw InvalidOpportunityException.of("note", "at most 2000 characters");
+      throw InvalidRequestException.of("note", "at most 2000 characters");
     }
     String contact = activity.contact() == null || activity.contact().isBlank() ? null : activity.contact().strip();
     return ActivityView.of(activities.save(new Activity(code, activity.type(), activity.date(), contact,
@@ -214,7 +222,11 @@ public class OpportunityService {
 
   /** The JSON form of an opportunity, with its activities. */
   @Transactional(readOnly = true)
-  public OpportunityView view(Opportunity o) {
+  public OpportunityView view(String code) {
+    return view(byCode(code));
+  }
+
+  private OpportunityView view(Opportunity o) {
     return OpportunityView.of(o, activities.findByOpportunityCodeOrderByIdAsc(o.getCode()));
   }
 
@@ -240,7 +252,8 @@ public class OpportunityService {
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
   public Opportunity lockedForChange(String code, ChangePrecondition expected, Actor actor) {
-    Opportunity o = opportunities.findLockedByCode(code).orElseThrow(() -> new OpportunityNotFoundException(code));
+    Opportunity o = opportunities.findLockedByCode(code).orElseThrow(() -> new OpportunityNotFoundException(code))
+        .snapshot();
     if (!OpportunityAccess.canChange(actor, o)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
@@ -250,8 +263,13 @@ public class OpportunityService {
 
   // --- called by the stage process, whose task permissions already authorised the user ---
 
+  /** The opportunity as it is now (read-only). */
   @Transactional(readOnly = true)
   public Opportunity byCode(String code) {
+    return entity(code).snapshot();
+  }
+
+  private OpportunityEntity entity(String code) {
     return opportunities.findByCode(code).orElseThrow(() -> new OpportunityNotFoundException(code));
   }
 
@@ -259,11 +277,11 @@ public class OpportunityService {
   @Transactional
   public void recordFacts(String code, OpportunityFacts facts) {
     validate(facts);
-    recordFacts(byCode(code), facts);
+    recordFacts(entity(code), facts);
   }
 
   /** Records the facts; tells the stage-interval projection when the slices the funnel groups by change. */
-  private void recordFacts(Opportunity o, OpportunityFacts facts) {
+  private void recordFacts(OpportunityEntity o, OpportunityFacts facts) {
     List<Object> before = slices(o);
     o.recordFacts(facts, clock.instant());
     if (!before.equals(slices(o))) {
@@ -272,7 +290,7 @@ public class OpportunityService {
     }
   }
 
-  private static List<Object> slices(Opportunity o) {
+  private static List<Object> slices(OpportunityEntity o) {
     return java.util.Arrays.asList(o.getRegion(), o.getProjectType(), o.getCustomerType());
   }
 
@@ -282,29 +300,29 @@ public class OpportunityService {
 
   @Transactional
   public void enterStage(String code, String stageCode) {
-    byCode(code).enterStage(stageCode, clock.instant());
+    entity(code).enterStage(stageCode, clock.instant());
   }
 
   @Transactional
   public void markLost(String code, Loss loss) {
-    byCode(code).markLost(loss, clock.instant());
+    entity(code).markLost(loss, clock.instant());
     events.publishEvent(new OpportunityLost(code, loss.getReason(), clock.instant()));
   }
 
   @Transactional
   public void markWon(String code) {
-    byCode(code).markWon(clock.instant());
+    entity(code).markWon(clock.instant());
     events.publishEvent(new OpportunityWon(code, clock.instant()));
   }
 
   private void validate(OpportunityFacts facts) {
     Set<ConstraintViolation<OpportunityFacts>> violations = validator.validate(facts);
     if (!violations.isEmpty()) {
-      List<InvalidOpportunityException.FieldError> errors = violations.stream()
-          .map(v -> new InvalidOpportunityException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-          .sorted(Comparator.comparing(InvalidOpportunityException.FieldError::field))
+      List<FieldError> errors = violations.stream()
+          .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+          .sorted(Comparator.comparing(FieldError::field))
           .toList();
-      throw new InvalidOpportunityException(errors);
+      throw new InvalidRequestException(errors);
     }
   }
 }

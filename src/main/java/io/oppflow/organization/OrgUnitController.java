@@ -42,7 +42,7 @@ class OrgUnitController {
       return ResponseEntity.status(HttpStatus.FORBIDDEN)
           .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only sales-ops and administrators place users"));
     }
-    if (placement == null || !OrgUnitDirectory.isValidOrgUnit(placement.orgUnit())) {
+    if (placement == null || !OrgUnit.isValid(placement.orgUnit())) {
       ProblemDetail invalid = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
           "orgUnit: must be a path such as HQ/East/Shanghai-1");
       invalid.setProperty("errors", java.util.List.of(Map.of("field", "orgUnit", "message", "must be a path such as HQ/East/Shanghai-1")));

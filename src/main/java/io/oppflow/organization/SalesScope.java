@@ -44,7 +44,7 @@ public record SalesScope(Optional<String> orgUnit, Optional<String> owner) {
 
   /** Whether {@code unit} is {@code ancestor} or below it in the HQ/branch/team path, segment by segment. */
   public static boolean within(String unit, String ancestor) {
-    return unit.equals(ancestor) || unit.startsWith(ancestor + "/");
+    return OrgUnit.covers(ancestor, unit);
   }
 
   private static Optional<String> blankToEmpty(String s) {

@@ -1,11 +1,12 @@
 package io.oppflow.planning;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.FunnelFilter;
 import io.oppflow.funnel.FunnelGrouping;
 import io.oppflow.funnel.FunnelReport;
 import io.oppflow.funnel.FunnelScope;
 import io.oppflow.funnel.FunnelService;
-import io.oppflow.funnel.InvalidFunnelRequestException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
 import java.math.BigDecimal;
@@ -60,11 +61,11 @@ class FunnelPlanning {
     Period period = checked(orgUnit, periodText, actor);
     String process = processOf(processKey);
     if (revenue != null && revenue.signum() <= 0) {
-      throw InvalidFunnelRequestException.of("revenue", "must be a positive amount");
+      throw InvalidRequestException.of("revenue", "must be a positive amount");
     }
     var ideal = ideals.find(orgUnit, period.label(), process);
     BigDecimal target = revenue != null ? revenue : ideal.map(IdealFunnel::targetRevenue)
-        .orElseThrow(() -> InvalidFunnelRequestException.of("revenue", "is required when no ideal funnel is planned for the period"));
+        .orElseThrow(() -> InvalidRequestException.of("revenue", "is required when no ideal funnel is planned for the period"));
     List<FunnelTargets.StageNeed> conversions;
     BigDecimal dealSize;
     String measuredOver = null;
@@ -118,8 +119,8 @@ class FunnelPlanning {
   }
 
   private static Period checked(String orgUnit, String periodText, Actor actor) {
-    if (!OrgUnitDirectory.isValidOrgUnit(orgUnit)) {
-      throw InvalidFunnelRequestException.of("orgUnit", "is not an org unit path such as HQ/East");
+    if (!OrgUnit.isValid(orgUnit)) {
+      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East");
     }
     Period period = Period.parse(periodText, "period");
     FunnelScope.requireOrgUnit(orgUnit, actor);

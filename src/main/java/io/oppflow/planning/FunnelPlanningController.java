@@ -1,7 +1,7 @@
 package io.oppflow.planning;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.TableExport;
-import io.oppflow.funnel.InvalidFunnelRequestException;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,7 +46,7 @@ class FunnelPlanningController {
     try {
       return FunnelPlanning.Basis.valueOf(basis.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw InvalidFunnelRequestException.of("basis", "must be ideal or measured");
+      throw InvalidRequestException.of("basis", "must be ideal or measured");
     }
   }
 }

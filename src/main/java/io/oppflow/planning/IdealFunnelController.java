@@ -1,6 +1,6 @@
 package io.oppflow.planning;
 
-import io.oppflow.funnel.InvalidFunnelRequestException;
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +48,7 @@ class IdealFunnelController {
     String path = unitAndPeriod.startsWith("/") ? unitAndPeriod.substring(1) : unitAndPeriod;
     int last = path.lastIndexOf('/');
     if (last <= 0) {
-      throw InvalidFunnelRequestException.of("path", "must be /api/ideal-funnels/{orgUnit}/{period}, e.g. /api/ideal-funnels/HQ/East/2027-Q1");
+      throw InvalidRequestException.of("path", "must be /api/ideal-funnels/{orgUnit}/{period}, e.g. /api/ideal-funnels/HQ/East/2027-Q1");
     }
     return new String[] {path.substring(0, last), path.substring(last + 1)};
   }

@@ -1,11 +1,12 @@
 package io.oppflow.planning;
 
-import io.oppflow.funnel.FunnelAccessDeniedException;
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.FieldError;
+import io.oppflow.shared.ForbiddenException;
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.FunnelFilter;
 import io.oppflow.funnel.FunnelScope;
 import io.oppflow.funnel.FunnelService;
-import io.oppflow.funnel.InvalidFunnelRequestException;
-import io.oppflow.funnel.InvalidFunnelRequestException.FieldError;
 import io.oppflow.funnel.StageDefinition;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
@@ -45,7 +46,7 @@ public class IdealFunnelService {
     positive(errors, "averageDealSize", request.averageDealSize());
     List<IdealFunnel.StageTarget> targets = stageTargets(request, stages, errors);
     if (!errors.isEmpty()) {
-      throw new InvalidFunnelRequestException(errors);
+      throw new InvalidRequestException(errors);
     }
     IdealFunnel ideal = new IdealFunnel(orgUnit, period, process, targets, request.targetRevenue(),
         request.averageDealSize(), actor.userId(), clock.instant());
@@ -96,15 +97,15 @@ public class IdealFunnelService {
   }
 
   private static void validOrgUnit(String orgUnit) {
-    if (!OrgUnitDirectory.isValidOrgUnit(orgUnit)) {
-      throw InvalidFunnelRequestException.of("orgUnit", "is not an org unit path such as HQ/East");
+    if (!OrgUnit.isValid(orgUnit)) {
+      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East");
     }
   }
 
   private static void requirePlanner(String orgUnit, Actor actor) {
     boolean managerAbove = actor.has(Role.MANAGER) && actor.orgUnit().map(u -> FunnelScope.within(orgUnit, u)).orElse(false);
     if (!actor.seesEverything() && !managerAbove) {
-      throw new FunnelAccessDeniedException("Only a manager of " + orgUnit + " (or above), sales-ops and administrators plan its funnel");
+      throw new ForbiddenException("Only a manager of " + orgUnit + " (or above), sales-ops and administrators plan its funnel");
     }
   }
 }

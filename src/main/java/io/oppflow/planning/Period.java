@@ -1,6 +1,6 @@
 package io.oppflow.planning;
 
-import io.oppflow.funnel.InvalidFunnelRequestException;
+import io.oppflow.shared.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +21,7 @@ public record Period(String label, LocalDate from, LocalDate to) {
   public static Period parse(String text, String field) {
     Matcher m = text == null ? null : FORMAT.matcher(text);
     if (m == null || !m.matches()) {
-      throw InvalidFunnelRequestException.of(field, "must be a year (2027), a quarter (2027-Q1) or a month (2027-03)");
+      throw InvalidRequestException.of(field, "must be a year (2027), a quarter (2027-Q1) or a month (2027-03)");
     }
     int year = Integer.parseInt(m.group(1));
     if (m.group(2) != null) {

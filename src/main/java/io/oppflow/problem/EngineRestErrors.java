@@ -1,7 +1,6 @@
 package io.oppflow.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.oppflow.opportunity.InvalidOpportunityException.FieldError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -143,10 +142,10 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
 
   /** Camunda's error body plus, for a domain validation error, the fields at fault. */
   static final class FailureDto extends ExceptionDto {
-    List<FieldError> errors = List.of();
+    Object errors;
 
-    public List<FieldError> getErrors() {
-      return errors.isEmpty() ? null : errors;
+    public Object getErrors() {
+      return errors;
     }
   }
 }

@@ -1,20 +1,5 @@
 package io.oppflow.problem;
 
-import io.oppflow.compliance.ComplianceAccessDeniedException;
-import io.oppflow.funnel.FunnelAccessDeniedException;
-import io.oppflow.gate.GateEvaluationException;
-import io.oppflow.gate.GateExceptionNotFoundException;
-import io.oppflow.gate.GateExceptionStateException;
-import io.oppflow.gate.RuleChangeForbiddenException;
-import io.oppflow.gate.RuleSetNotFoundException;
-import io.oppflow.importing.ImportForbiddenException;
-import io.oppflow.importing.ImportJobNotFoundException;
-import io.oppflow.opportunity.InvalidOpportunityException;
-import io.oppflow.opportunity.OpportunityAccessDeniedException;
-import io.oppflow.opportunity.OpportunityClosedException;
-import io.oppflow.opportunity.OpportunityConflictException;
-import io.oppflow.opportunity.OpportunityNotFoundException;
-import io.oppflow.warning.WarningAccessDeniedException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -29,10 +14,11 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.ErrorResponse;
 
 /**
- * Recognises, anywhere in a cause chain, the failures that every door answers the same way: our domain
- * exceptions (also when an engine command wraps them, e.g. "ENGINE-03051 There was an exception while
+ * Recognises, anywhere in a cause chain, the failures that every door answers the same way: refusals that
+ * carry their own status (also when an engine command wraps them, e.g. "ENGINE-03051 There was an exception while
  * invoking the TaskListener"), an unreachable database (503), and database refusals that are really the
  * client's fault (a value too long, a NUL byte: 400; a duplicate: 409). Used by our API's advice and by
  * the mapper of {@code /engine-rest} and the webapps' engine API, so both answer alike.
@@ -118,41 +104,17 @@ final class Failures {
     return Optional.empty();
   }
 
+  /**
+   * A refusal that carries its own answer (the modules' {@code ProblemException}s and Spring's
+   * {@code ErrorResponse}s), or a concurrent change the engine or JPA detected.
+   */
   private static Failure domain(Throwable t) {
-    if (t instanceof InvalidOpportunityException e) {
-      return Failure.invalid(e.errors());
-    }
-    if (t instanceof OpportunityNotFoundException) {
-      return Failure.of(HttpStatus.NOT_FOUND, "Opportunity not found", t.getMessage());
-    }
-    if (t instanceof OpportunityAccessDeniedException) {
-      return Failure.of(HttpStatus.FORBIDDEN, "Forbidden", "You may not access this opportunity");
-    }
-    if (t instanceof RuleChangeForbiddenException || t instanceof WarningAccessDeniedException
-        || t instanceof FunnelAccessDeniedException || t instanceof ImportForbiddenException
-        || t instanceof ComplianceAccessDeniedException) {
-      return Failure.of(HttpStatus.FORBIDDEN, "Forbidden", t.getMessage());
-    }
-    if (t instanceof OpportunityConflictException || t instanceof OpportunityClosedException
-        || t instanceof GateExceptionStateException) {
-      return Failure.of(HttpStatus.CONFLICT, "Conflict", t.getMessage());
+    if (t instanceof ErrorResponse refusal) {
+      return Failure.of(refusal);
     }
     if (t instanceof ConcurrencyFailureException || t instanceof OptimisticLockingException) {
       return Failure.of(HttpStatus.CONFLICT, "Concurrent change",
           "Someone else changed this opportunity at the same time; read it again and retry");
-    }
-    if (t instanceof GateExceptionNotFoundException) {
-      return Failure.of(HttpStatus.NOT_FOUND, "Gate exception not found", t.getMessage());
-    }
-    if (t instanceof RuleSetNotFoundException) {
-      return Failure.of(HttpStatus.NOT_FOUND, "Rule set not found", t.getMessage());
-    }
-    if (t instanceof GateEvaluationException e) {
-      return Failure.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stage gate could not be evaluated",
-          e.getMessage() + ". Nothing was changed; sales operations must fix the rule.");
-    }
-    if (t instanceof ImportJobNotFoundException) {
-      return Failure.of(HttpStatus.NOT_FOUND, "Import job not found", t.getMessage());
     }
     return null;
   }

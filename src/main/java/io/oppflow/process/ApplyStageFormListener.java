@@ -1,5 +1,6 @@
 package io.oppflow.process;
 
+import io.oppflow.shared.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import io.oppflow.opportunity.Loss;
 import io.oppflow.opportunity.LossReason;
 import io.oppflow.opportunity.OpportunityFacts;
 import io.oppflow.opportunity.OpportunityService;
-import io.oppflow.opportunity.InvalidOpportunityException;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +37,9 @@ class ApplyStageFormListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String code = task.getExecution().getProcessBusinessKey();
-    if (!ActingUser.isApiCall()) {
-      recordChangedFacts(task, code);
-    }
+    // only the fields changed on the form count: a completion that changes none (our API's advance,
+    // whose facts are already recorded) leaves the opportunity's facts as they are
+    recordChangedFacts(task, code);
     String action = String.valueOf(task.getVariable(ProcessVariables.STAGE_ACTION));
     DelegateExecution instance = task.getExecution().getProcessInstance();
     if (ProcessVariables.ACTION_LOSE.equals(action)) {
@@ -50,11 +50,11 @@ class ApplyStageFormListener implements TaskListener {
     } else if (ProcessVariables.ACTION_REQUEST_EXCEPTION.equals(action)) {
       Object reason = task.getVariable(ProcessVariables.EXCEPTION_REASON);
       if (reason == null || reason.toString().isBlank()) {
-        throw InvalidOpportunityException.of(ProcessVariables.EXCEPTION_REASON, "say why an exception is justified");
+        throw InvalidRequestException.of(ProcessVariables.EXCEPTION_REASON, "say why an exception is justified");
       }
       instance.setVariable(ProcessVariables.EXCEPTION_REASON, reason.toString());
     } else if (!ProcessVariables.ACTION_ADVANCE.equals(action)) {
-      throw InvalidOpportunityException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE, LOSE or REQUEST_EXCEPTION");
+      throw InvalidRequestException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE, LOSE or REQUEST_EXCEPTION");
     }
     instance.setVariable(ProcessVariables.STAGE_ACTION, action);
   }
@@ -86,7 +86,7 @@ class ApplyStageFormListener implements TaskListener {
     try {
       lossReason = reason == null || reason.toString().isBlank() ? null : LossReason.valueOf(reason.toString());
     } catch (IllegalArgumentException e) {
-      throw InvalidOpportunityException.of(ProcessVariables.LOSS_REASON, "must be CUSTOMER_STOPPED, COMPETITOR or OTHER");
+      throw InvalidRequestException.of(ProcessVariables.LOSS_REASON, "must be CUSTOMER_STOPPED, COMPETITOR or OTHER");
     }
     return Loss.of(lossReason, (String) task.getVariable(ProcessVariables.LOSS_COMPETITOR),
         (String) task.getVariable(ProcessVariables.LOSS_NOTE));

@@ -1,8 +1,8 @@
 package io.oppflow.process;
 
+import io.oppflow.shared.Message;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageDefinition;
-import io.oppflow.gate.Message;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.oppflow.process;
 
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.gate.GateException;
 import io.oppflow.gate.GateExceptionService;
-import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,7 +43,7 @@ class DecideGateExceptionListener implements TaskListener {
       instance.setVariable(ProcessVariables.GATE_FEEDBACK, "✗ 例外申请被 " + manager.userId() + " 驳回 / Exception rejected by "
           + manager.userId() + ": " + reason + "\n" + instance.getVariable(ProcessVariables.GATE_FEEDBACK));
     } else {
-      throw InvalidOpportunityException.of(ProcessVariables.EXCEPTION_DECISION, "must be APPROVE or REJECT");
+      throw InvalidRequestException.of(ProcessVariables.EXCEPTION_DECISION, "must be APPROVE or REJECT");
     }
   }
 

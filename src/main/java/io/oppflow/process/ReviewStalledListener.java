@@ -1,6 +1,6 @@
 package io.oppflow.process;
 
-import io.oppflow.opportunity.InvalidOpportunityException;
+import io.oppflow.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,11 +38,11 @@ class ReviewStalledListener implements TaskListener {
       showStage(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       if (!CONTINUE.equals(task.getVariable(DECISION))) {
-        throw InvalidOpportunityException.of(DECISION, "must be CONTINUE");
+        throw InvalidRequestException.of(DECISION, "must be CONTINUE");
       }
       Object note = task.getVariable(NOTE);
       if (!(note instanceof String s) || s.isBlank()) {
-        throw InvalidOpportunityException.of(NOTE, "a note is required");
+        throw InvalidRequestException.of(NOTE, "a note is required");
       }
     }
   }

@@ -1,11 +1,12 @@
 package io.oppflow.process;
 
+import io.oppflow.shared.FieldError;
+import io.oppflow.shared.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.oppflow.opportunity.InvalidOpportunityException;
 import io.oppflow.opportunity.OpportunityFacts;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -104,8 +105,8 @@ class StageFormFields {
     try {
       return json.treeToValue(tree, OpportunityFacts.class);
     } catch (Exception e) {
-      throw new InvalidOpportunityException(changed.keySet().stream()
-          .map(k -> new InvalidOpportunityException.FieldError(k, "value not accepted: " + changed.get(k)))
+      throw new InvalidRequestException(changed.keySet().stream()
+          .map(k -> new FieldError(k, "value not accepted: " + changed.get(k)))
           .toList());
     }
   }

@@ -17,6 +17,16 @@ final class StageModel {
 
   private StageModel() {}
 
+  /** The id of a stage's user task: {@code Task_<STAGECODE>}. */
+  static String stageTaskId(String stage) {
+    return "Task_" + stage;
+  }
+
+  /** The id of the task that decides an exception to a stage's gate: {@code Task_<STAGECODE>_ApproveException}. */
+  static String approvalTaskId(String stage) {
+    return "Task_" + stage + "_ApproveException";
+  }
+
   static Optional<String> property(BaseElement element, String name) {
     if (element == null) {
       return Optional.empty();

@@ -1,6 +1,6 @@
 package io.oppflow.warning;
 
-import io.oppflow.gate.Message;
+import io.oppflow.shared.Message;
 import java.time.Instant;
 
 /**

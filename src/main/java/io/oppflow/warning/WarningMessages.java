@@ -1,7 +1,7 @@
 package io.oppflow.warning;
 
+import io.oppflow.shared.Message;
 import io.oppflow.funnel.StageDefinition;
-import io.oppflow.gate.Message;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

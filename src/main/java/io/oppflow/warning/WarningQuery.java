@@ -1,5 +1,7 @@
 package io.oppflow.warning;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.OrgUnitDirectory;
 import java.util.Locale;
 
@@ -11,15 +13,15 @@ public record WarningQuery(String orgUnit, String owner, WarningKind kind) {
 
   /** Parses the request parameters, refusing an org unit that is not a path or an unknown kind. */
   public static WarningQuery of(String orgUnit, String owner, String kind) {
-    if (orgUnit != null && !OrgUnitDirectory.isValidOrgUnit(orgUnit)) {
-      throw new InvalidWarningQueryException("orgUnit", "must be a path such as HQ/East/Shanghai-1");
+    if (orgUnit != null && !OrgUnit.isValid(orgUnit)) {
+      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
     }
     WarningKind k = null;
     if (kind != null && !kind.isBlank()) {
       try {
         k = WarningKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new InvalidWarningQueryException("kind", "must be STALLED, SKIPPED_STAGE or REOPENED");
+        throw InvalidRequestException.of("kind", "must be STALLED, SKIPPED_STAGE or REOPENED");
       }
     }
     return new WarningQuery(orgUnit, owner == null || owner.isBlank() ? null : owner.strip(), k);

@@ -1,5 +1,7 @@
 package io.oppflow.warning;
 
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.ForbiddenException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
 import io.oppflow.organization.SalesScope;
@@ -27,13 +29,13 @@ record WarningScope(String where, List<Object> args) {
         args.add(actor.userId());
       }
       if (visible.isEmpty()) {
-        throw new WarningAccessDeniedException("Only sales staff see warnings");
+        throw new ForbiddenException("Only sales staff see warnings");
       }
       if (!manager && query.owner() != null && !query.owner().equals(actor.userId())) {
-        throw new WarningAccessDeniedException("A rep sees only the warnings of their own opportunities");
+        throw new ForbiddenException("A rep sees only the warnings of their own opportunities");
       }
-      if (manager && !actor.has(Role.REP) && query.orgUnit() != null && !within(query.orgUnit(), actor.orgUnit().get())) {
-        throw new WarningAccessDeniedException("A manager sees only the warnings of their own org unit");
+      if (manager && !actor.has(Role.REP) && query.orgUnit() != null && !OrgUnit.covers(actor.orgUnit().get(), query.orgUnit())) {
+        throw new ForbiddenException("A manager sees only the warnings of their own org unit");
       }
       where.add("(" + String.join(" or ", visible) + ")");
     }
@@ -48,13 +50,8 @@ record WarningScope(String where, List<Object> args) {
   }
 
   private static String subtree(String unit, List<Object> args) {
-    args.add(unit);
-    // an org unit path holds no LIKE wildcard but '_', which is escaped
-    args.add(unit.replace("_", "\\_") + "/%");
-    return "(o.org_unit = ? or o.org_unit like ? escape '\\')";
+    args.addAll(new OrgUnit(unit).sqlArguments());
+    return OrgUnit.sqlCondition("o.org_unit");
   }
 
-  private static boolean within(String unit, String managed) {
-    return SalesScope.within(unit, managed);
-  }
 }

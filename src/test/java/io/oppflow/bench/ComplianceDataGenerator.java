@@ -1,5 +1,6 @@
 package io.oppflow.bench;
 
+import io.oppflow.shared.Message;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.oppflow.gate.Criterion;
 import io.oppflow.gate.GateRecordDigest;
-import io.oppflow.gate.Message;
 import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.ActivityView;
 import io.oppflow.opportunity.Opportunity;

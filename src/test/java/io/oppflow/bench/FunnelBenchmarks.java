@@ -1,5 +1,6 @@
 package io.oppflow.bench;
 
+import io.oppflow.shared.Message;
 import com.zaxxer.hikari.HikariDataSource;
 import io.oppflow.funnel.FunnelBenchAccess;
 import io.oppflow.funnel.FunnelFilter;
@@ -7,7 +8,6 @@ import io.oppflow.funnel.FunnelGrouping;
 import io.oppflow.funnel.FunnelReport;
 import io.oppflow.funnel.FunnelService;
 import io.oppflow.funnel.StageDefinition;
-import io.oppflow.gate.Message;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
 package io.oppflow.bench;
 
+import io.oppflow.shared.Message;
 import io.oppflow.gate.Criterion;
 import io.oppflow.gate.GateRequest;
 import io.oppflow.gate.GateVerdict;
-import io.oppflow.gate.Message;
 import io.oppflow.gate.Verdict;
 import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.ActivityType;

@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.shared.ForbiddenException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,16 +21,16 @@ class ForecastScopeTests {
     ForecastScope scope = ForecastScope.of(rep, PROCESS, null, null);
     assertThat(scope.owner()).contains("rep1");
     assertThat(scope.orgUnit()).isEmpty();
-    assertThatThrownBy(() -> ForecastScope.of(rep, PROCESS, null, "rep2")).isInstanceOf(ForecastAccessDeniedException.class);
+    assertThatThrownBy(() -> ForecastScope.of(rep, PROCESS, null, "rep2")).isInstanceOf(ForbiddenException.class);
   }
 
   @Test
   void shouldNarrowAManagerToTheSubtreeTheyManage() {
     assertThat(ForecastScope.of(manager, PROCESS, null, null).orgUnit()).contains("HQ/East");
     assertThat(ForecastScope.of(manager, PROCESS, "HQ/East/Shanghai-1", "rep1").orgUnit()).contains("HQ/East/Shanghai-1");
-    assertThatThrownBy(() -> ForecastScope.of(manager, PROCESS, "HQ", null)).isInstanceOf(ForecastAccessDeniedException.class);
+    assertThatThrownBy(() -> ForecastScope.of(manager, PROCESS, "HQ", null)).isInstanceOf(ForbiddenException.class);
     // a sibling whose name merely starts the same is not below HQ/East
-    assertThatThrownBy(() -> ForecastScope.of(manager, PROCESS, "HQ/Eastern", null)).isInstanceOf(ForecastAccessDeniedException.class);
+    assertThatThrownBy(() -> ForecastScope.of(manager, PROCESS, "HQ/Eastern", null)).isInstanceOf(ForbiddenException.class);
   }
 
   @Test
@@ -40,6 +41,6 @@ class ForecastScopeTests {
       assertThat(scope.owner()).contains("rep2");
     }
     assertThatThrownBy(() -> ForecastScope.of(new Actor("u", Set.of(), Optional.empty()), PROCESS, null, null))
-        .isInstanceOf(ForecastAccessDeniedException.class);
+        .isInstanceOf(ForbiddenException.class);
   }
 }

@@ -46,9 +46,7 @@ public final class TestOpportunities {
       String owner = node.path("owner").asText("rep1");
       String orgUnit = node.path("orgUnit").asText("HQ/East/Shanghai-1");
       OpportunityFacts facts = JSON.treeToValue(node, OpportunityFacts.class);
-      Opportunity o = new Opportunity(code, process, owner, orgUnit, Instant.parse("2026-11-27T00:00:00Z"));
-      o.recordFacts(facts, Instant.parse("2026-11-27T00:00:00Z"));
-      return o;
+      return Opportunity.draft(code, process, owner, orgUnit, null, facts, Instant.parse("2026-11-27T00:00:00Z"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

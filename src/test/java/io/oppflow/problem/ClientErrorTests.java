@@ -1,5 +1,6 @@
 package io.oppflow.problem;
 
+import io.oppflow.shared.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oppflow.support.ApiClient;
@@ -89,7 +90,7 @@ class ClientErrorTests {
     ApiClient.Response r = ApiClient.as(port, "rep1").post("/engine-rest/task/" + taskId + "/submit-form",
         "{\"variables\": {\"stageAction\": {\"value\": \"BOGUS\"}}}");
     assertClean(r, 400);
-    assertThat(r.json().path("type").asText()).isEqualTo("InvalidOpportunityException");
+    assertThat(r.json().path("type").asText()).isEqualTo("InvalidRequestException");
     assertThat(r.json().path("message").asText()).contains("stageAction").contains("ADVANCE, LOSE or REQUEST_EXCEPTION");
   }
 

@@ -1,8 +1,9 @@
 package io.oppflow.problem;
 
+import io.oppflow.shared.FieldError;
+import io.oppflow.shared.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oppflow.opportunity.InvalidOpportunityException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -45,9 +46,9 @@ class FailuresTests {
   @Test
   void shouldAnswerADomainExceptionWrappedByTheEngineWithItsOwnStatusAndFields() {
     Failure f = Failures.classify(new ProcessEngineException("ENGINE-03051 There was an exception while invoking the TaskListener",
-        InvalidOpportunityException.of("stageAction", "must be ADVANCE, LOSE or REQUEST_EXCEPTION"))).orElseThrow();
+        InvalidRequestException.of("stageAction", "must be ADVANCE, LOSE or REQUEST_EXCEPTION"))).orElseThrow();
     assertThat(f.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(f.errors()).extracting(InvalidOpportunityException.FieldError::field).containsExactly("stageAction");
+    assertThat((java.util.List<?>) f.errors()).extracting("field").containsExactly("stageAction");
   }
 
   @Test

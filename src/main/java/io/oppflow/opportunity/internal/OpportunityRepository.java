@@ -1,0 +1,23 @@
+package io.oppflow.opportunity.internal;
+
+import io.oppflow.opportunity.*;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+public interface OpportunityRepository extends JpaRepository<OpportunityEntity, Long>, JpaSpecificationExecutor<OpportunityEntity> {
+
+  Optional<OpportunityEntity> findByCode(String code);
+
+  boolean existsByCode(String code);
+
+  /** The opportunity with its row locked (SELECT ... FOR UPDATE) until the transaction ends. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from Opportunity o where o.code = :code")
+  Optional<OpportunityEntity> findLockedByCode(@Param("code") String code);
+}
