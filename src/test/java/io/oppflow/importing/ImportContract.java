@@ -277,6 +277,23 @@ abstract class ImportContract {
     assertThat(ops().get("/api/imports/" + UUID.randomUUID()).status()).isEqualTo(404);
   }
 
+  @Test
+  void shouldRefuseAFileThatIsNotCsvNamingTheLineAndStartNoJob() {
+    int jobsBefore = count("select count(*) from import_job");
+    String neverClosed = HEADER + "\n" + p + "A,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\n"
+        + p + "B,\"never closed,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\n";
+
+    ApiClient.Response refused = ops().postForm("/api/imports", "file", "x.csv", neverClosed.getBytes(StandardCharsets.UTF_8),
+        Map.of("process", "project-sales-funnel"));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("detail").asText()).contains("line 3").contains("double quotes");
+    assertThat(refused.body()).doesNotContain("org.apache").doesNotContain("Exception");
+    assertThat(count("select count(*) from import_job")).isEqualTo(jobsBefore);
+    assertThat(count("select count(*) from opportunity where code like '" + p + "%'")).isZero();
+  }
+
   abstract String adminPassword();
 
   JsonNode importAndWait(String csv) {
