@@ -1,6 +1,7 @@
 package io.oppflow.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.support.ApiClient;
@@ -301,15 +302,8 @@ abstract class ImportContract {
         csv.getBytes(StandardCharsets.UTF_8), Map.of("process", "project-sales-funnel"));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     String id = accepted.json().path("id").asText();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      JsonNode job = ops().get("/api/imports/" + id).json();
-      if (!"RUNNING".equals(job.path("status").asText())) {
-        return job;
-      }
-      sleep();
-    }
-    throw new AssertionError("import " + id + " still running after a minute");
+    return await("import " + id + " to finish").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+        .until(() -> ops().get("/api/imports/" + id).json(), job -> !"RUNNING".equals(job.path("status").asText()));
   }
 
   private static String reason(JsonNode job, int line) {
@@ -354,12 +348,4 @@ abstract class ImportContract {
     return LocalDate.ofInstant(t.toInstant(), ZoneId.systemDefault()).toString();
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }
