@@ -1,12 +1,16 @@
 package db.migration;
 
-import io.oppflow.gate.GateRecordDigest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -15,8 +19,15 @@ import org.flywaydb.core.api.migration.Context;
  * Seals the gate records written before the log was chained (in id order, the order they were written),
  * then makes the chain columns required and, on PostgreSQL, installs the triggers that refuse any change
  * to a gate record and any head move other than one step forward.
+ *
+ * <p>Self-contained on purpose: a migration must do tomorrow what it did when it first ran, so it imports no
+ * application class. The hash it seals with is a frozen copy of the gate log's digest as it was then
+ * ({@link #hash}); a later change to the live digest must not change what this migration wrote.
  */
 public class V41__Seal_gate_log extends BaseJavaMigration {
+
+  /** The previous hash of the first record in the chain. */
+  private static final String GENESIS = "0".repeat(64);
 
   @Override
   public void migrate(Context context) throws SQLException {
@@ -35,7 +46,7 @@ public class V41__Seal_gate_log extends BaseJavaMigration {
 
   private static void seal(Connection c) throws SQLException {
     long seq = 0;
-    String prev = GateRecordDigest.GENESIS;
+    String prev = GENESIS;
     try (Statement read = c.createStatement();
         ResultSet rs = read.executeQuery("select id, opportunity_code, process_key, process_instance_id, stage, verdict,"
             + " failures_json, warnings_json, rules_version, facts_json, requested_by, evaluated_at, approved_by,"
@@ -44,12 +55,14 @@ public class V41__Seal_gate_log extends BaseJavaMigration {
       while (rs.next()) {
         seq++;
         long exceptionId = rs.getLong("exception_id");
-        String hash = GateRecordDigest.hash(new GateRecordDigest.Content(seq, rs.getString("opportunity_code"),
+        // As first run: wasNull() below reads override_reason, the column read just before it. Before V40 an
+        // override wrote approved_by, override_reason and exception_id together, so it gave the same answer.
+        String hash = hash(seq, rs.getString("opportunity_code"),
             rs.getString("process_key"), rs.getString("process_instance_id"), rs.getString("stage"),
             rs.getString("verdict"), rs.getString("failures_json"), rs.getString("warnings_json"),
             rs.getString("rules_version"), rs.getString("facts_json"), rs.getString("requested_by"),
             rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(), rs.getString("approved_by"),
-            rs.getString("override_reason"), rs.wasNull() ? null : exceptionId, prev));
+            rs.getString("override_reason"), rs.wasNull() ? null : exceptionId, prev);
         write.setLong(1, seq);
         write.setString(2, prev);
         write.setString(3, hash);
@@ -87,5 +100,53 @@ public class V41__Seal_gate_log extends BaseJavaMigration {
         + " for each row execute function gate_log_head_forward_only()");
     s.execute("create trigger gate_log_head_no_truncate before truncate on gate_log_head"
         + " for each statement execute function gate_log_head_forward_only()");
+  }
+
+  // ---- Frozen copy of the gate record digest (io.oppflow.gate.GateRecordDigest, 2026-11). Do not edit. ----
+  // SHA-256 over the fields in this order, each written as <length>:<value>; (a missing value as -;), the time
+  // in microseconds since the epoch, then the previous record's hash.
+
+  private static String hash(long seq, String opportunityCode, String processKey, String processInstanceId, String stage,
+      String verdict, String failuresJson, String warningsJson, String rulesVersion, String factsJson, String requestedBy,
+      Instant evaluatedAt, String approvedBy, String overrideReason, Long exceptionId, String prevHash) {
+    StringBuilder in = new StringBuilder(256 + length(factsJson) + length(failuresJson));
+    field(in, Long.toString(seq));
+    field(in, opportunityCode);
+    field(in, processKey);
+    field(in, processInstanceId);
+    field(in, stage);
+    field(in, verdict);
+    field(in, failuresJson);
+    field(in, warningsJson);
+    field(in, rulesVersion);
+    field(in, factsJson);
+    field(in, requestedBy);
+    field(in, evaluatedAt == null ? null : Long.toString(micros(evaluatedAt)));
+    field(in, approvedBy);
+    field(in, overrideReason);
+    field(in, exceptionId == null ? null : Long.toString(exceptionId));
+    field(in, prevHash);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.length();
+  }
+
+  private static void field(StringBuilder in, String value) {
+    if (value == null) {
+      in.append("-;");
+    } else {
+      in.append(value.length()).append(':').append(value).append(';');
+    }
+  }
+
+  private static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 }

@@ -44,7 +44,12 @@ public class ImportService {
     if (stages.isEmpty()) {
       throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
     }
-    List<CsvReader.CsvRecord> records = CsvReader.read(csv);
+    List<CsvReader.CsvRecord> records;
+    try {
+      records = CsvReader.read(csv);
+    } catch (CsvReader.UnreadableCsvException e) {
+      throw InvalidOpportunityException.of("file", e.getMessage());
+    }
     if (records.isEmpty()) {
       throw InvalidRequestException.of("file", "is empty: the first row must name the columns");
     }

@@ -1,9 +1,12 @@
 package io.oppflow.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.oppflow.OppflowApplication;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.TestPostgresConfiguration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,11 +54,8 @@ public final class CsvImportBench {
       long start = System.nanoTime();
       String id = ops.postForm("/api/imports", "file", "bench.csv", csv, Map.of("process", "project-sales-funnel"))
           .json().path("id").asText();
-      String status;
-      do {
-        Thread.sleep(200);
-        status = ops.get("/api/imports/" + id).json().path("status").asText();
-      } while (status.equals("RUNNING"));
+      String status = await("bench import " + id).atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+          .until(() -> ops.get("/api/imports/" + id).json().path("status").asText(), s -> !s.equals("RUNNING"));
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
       // a loaded machine stretches wall-clock time: the CPU time of this JVM and the load tell how much

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.Opportunities;
+import io.oppflow.support.ShippedRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The main flows of the service, run on every database we support (H2 and PostgreSQL): what a rep
  * does through the API, what the gate decides, what history and the gate log keep, who may see what.
  */
+@ExtendWith(ShippedRules.class)
 abstract class MainFlowsContract {
 
   @LocalServerPort int port;
@@ -180,15 +183,12 @@ abstract class MainFlowsContract {
 
     files.put("projectsales/broken.drl", "package projectsales;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     ApiClient.Response accepted = ops.postFiles("/api/rules", "files", files);
-    try {
-      assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-      String code = Opportunities.freshCode("RV");
-      rep1().post("/api/opportunities", Opportunities.minimal(code).toString());
-      assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("rulesVersion").asText())
-          .isEqualTo(accepted.json().path("version").asText());
-    } finally {
-      assertThat(ops.post("/api/rules/" + before + "/activate", null).status()).isEqualTo(200);
-    }
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    String code = Opportunities.freshCode("RV");
+    rep1().post("/api/opportunities", Opportunities.minimal(code).toString());
+    assertThat(rep1().post("/api/opportunities/" + code + "/advance", null).json().path("rulesVersion").asText())
+        .isEqualTo(accepted.json().path("version").asText());
+    // ShippedRules reactivates the shipped rules after this test
   }
 
   static List<String> codes(JsonNode criteria) {

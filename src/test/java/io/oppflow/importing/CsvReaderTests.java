@@ -1,6 +1,7 @@
 package io.oppflow.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,5 +39,32 @@ class CsvReaderTests {
   @Test
   void shouldKeepAnEmptyQuotedFieldAtTheEnd() {
     assertThat(read("a,\"\"").get(0).fields()).containsExactly("a", "");
+  }
+
+  @Test
+  void shouldSkipBlankLinesButCountThem() {
+    List<CsvReader.CsvRecord> records = read("\n  \nh\r\r\nx\n");
+    assertThat(records).extracting(CsvReader.CsvRecord::line).containsExactly(3, 5);
+    assertThat(records).extracting(CsvReader.CsvRecord::fields).containsExactly(List.of("h"), List.of("x"));
+  }
+
+  @Test
+  void shouldReadNothingFromAnEmptyFile() {
+    assertThat(read("")).isEmpty();
+    assertThat(read("\uFEFF")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAQuotedFieldThatIsNeverClosedNamingTheLineItStartsOn() {
+    assertThatThrownBy(() -> read("code,name\nA1,x\n\nA2,\"never closed\nA3,y\n"))
+        .isInstanceOf(CsvReader.UnreadableCsvException.class)
+        .hasMessageContaining("line 4").hasMessageContaining("double quotes");
+  }
+
+  @Test
+  void shouldRefuseTextAfterAClosingQuoteNamingTheLine() {
+    assertThatThrownBy(() -> read("code,name\n\"A1\"x,y\n"))
+        .isInstanceOf(CsvReader.UnreadableCsvException.class).hasMessageContaining("line 2")
+        .hasMessageNotContaining("org.apache").hasMessageNotContaining("Exception");
   }
 }

@@ -1,6 +1,7 @@
 package io.oppflow.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.support.ApiClient;
@@ -277,6 +278,23 @@ abstract class ImportContract {
     assertThat(ops().get("/api/imports/" + UUID.randomUUID()).status()).isEqualTo(404);
   }
 
+  @Test
+  void shouldRefuseAFileThatIsNotCsvNamingTheLineAndStartNoJob() {
+    int jobsBefore = count("select count(*) from import_job");
+    String neverClosed = HEADER + "\n" + p + "A,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\n"
+        + p + "B,\"never closed,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\n";
+
+    ApiClient.Response refused = ops().postForm("/api/imports", "file", "x.csv", neverClosed.getBytes(StandardCharsets.UTF_8),
+        Map.of("process", "project-sales-funnel"));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("detail").asText()).contains("line 3").contains("double quotes");
+    assertThat(refused.body()).doesNotContain("org.apache").doesNotContain("Exception");
+    assertThat(count("select count(*) from import_job")).isEqualTo(jobsBefore);
+    assertThat(count("select count(*) from opportunity where code like '" + p + "%'")).isZero();
+  }
+
   abstract String adminPassword();
 
   JsonNode importAndWait(String csv) {
@@ -284,15 +302,8 @@ abstract class ImportContract {
         csv.getBytes(StandardCharsets.UTF_8), Map.of("process", "project-sales-funnel"));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     String id = accepted.json().path("id").asText();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      JsonNode job = ops().get("/api/imports/" + id).json();
-      if (!"RUNNING".equals(job.path("status").asText())) {
-        return job;
-      }
-      sleep();
-    }
-    throw new AssertionError("import " + id + " still running after a minute");
+    return await("import " + id + " to finish").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+        .until(() -> ops().get("/api/imports/" + id).json(), job -> !"RUNNING".equals(job.path("status").asText()));
   }
 
   private static String reason(JsonNode job, int line) {
@@ -337,12 +348,4 @@ abstract class ImportContract {
     return LocalDate.ofInstant(t.toInstant(), ZoneId.systemDefault()).toString();
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -7,10 +7,10 @@ import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
 import io.oppflow.gate.RuleSetFiles;
 import io.oppflow.gate.RuleSetService;
-import io.oppflow.gate.RuleSetVersionView;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
+import io.oppflow.support.ShippedRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * is recorded, then the step after the stage fails, and neither the record nor the move survives.
  */
 @H2ServiceTest
+@ExtendWith(ShippedRules.class)
 class GateAtomicityTests {
 
   // After the stage the win is recorded twice: the second time the opportunity is already won and refuses.
@@ -96,11 +98,9 @@ class GateAtomicityTests {
   @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
   @Autowired RuleSetService rules;
-  private String previousRules;
 
   @BeforeEach
   void activateRulesForTheProbeAndDeployIt() {
-    previousRules = rules.versions().stream().filter(RuleSetVersionView::active).findFirst().orElseThrow().version();
     Map<String, byte[]> files = new TreeMap<>(RuleFiles.read(Path.of("rules")).all());
     files.put("probe/atomicity.drl", PROBE_RULE.getBytes(StandardCharsets.UTF_8));
     rules.upload(new RuleSetFiles(files), OPS1);
@@ -109,11 +109,11 @@ class GateAtomicityTests {
   }
 
   @AfterEach
-  void removeTheProbeAndRestoreTheRules() {
-    // The previous rules do not cover the probe's gate: the probe goes first, or they could not return.
+  void removeTheProbe() {
+    // The shipped rules do not cover the probe's gate: the probe goes first (here), then ShippedRules
+    // reactivates them, or they could not return.
     repository.createDeploymentQuery().deploymentName("atomicity-probe").list()
         .forEach(d -> repository.deleteDeployment(d.getId(), true));
-    rules.activate(previousRules, OPS1);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.oppflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.oppflow.support.H2ServiceTest;
 import java.net.CookieManager;
@@ -61,16 +62,12 @@ class LoginThrottleTests {
     assertThat(throttled).as("wrong passwords answered 429 before any check").isGreaterThanOrEqualTo(30);
 
     Instant attackStopped = Instant.now();
-    int status = 0;
-    while (status != 200 && Duration.between(attackStopped, Instant.now()).toSeconds() < 60) {
-      Thread.sleep(500);
-      status = send(basic("/api/opportunities?size=1", owner, PASSWORD)).statusCode();
-    }
+    await("the owner's right password to be let in after the attack").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> send(basic("/api/opportunities?size=1", owner, PASSWORD)).statusCode(), status -> status == 200);
     Duration waited = Duration.between(attackStopped, Instant.now());
     System.out.printf("login throttle: 50 wrong -> %d x 401, %d x 429; owner signed in %d ms after the attack%n",
         unauthorized, throttled, waited.toMillis());
-    assertThat(status).as("the owner's right password after the attack").isEqualTo(200);
-    assertThat(waited).isLessThan(Duration.ofSeconds(60));
   }
 
   @Test
@@ -105,19 +102,6 @@ class LoginThrottleTests {
     }
     assertThat(last.statusCode()).isEqualTo(429);
     assertThat(last.headers().firstValue("Retry-After")).isPresent();
-  }
-
-  @Test
-  void shouldNotThrottleTheOwnerFromAnotherClientWhileTheAttackersClientWaits() {
-    String user = user("throttle-pair");
-    LoginThrottle counter = new LoginThrottle(new LoginThrottleProperties(true, 5, 50, Duration.ofMinutes(15),
-        Duration.ofSeconds(1), Duration.ofSeconds(30), 1000));
-    for (int i = 0; i < 20; i++) {
-      counter.failed("203.0.113.9", user);
-    }
-    assertThat(counter.waitFor("203.0.113.9", user)).hasValueSatisfying(
-        d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(30)));
-    assertThat(counter.waitFor("198.51.100.7", user)).isEmpty();
   }
 
   @Test

@@ -1,10 +1,13 @@
 package io.oppflow.tasklist;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.oppflow.support.H2ServiceTest;
+import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -14,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @H2ServiceTest
 class CockpitQueryLimitTests {
+
+  private static final By ERROR_NOTICES = By.cssSelector(".notifications .alert-danger, .alert.alert-danger");
 
   @LocalServerPort int port;
 
@@ -26,10 +31,16 @@ class CockpitQueryLimitTests {
       driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
       browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//a[contains(normalize-space(.), 'Project sales funnel')]")));
-      Thread.sleep(1500);
-      String shot = browser.screenshot("cockpit-processes");
-      assertThat(driver.findElements(By.cssSelector(".notifications .alert-danger, .alert.alert-danger")))
-          .as("error notices in Cockpit (%s)", shot).isEmpty();
+      // Cockpit's list queries answer after the page shows: an error notice would come within a second or so,
+      // so the page must stay free of one for a while (not only at one instant).
+      try {
+        await("Cockpit free of error notices").pollInSameThread().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+            .pollInterval(Duration.ofMillis(250)).until(() -> driver.findElements(ERROR_NOTICES).isEmpty());
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("error notices in Cockpit (" + browser.screenshot("cockpit-processes") + "): "
+            + driver.findElements(ERROR_NOTICES).stream().map(WebElement::getText).toList(), e);
+      }
+      browser.screenshot("cockpit-processes");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,8 @@ import io.oppflow.support.Opportunities;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,7 +50,6 @@ class GateExceptionTasklistTests {
   private static final String DECISION = "审批结论 / Decision";
   private static final String APPROVE_OPTION = "批准";
   private static final String DECISION_REASON = "审批理由 / Reason for the decision";
-  private static final Duration WAIT = TasklistBrowser.WAIT;
 
   @LocalServerPort
   int port;
@@ -218,25 +216,6 @@ class GateExceptionTasklistTests {
     r.json().forEach(records::add);
     assertThat(records).as("gate records of %s", code).isNotEmpty();
     return records;
-  }
-
-  static <T> T waitFor(Supplier<T> probe, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   private static String encode(String s) {

@@ -1,7 +1,7 @@
 package io.oppflow.tasklist;
 
 import static io.oppflow.tasklist.GateExceptionTasklistTests.taskIdOrNull;
-import static io.oppflow.tasklist.GateExceptionTasklistTests.waitFor;
+import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oppflow.support.ApiClient;

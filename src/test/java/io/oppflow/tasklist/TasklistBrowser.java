@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -10,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -36,6 +39,14 @@ final class TasklistBrowser implements AutoCloseable {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Duration WAIT = Duration.ofSeconds(20);
+
+  /**
+   * Waits until {@code probe} (a look at the service behind the browser, e.g. over its REST API) gives a value
+   * other than null, and returns it; fails naming {@code what} after {@link #WAIT}.
+   */
+  static <T> T waitFor(Callable<T> probe, String what) {
+    return await(what).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(probe, Objects::nonNull);
+  }
 
   private final int port;
   private final String name;

@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,20 +213,6 @@ class TasklistBrowserTests {
     }, count + " gate record(s) of " + code);
   }
 
-  private static <T> T waitFor(Supplier<T> probe, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      sleep(200);
-    }
-  }
-
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -316,15 +302,6 @@ class TasklistBrowserTests {
   private WebElement formCheckbox(String labelPart) {
     return driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field')][.//label[contains(normalize-space(.),'"
         + labelPart + "')]]//input[@type='checkbox']"));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private void screenshotAndRethrow(ExtensionContext context, Throwable failure) throws Throwable {
