@@ -5,4 +5,5 @@
  * what became of every exception. Read from the gate records and the stage intervals; what the engine's
  * user operation log knows about a bypass comes through the {@link io.oppflow.compliance.OperationLog} port.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Compliance audit", allowedDependencies = {"export", "funnel", "gate", "organization", "shared"})
 package io.oppflow.compliance;

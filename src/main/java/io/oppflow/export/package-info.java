@@ -3,4 +3,5 @@
  * correctly) or XLSX: {@link io.oppflow.export.TableExport#respond} answers a request in the format
  * it asks for with {@code format=csv|xlsx} or its {@code Accept} header.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Export", allowedDependencies = {"shared"})
 package io.oppflow.export;

@@ -5,4 +5,5 @@
  * back-test replays both methods at the start of past periods against what was actually won, so a
  * manager sees which one to trust. The definitions are in {@code docs/metrics.md}, "Forecasts / 业绩预测".
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Forecast", allowedDependencies = {"export", "funnel", "organization", "shared"})
 package io.oppflow.forecast;

@@ -6,4 +6,5 @@
  * and the version of the rules that decided, and stores it as a {@link io.oppflow.gate.GateRecord}.
  * The criteria are Drools rules in the top-level {@code rules/} folder; KIE types stay in this package.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Stage gates", allowedDependencies = {"opportunity", "organization", "shared"})
 package io.oppflow.gate;

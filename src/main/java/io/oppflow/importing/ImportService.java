@@ -48,7 +48,7 @@ public class ImportService {
     try {
       records = CsvReader.read(csv);
     } catch (CsvReader.UnreadableCsvException e) {
-      throw InvalidOpportunityException.of("file", e.getMessage());
+      throw InvalidRequestException.of("file", e.getMessage());
     }
     if (records.isEmpty()) {
       throw InvalidRequestException.of("file", "is empty: the first row must name the columns");

@@ -5,4 +5,5 @@
  * the file implies is written to the funnel's intervals with the historical dates (see
  * {@code docs/importing.md} for what the import assumes).
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Import", allowedDependencies = {"funnel", "opportunity", "organization", "shared"})
 package io.oppflow.importing;

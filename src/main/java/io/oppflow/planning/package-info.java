@@ -4,4 +4,5 @@
  * opportunities needed per stage and per rep (漏斗计算). Builds on {@link io.oppflow.funnel}; see
  * docs/metrics.md.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Funnel planning", allowedDependencies = {"export", "funnel", "organization", "shared"})
 package io.oppflow.planning;

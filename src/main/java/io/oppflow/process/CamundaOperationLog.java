@@ -34,6 +34,8 @@ class CamundaOperationLog implements OperationLog {
   private static Optional<Operation> closest(UserOperationLogQuery query, Instant at) {
     return query.afterTimestamp(Date.from(at.minus(WINDOW))).beforeTimestamp(Date.from(at.plus(WINDOW))).list().stream()
         .filter(e -> e.getUserId() != null)
+        // completing or claiming a task is the regular way through the process, not an operation on it
+        .filter(e -> !org.camunda.bpm.engine.EntityTypes.TASK.equals(e.getEntityType()))
         .min(Comparator.comparing((UserOperationLogEntry e) -> Duration.between(e.getTimestamp().toInstant(), at).abs()))
         .map(e -> new Operation(e.getOperationId(), e.getOperationType(), e.getUserId(), e.getTimestamp().toInstant()));
   }

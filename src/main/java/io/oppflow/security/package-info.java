@@ -4,4 +4,5 @@
  * authentication filter; the webapps use their login. Roles are Camunda groups; Camunda authorizations
  * decide what each role sees in Tasklist and Cockpit.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Security", allowedDependencies = {"organization", "shared"})
 package io.oppflow.security;

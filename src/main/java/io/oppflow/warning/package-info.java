@@ -4,4 +4,5 @@
  * the stage intervals and, through the {@link io.oppflow.warning.StalledReviews} port, from the process
  * engine's open review tasks; no engine types here.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Warnings", allowedDependencies = {"export", "funnel", "organization", "shared"})
 package io.oppflow.warning;

@@ -1,4 +1,8 @@
-package io.oppflow.opportunity;
+package io.oppflow.opportunity.internal;
+
+import io.oppflow.opportunity.OpportunityFacts;
+import io.oppflow.shared.FieldError;
+import io.oppflow.shared.InvalidRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,8 +53,8 @@ class OpportunityJsonTests {
       "a body that is no object     | $                   | [1, 2]"})
   void shouldRefuseABodyOfTheWrongShapeNamingTheField(String why, String field, String text) throws Exception {
     JsonNode body = body(text);
-    assertThatThrownBy(() -> json.readNew(body)).isInstanceOfSatisfying(InvalidOpportunityException.class,
-        e -> assertThat(e.errors()).extracting(InvalidOpportunityException.FieldError::field).containsExactly(field));
+    assertThatThrownBy(() -> json.readNew(body)).isInstanceOfSatisfying(InvalidRequestException.class,
+        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly(field));
   }
 
   @ParameterizedTest(name = "{0} → refused naming {1}")
