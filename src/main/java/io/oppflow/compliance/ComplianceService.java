@@ -1,5 +1,15 @@
 package io.oppflow.compliance;
 
+import io.oppflow.compliance.internal.BypassDetector;
+import io.oppflow.compliance.internal.ComplianceGrouping;
+import io.oppflow.compliance.internal.ComplianceReport;
+import io.oppflow.compliance.internal.ComplianceReports;
+import io.oppflow.compliance.internal.ComplianceScope;
+import io.oppflow.compliance.internal.ExceptionReview;
+import io.oppflow.compliance.internal.ExceptionReviews;
+import io.oppflow.compliance.internal.GateRows;
+import io.oppflow.compliance.internal.Violation;
+import io.oppflow.compliance.internal.ViolationList;
 import io.oppflow.gate.ChainVerification;
 import io.oppflow.gate.GateLogVerifier;
 import io.oppflow.organization.Actor;

@@ -1,5 +1,6 @@
 package io.oppflow.export;
 
+import io.oppflow.export.internal.ExportFormat;
 import io.oppflow.shared.InvalidRequestException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -11,15 +11,15 @@ import java.util.List;
  * @param period the current period; the {@code rows} are the periods before it, oldest first
  * @param trust the method with the lowest MAPE (null if none could be measured)
  */
-record BacktestView(String period, int periods, int windowMonths, List<Row> rows, List<Accuracy> accuracy,
+public record BacktestView(String period, int periods, int windowMonths, List<Row> rows, List<Accuracy> accuracy,
     String trust, String reason) {
 
   /** One past period: what was won and what each method forecast at its start. */
-  record Row(String period, LocalDate start, LocalDate end, BigDecimal actual, List<MethodForecast> forecasts) {}
+  public record Row(String period, LocalDate start, LocalDate end, BigDecimal actual, List<MethodForecast> forecasts) {}
 
   /** @param errorPercent (forecast − actual) / actual × 100; null when nothing was won */
-  record MethodForecast(String method, BigDecimal forecast, BigDecimal errorPercent) {}
+  public record MethodForecast(String method, BigDecimal forecast, BigDecimal errorPercent) {}
 
   /** @param mape mean of |error %| over the {@code periodsMeasured} periods with something won */
-  record Accuracy(String method, BigDecimal mape, int periodsMeasured) {}
+  public record Accuracy(String method, BigDecimal mape, int periodsMeasured) {}
 }

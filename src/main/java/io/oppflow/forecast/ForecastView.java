@@ -11,7 +11,7 @@ import java.util.List;
  * @param windowMonths the history window of the historical method (null for weighted)
  * @param opportunities each opportunity counted, only when asked for ({@code details=true})
  */
-record ForecastView(String period, String method, Integer windowMonths, BigDecimal total,
+public record ForecastView(String period, String method, Integer windowMonths, BigDecimal total,
     List<StageForecast> byStage, List<OpportunityForecast> opportunities) {
 
   /**
@@ -19,16 +19,16 @@ record ForecastView(String period, String method, Integer windowMonths, BigDecim
    *
    * @param winRate for the historical method: what the probability was measured from
    */
-  record StageForecast(String stage, Message name, int opportunities, BigDecimal amount, BigDecimal probability,
+  public record StageForecast(String stage, Message name, int opportunities, BigDecimal amount, BigDecimal probability,
       BigDecimal expected, WinRateBasis winRate) {}
 
   /**
    * The measurement behind a historical probability: entries in the window won, lost and unresolved;
    * {@code source} is {@code history}, or {@code model} when none had closed and the BPMN probability stood in.
    */
-  record WinRateBasis(long won, long lost, long unresolved, String source) {}
+  public record WinRateBasis(long won, long lost, long unresolved, String source) {}
 
   /** One opportunity counted in a forecast. */
-  record OpportunityForecast(String code, String owner, String orgUnit, String stage, BigDecimal amount,
+  public record OpportunityForecast(String code, String owner, String orgUnit, String stage, BigDecimal amount,
       LocalDate expectedCloseDate, BigDecimal probability, BigDecimal expected) {}
 }

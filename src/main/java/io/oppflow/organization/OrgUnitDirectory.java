@@ -1,5 +1,7 @@
 package io.oppflow.organization;
 
+import io.oppflow.organization.internal.SalesMember;
+import io.oppflow.organization.internal.SalesMemberRepository;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

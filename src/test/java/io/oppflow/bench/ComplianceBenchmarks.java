@@ -1,8 +1,8 @@
 package io.oppflow.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.oppflow.compliance.ComplianceBenchAccess;
-import io.oppflow.compliance.Violation;
+import io.oppflow.compliance.internal.ComplianceBenchAccess;
+import io.oppflow.compliance.internal.Violation;
 import io.oppflow.gate.ChainVerification;
 import io.oppflow.gate.GateBenchAccess;
 import io.oppflow.gate.GateLogVerifier;

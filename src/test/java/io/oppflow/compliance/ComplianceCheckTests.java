@@ -1,5 +1,6 @@
 package io.oppflow.compliance;
 
+import io.oppflow.compliance.internal.ComplianceCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oppflow.support.ApiClient;

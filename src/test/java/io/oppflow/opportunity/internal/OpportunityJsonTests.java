@@ -1,5 +1,6 @@
 package io.oppflow.opportunity.internal;
 
+import io.oppflow.opportunity.NewOpportunity;
 import io.oppflow.opportunity.OpportunityFacts;
 import io.oppflow.shared.FieldError;
 import io.oppflow.shared.InvalidRequestException;

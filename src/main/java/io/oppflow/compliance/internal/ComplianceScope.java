@@ -1,0 +1,50 @@
+package io.oppflow.compliance.internal;
+
+import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.ForbiddenException;
+import io.oppflow.shared.InvalidRequestException;
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.OrgUnitDirectory;
+import io.oppflow.organization.Role;
+import io.oppflow.organization.SalesScope;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * What part of the audit a caller reads: sales-ops and administrators everything, a manager their org unit
+ * and the units below it; reps and experts nothing (the audit is about them). The period is [from, to) in
+ * UTC days, either end open.
+ *
+ * @param orgUnit the org unit subtree read, if narrowed
+ */
+public record ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDate to) {
+
+  static ComplianceScope of(Actor actor, String orgUnit, LocalDate from, LocalDate to) {
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw InvalidRequestException.of("to", "must be after from");
+    }
+    Optional<String> unit = orgUnit == null || orgUnit.isBlank() ? Optional.empty() : Optional.of(orgUnit.strip());
+    if (unit.isPresent() && !OrgUnit.isValid(unit.get())) {
+      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
+    }
+    if (actor.seesEverything()) {
+      return new ComplianceScope(unit, from, to);
+    }
+    if (actor.has(Role.MANAGER) && actor.orgUnit().isPresent()) {
+      String managed = actor.orgUnit().get();
+      if (unit.isPresent() && !OrgUnit.covers(managed, unit.get())) {
+        throw new ForbiddenException("A manager of " + managed
+            + " may audit only that org unit and the units below it");
+      }
+      return new ComplianceScope(Optional.of(unit.orElse(managed)), from, to);
+    }
+    throw new ForbiddenException("Only managers, sales-ops and administrators may read the compliance audit");
+  }
+
+  /** Verifying the whole gate log: any manager, sales-ops, administrators. */
+  public static void requireVerifier(Actor actor) {
+    if (!actor.seesEverything() && !actor.has(Role.MANAGER)) {
+      throw new ForbiddenException("Only managers, sales-ops and administrators may verify the gate log");
+    }
+  }
+}

@@ -1,8 +1,0 @@
-package io.oppflow.forecast;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
-/** An opportunity open at the forecast's instant, in the stage it was in then. */
-record PipelineEntry(String code, String owner, String orgUnit, String stage, BigDecimal amount,
-    LocalDate expectedCloseDate) {}

@@ -1,0 +1,84 @@
+package io.oppflow.forecast.internal;
+
+import io.oppflow.forecast.BacktestView;
+import io.oppflow.forecast.ForecastView;
+import io.oppflow.shared.InvalidRequestException;
+import io.oppflow.export.Table;
+import io.oppflow.export.TableExport;
+import io.oppflow.organization.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Forecasts 业绩预测")
+public class ForecastController {
+
+  private final Forecaster forecaster;
+  private final Backtester backtester;
+
+  ForecastController(Forecaster forecaster, Backtester backtester) {
+    this.forecaster = forecaster;
+    this.backtester = backtester;
+  }
+
+  @GetMapping("/api/forecast")
+  @Operation(summary = "Expected amount won in a period (2027, 2027-Q1, 2027-03) from the open pipeline, "
+      + "weighted by the modelled stage probabilities or by historical win rates; CSV/XLSX by format= or Accept")
+  ResponseEntity<?> forecast(@RequestParam(required = false) String period,
+      @RequestParam(required = false) String method,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String orgUnit,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String window,
+      @RequestParam(required = false) Integer windowMonths,
+      @RequestParam(defaultValue = "false") boolean details,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      Actor actor) {
+    SalesPeriod p = ForecastRequest.period(period);
+    ForecastMethod m = ForecastRequest.method(method);
+    int months = ForecastRequest.windowMonths(window, windowMonths);
+    ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
+    ForecastView view = forecaster.forecast(scope, p, m, months, details);
+    return TableExport.respond(format, accept, view, () -> ForecastTables.forecast(view));
+  }
+
+  @GetMapping("/api/forecast/backtest")
+  @Operation(summary = "Each method's forecast at the start of the N periods before `period` against what was "
+      + "actually won: error %, mean absolute percentage error, the method to trust; CSV/XLSX by format= or Accept")
+  ResponseEntity<?> backtest(@RequestParam(required = false) String period,
+      @RequestParam(required = false) Integer periods,
+      @RequestParam(required = false) String method,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String orgUnit,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String window,
+      @RequestParam(required = false) Integer windowMonths,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      Actor actor) {
+    SalesPeriod p = ForecastRequest.period(period);
+    int n = ForecastRequest.periods(periods);
+    List<ForecastMethod> methods = method == null || method.isBlank() || method.strip().equalsIgnoreCase("both")
+        ? List.of(ForecastMethod.WEIGHTED, ForecastMethod.HISTORICAL) : List.of(backtestMethod(method));
+    int months = ForecastRequest.windowMonths(window, windowMonths);
+    ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
+    BacktestView view = backtester.backtest(scope, p, n, methods, months);
+    return TableExport.respond(format, accept, view, () -> ForecastTables.backtest(view));
+  }
+
+  private static ForecastMethod backtestMethod(String method) {
+    try {
+      return ForecastMethod.parse(method);
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.of("method", "'" + method + "' is not a method: use weighted, historical or both");
+    }
+  }
+}

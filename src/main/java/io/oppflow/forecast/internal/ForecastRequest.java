@@ -1,0 +1,74 @@
+package io.oppflow.forecast.internal;
+
+import io.oppflow.shared.InvalidRequestException;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+
+/** Reads and checks the query parameters forecasts share; each bad one is a 400 naming the field. */
+public final class ForecastRequest {
+
+  static final String DEFAULT_PROCESS = "project-sales-funnel";
+  static final int DEFAULT_WINDOW_MONTHS = 12;
+  static final int MAX_WINDOW_MONTHS = 120;
+  static final int MAX_BACKTEST_PERIODS = 24;
+
+  private ForecastRequest() {}
+
+  static SalesPeriod period(String text) {
+    if (text == null || text.isBlank()) {
+      throw InvalidRequestException.of("period", "is required: a year (2027), a quarter (2027-Q1) or a month (2027-03)");
+    }
+    try {
+      return SalesPeriod.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.of("period", e.getMessage());
+    }
+  }
+
+  static ForecastMethod method(String text) {
+    try {
+      return ForecastMethod.parse(text == null || text.isBlank() ? "weighted" : text);
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.of("method", e.getMessage());
+    }
+  }
+
+  static String process(String text) {
+    return text == null || text.isBlank() ? DEFAULT_PROCESS : text.strip();
+  }
+
+  /** The history window in months, from {@code window} (ISO-8601, e.g. P12M, P1Y) or {@code windowMonths}. */
+  static int windowMonths(String window, Integer windowMonths) {
+    if (window != null && !window.isBlank() && windowMonths != null) {
+      throw InvalidRequestException.of("window", "give window or windowMonths, not both");
+    }
+    int months;
+    String field = "windowMonths";
+    if (window != null && !window.isBlank()) {
+      field = "window";
+      try {
+        Period p = Period.parse(window.strip());
+        if (p.getDays() != 0) {
+          throw InvalidRequestException.of("window", "must be whole months or years, e.g. P12M or P1Y");
+        }
+        months = (int) p.toTotalMonths();
+      } catch (DateTimeParseException e) {
+        throw InvalidRequestException.of("window", "'" + window + "' is not an ISO-8601 period such as P12M");
+      }
+    } else {
+      months = windowMonths == null ? DEFAULT_WINDOW_MONTHS : windowMonths;
+    }
+    if (months < 1 || months > MAX_WINDOW_MONTHS) {
+      throw InvalidRequestException.of(field, "must be between 1 and " + MAX_WINDOW_MONTHS + " months");
+    }
+    return months;
+  }
+
+  static int periods(Integer periods) {
+    int n = periods == null ? 4 : periods;
+    if (n < 1 || n > MAX_BACKTEST_PERIODS) {
+      throw InvalidRequestException.of("periods", "must be between 1 and " + MAX_BACKTEST_PERIODS);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,27 @@
+package io.oppflow.funnel.internal;
+
+import io.oppflow.funnel.FunnelReport;
+import io.oppflow.export.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The funnel as one flat table: one row per group and stage, the group's totals repeated on each. */
+public final class FunnelTables {
+
+  private FunnelTables() {}
+
+  static Table of(FunnelReport report) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (FunnelReport.Group g : report.groups()) {
+      for (FunnelReport.Stage s : g.stages()) {
+        rows.add(java.util.Arrays.asList(g.key(), s.stage(), s.name().zh(), s.name().en(), s.entered(), s.advanced(),
+            s.lost(), s.left(), s.open(), s.conversionRate(), s.avgDwellDays(), s.medianDwellDays(), s.p90DwellDays(),
+            report.shape().slope().get(s.stage()), g.won(), g.lost(), g.open(), g.winRate(), g.avgCycleDaysWon(),
+            g.weightedPipeline()));
+      }
+    }
+    return new Table("funnel", List.of("group", "stage", "stageNameZh", "stageNameEn", "entered", "advanced", "lost",
+        "left", "open", "conversionRate", "avgDwellDays", "medianDwellDays", "p90DwellDays", "slope", "groupWon",
+        "groupLost", "groupOpen", "groupWinRate", "groupAvgCycleDaysWon", "groupWeightedPipeline"), rows);
+  }
+}

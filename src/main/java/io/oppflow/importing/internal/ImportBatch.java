@@ -1,0 +1,93 @@
+package io.oppflow.importing.internal;
+
+import io.oppflow.importing.ImportJobView;
+import io.oppflow.funnel.StageDefinition;
+import io.oppflow.funnel.StageIntervals;
+import io.oppflow.importing.ImportJobView.RowError;
+import io.oppflow.opportunity.ImportedOpportunity;
+import io.oppflow.opportunity.OpportunityService;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a batch of accepted rows in one transaction. If any of them fails in the database, the batch
+ * is rolled back and its rows are tried again one transaction each, so one bad row costs only itself.
+ */
+@Component
+public class ImportBatch {
+
+  private static final Logger log = LoggerFactory.getLogger(ImportBatch.class);
+
+  /** What a batch did. */
+  record Result(int imported, int skipped, List<RowError> rejected) {}
+
+  private final OpportunityService opportunities;
+  private final StageIntervals intervals;
+  private final TransactionTemplate transactions;
+  private final EntityManager entityManager;
+
+  ImportBatch(OpportunityService opportunities, StageIntervals intervals, TransactionTemplate transactions,
+      EntityManager entityManager) {
+    this.entityManager = entityManager;
+    this.opportunities = opportunities;
+    this.intervals = intervals;
+    this.transactions = transactions;
+  }
+
+  Result run(List<ImportRow> rows, List<StageDefinition> stages) {
+    try {
+      return transactions.execute(tx -> {
+        int imported = 0;
+        for (ImportRow row : rows) {
+          imported += record(row.opportunity(), stages) ? 1 : 0;
+        }
+        return new Result(imported, rows.size() - imported, List.of());
+      });
+    } catch (RuntimeException batchFailed) {
+      log.info("Import batch failed ({}); retrying its {} rows one by one", batchFailed.getMessage(), rows.size());
+      return oneByOne(rows, stages);
+    }
+  }
+
+  private Result oneByOne(List<ImportRow> rows, List<StageDefinition> stages) {
+    int imported = 0;
+    int skipped = 0;
+    List<RowError> rejected = new ArrayList<>();
+    for (ImportRow row : rows) {
+      try {
+        if (Boolean.TRUE.equals(transactions.execute(tx -> record(row.opportunity(), stages)))) {
+          imported++;
+        } else {
+          skipped++;
+        }
+      } catch (RuntimeException e) {
+        rejected.add(new RowError(row.line(), "could not be stored: " + rootMessage(e)));
+      }
+    }
+    return new Result(imported, skipped, rejected);
+  }
+
+  private boolean record(ImportedOpportunity o, List<StageDefinition> stages) {
+    if (!opportunities.recordImported(o)) {
+      return false;
+    }
+    intervals.imported(o.code(), o.processKey(), ImportedHistory.of(o, stages));
+    // Each later query would dirty-check every opportunity of the batch so far (quadratic): let go of them.
+    entityManager.flush();
+    entityManager.clear();
+    return true;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

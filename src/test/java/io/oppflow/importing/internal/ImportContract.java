@@ -1,0 +1,351 @@
+package io.oppflow.importing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oppflow.support.ApiClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The CSV import, run on every database we support: good rows become opportunities with their history,
+ * bad rows are reported by line, a second import of the same file changes nothing.
+ */
+abstract class ImportContract {
+
+  private static final String HEADER =
+      "code,name,customer,customer_type,project_type,region,org_unit,owner,amount,currency,created_on,stage,status,closed_on,lost_reason";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService tasks;
+  @Autowired InterruptedImports interrupted;
+
+  String p;  // a prefix of this test's codes: the context (and database) is shared
+
+  ApiClient ops() { return ApiClient.as(port, "ops1"); }
+
+  @BeforeEach
+  void freshPrefix() {
+    p = "IMP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
+  }
+
+  /** Lines 2, 3, 4 and 12 (a record spanning lines 12-13) are good; the rest are not. */
+  String mixedFile() {
+    return "\uFEFF" + HEADER + "\r\n"
+        + p + "OPEN,\"华东, 财务系统\",上海某公司,NEW,LARGE,华东,HQ/East/Shanghai-1,zhang.wei,\"1,200,000\",CNY,2026-01-10,CONFIRM_INTENT,OPEN,,\r\n"
+        + p + "WON,ERP 升级,杭州某公司,OLD,SMALL,华东,HQ/East/Hangzhou-1,li.na,300000,CNY,2026-02-01,,WON,2026-04-12,\r\n"
+        + p + "LOST,CRM,南京某公司,NEW,SMALL,华东,HQ/East/Nanjing-1,li.na,50000,CNY,2026-03-01,,LOST,2026-03-21,COMPETITOR:金蝶\r\n"
+        + p + "BADSTAGE,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,NO_SUCH_STAGE,OPEN,,\r\n"
+        + p + "BADDATE,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026/03/01,TARGET,OPEN,,\r\n"
+        + p + "BADSTATUS,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,MAYBE,,\r\n"
+        + p + "NOOWNER,x,c,NEW,SMALL,华东,HQ/East,,1,CNY,2026-03-01,TARGET,OPEN,,\r\n"
+        + p + "CLOSEDSTAGE,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,NEGOTIATE,WON,2026-03-05,\r\n"
+        + p + "OPEN,again,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\r\n"
+        + p + "BADAMOUNT,x,c,NEW,SMALL,华东,HQ/East,li.na,lots,CNY,2026-03-01,TARGET,OPEN,,\r\n"
+        + p + "MULTI,\"two\nlines, \"\"quoted\"\"\",c,NEW,SMALL,华东,HQ/East,li.na,10,CNY,2026-03-01,TARGET,OPEN,,\r\n"
+        + p + "LOSTREASON,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,COMPETITOR\r\n";
+  }
+
+  @Test
+  void shouldFailAJobWhoseNodeStoppedBeatingButNotOneStillBeating() {
+    String quiet = UUID.randomUUID().toString();
+    String beating = UUID.randomUUID().toString();
+    // created long ago, both: only the heartbeat tells a stopped node's job from a long one still running
+    insertRunningJob(quiet, Instant.now().minus(Duration.ofDays(1)), Instant.now().minus(Duration.ofMinutes(3)));
+    insertRunningJob(beating, Instant.now().minus(Duration.ofDays(1)), Instant.now().minus(Duration.ofSeconds(5)));
+
+    interrupted.failJobsGoneQuiet();
+
+    assertThat(jdbc.queryForList("select status, failure, finished_at from import_job where id = ?", quiet))
+        .singleElement().satisfies(job -> {
+          assertThat(job.get("STATUS")).isEqualTo("FAILED");
+          assertThat((String) job.get("FAILURE")).contains("stopped before it finished");
+          assertThat(job.get("FINISHED_AT")).isNotNull();
+        });
+    assertThat(ops().get("/api/imports/" + quiet).json().path("status").asText()).isEqualTo("FAILED");
+    assertThat(jdbc.queryForObject("select status from import_job where id = ?", String.class, beating)).isEqualTo("RUNNING");
+    jdbc.update("delete from import_job where id = ?", beating);
+  }
+
+  private void insertRunningJob(String id, Instant createdAt, Instant heartbeatAt) {
+    jdbc.update("insert into import_job (id, process_key, file_name, status, total, imported, skipped, rejected,"
+        + " created_by, created_at, heartbeat_at) values (?, 'project-sales-funnel', 'x.csv', 'RUNNING', 10, 3, 0, 0,"
+        + " 'ops1', ?, ?)", id, java.sql.Timestamp.from(createdAt), java.sql.Timestamp.from(heartbeatAt));
+  }
+
+  @Test
+  void shouldImportGoodRowsAndReportBadOnesByLine() {
+    JsonNode job = importAndWait(mixedFile());
+
+    assertThat(job.path("status").asText()).isEqualTo("DONE");
+    assertThat(job.path("total").asInt()).isEqualTo(12);
+    assertThat(job.path("imported").asInt()).isEqualTo(4);
+    assertThat(job.path("rejected").asInt()).isEqualTo(8);
+    assertThat(job.path("skipped").asInt()).isZero();
+    List<Integer> lines = new ArrayList<>();
+    job.path("errors").forEach(e -> lines.add(e.path("line").asInt()));
+    assertThat(lines).containsExactly(5, 6, 7, 8, 9, 10, 11, 14);
+    assertThat(reason(job, 5)).contains("stage").contains("NO_SUCH_STAGE");
+    assertThat(reason(job, 6)).contains("created_on").contains("ISO date");
+    assertThat(reason(job, 7)).contains("status").contains("MAYBE");
+    assertThat(reason(job, 8)).contains("owner: required");
+    assertThat(reason(job, 9)).contains("stage: must be empty");
+    assertThat(reason(job, 10)).contains("line 2");
+    assertThat(reason(job, 11)).contains("amount").contains("lots");
+    assertThat(reason(job, 14)).contains("lost_reason");
+    assertThat(jdbc.queryForObject("select count(*) from opportunity where code like ?", Integer.class, p + "%"))
+        .isEqualTo(4);
+    assertThat(jdbc.queryForObject("select name from opportunity where code = ?", String.class, p + "MULTI"))
+        .isEqualTo("two\nlines, \"quoted\"");
+  }
+
+  @Test
+  void shouldContinueOpenRowsAsLiveOpportunitiesAtTheirStage() {
+    importAndWait(mixedFile());
+
+    JsonNode open = ops().get("/api/opportunities/" + p + "OPEN").json();
+    assertThat(open.path("status").asText()).isEqualTo("OPEN");
+    assertThat(open.path("stage").asText()).isEqualTo("CONFIRM_INTENT");
+    assertThat(open.path("name").asText()).isEqualTo("华东, 财务系统");
+    assertThat(open.path("amount").decimalValue()).isEqualByComparingTo("1200000");
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(p + "OPEN").singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_CONFIRM_INTENT");
+    assertThat(task.getAssignee()).as("owners need not be users").isEqualTo("zhang.wei");
+    assertThat(instant("select created_at from opportunity where code = ?", p + "OPEN")).isEqualTo(day("2026-01-10"));
+  }
+
+  @Test
+  void shouldCloseWonAndLostRowsOnTheirClosingDayWithTheirReason() {
+    importAndWait(mixedFile());
+
+    assertThat(jdbc.queryForObject("select status from opportunity where code = ?", String.class, p + "WON")).isEqualTo("WON");
+    assertThat(instant("select closed_at from opportunity where code = ?", p + "WON")).isEqualTo(day("2026-04-12"));
+    assertThat(instant("select created_at from opportunity where code = ?", p + "WON")).isEqualTo(day("2026-02-01"));
+    Map<String, Object> lost = jdbc.queryForMap("select status, lost_reason, lost_competitor from opportunity where code = ?",
+        p + "LOST");
+    assertThat(lost).containsEntry("status", "LOST").containsEntry("lost_reason", "COMPETITOR")
+        .containsEntry("lost_competitor", "金蝶");
+    assertThat(instant("select closed_at from opportunity where code = ?", p + "LOST")).isEqualTo(day("2026-03-21"));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(p + "WON").count()).isZero();
+  }
+
+  @Test
+  void shouldGiveImportedOpportunitiesStageIntervalsWithTheHistoricalDates() {
+    importAndWait(mixedFile());
+
+    // open at CONFIRM_INTENT since 2026-01-10: the two stages before passed that day, the third still open
+    assertThat(intervals(p + "OPEN")).containsExactly(
+        "TARGET 2026-01-10 2026-01-10 ADVANCED IMPORT",
+        "DISCOVER 2026-01-10 2026-01-10 ADVANCED IMPORT",
+        "CONFIRM_INTENT 2026-01-10 - - IMPORT");
+    assertThat(jdbc.queryForObject("select activity_instance_id from stage_interval where opportunity_code = ?"
+        + " and stage = 'CONFIRM_INTENT'", String.class, p + "OPEN")).as("the live stage keeps its engine link").isNotNull();
+    // won: the whole cycle in the first stage, the others passed on the closing day
+    assertThat(intervals(p + "WON")).containsExactly(
+        "TARGET 2026-02-01 2026-04-12 ADVANCED IMPORT",
+        "DISCOVER 2026-04-12 2026-04-12 ADVANCED IMPORT",
+        "CONFIRM_INTENT 2026-04-12 2026-04-12 ADVANCED IMPORT",
+        "INITIATE_PROJECT 2026-04-12 2026-04-12 ADVANCED IMPORT",
+        "WIN_RECOGNITION 2026-04-12 2026-04-12 ADVANCED IMPORT",
+        "NEGOTIATE 2026-04-12 2026-04-12 ADVANCED IMPORT",
+        "CLOSE 2026-04-12 2026-04-12 ADVANCED IMPORT");
+    assertThat(intervals(p + "LOST")).containsExactly("TARGET 2026-03-01 2026-03-21 LOST IMPORT");
+  }
+
+  @Test
+  void shouldLetFunnelFiguresOverTheImportedHistoryMatchHandComputedOnes() {
+    importAndWait(mixedFile());
+    String codes = "opportunity_code like '" + p + "%'";
+
+    // entered TARGET: OPEN, WON, LOST, MULTI = 4; entered CONFIRM_INTENT: OPEN, WON = 2; CLOSE: WON = 1
+    assertThat(count("select count(*) from stage_interval where stage = 'TARGET' and " + codes)).isEqualTo(4);
+    assertThat(count("select count(*) from stage_interval where stage = 'CONFIRM_INTENT' and " + codes)).isEqualTo(2);
+    assertThat(count("select count(*) from stage_interval where stage = 'CLOSE' and outcome = 'ADVANCED' and " + codes)).isEqualTo(1);
+    // TARGET: advanced 2 (OPEN, WON), lost 1 (LOST), still open 1 (MULTI)
+    assertThat(count("select count(*) from stage_interval where stage = 'TARGET' and outcome = 'ADVANCED' and " + codes)).isEqualTo(2);
+    assertThat(count("select count(*) from stage_interval where stage = 'TARGET' and outcome = 'LOST' and " + codes)).isEqualTo(1);
+    assertThat(count("select count(*) from stage_interval where stage = 'TARGET' and left_at is null and " + codes)).isEqualTo(1);
+    // every imported interval carries its opportunity's slices, by which the funnel groups and filters
+    assertThat(count("select count(*) from stage_interval where (owner is null or org_unit is null) and " + codes)).isZero();
+    // dwell in TARGET of the closed ones: WON 2026-02-01 -> 04-12 = 70 days, LOST 03-01 -> 03-21 = 20 days
+    List<Long> dwellDays = jdbc.query("select entered_at, left_at from stage_interval where stage = 'TARGET'"
+        + " and left_at is not null and " + codes + " order by opportunity_code",
+        (rs, n) -> Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toDays());
+    assertThat(dwellDays).containsExactly(20L, 0L, 70L);  // LOST, OPEN, WON
+    // win rate = won / (won + lost) = 1 / 2; cycle of the won one = 70 days
+    assertThat(count("select count(*) from opportunity where status = 'WON' and code like '" + p + "%'")).isEqualTo(1);
+    assertThat(count("select count(*) from opportunity where status = 'LOST' and code like '" + p + "%'")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldGiveTheFunnelOverImportedHistoryItsCountsOutcomesAndCycleButNoDwell() {
+    String unit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+    importAndWait(HEADER + "\n"
+        + p + "W,ERP,c,OLD,SMALL,华东," + unit + ",li.na,300000,CNY,2026-02-01,,WON,2026-04-12,\n"
+        + p + "L,CRM,c,NEW,SMALL,华东," + unit + ",li.na,50000,CNY,2026-03-01,,LOST,2026-03-21,COMPETITOR\n"
+        + p + "O,HR,c,NEW,LARGE,华东," + unit + ",zhang.wei,1200000,CNY,2026-01-10,CONFIRM_INTENT,OPEN,,\n");
+
+    ApiClient.Response r = ops().get("/api/funnel?orgUnit=" + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8));
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode all = r.json().path("groups").get(0);
+    // TARGET: W and O advanced, L lost there; CONFIRM_INTENT: W advanced, O still in it; CLOSE: W advanced (won)
+    JsonNode target = stage(all, "TARGET");
+    assertThat(List.of(target.path("entered").asInt(), target.path("advanced").asInt(), target.path("lost").asInt()))
+        .containsExactly(3, 2, 1);
+    JsonNode confirm = stage(all, "CONFIRM_INTENT");
+    assertThat(List.of(confirm.path("entered").asInt(), confirm.path("advanced").asInt(), confirm.path("open").asInt()))
+        .containsExactly(2, 1, 1);
+    assertThat(stage(all, "CLOSE").path("advanced").asInt()).isEqualTo(1);
+    // won 1, lost 1: win rate 1/2; cycle of the won one 2026-02-01 -> 04-12 = 70 days
+    assertThat(all.path("won").asInt()).isEqualTo(1);
+    assertThat(all.path("lost").asInt()).isEqualTo(1);
+    assertThat(all.path("winRate").asDouble()).isEqualTo(0.5);
+    assertThat(all.path("avgCycleDaysWon").asDouble()).isEqualTo(70.0);
+    // when each stage was entered and left is not known from a spreadsheet: no dwell figures, rather than zeros
+    for (JsonNode stage : all.path("stages")) {
+      assertThat(stage.path("medianDwellDays").isMissingNode() || stage.path("medianDwellDays").isNull())
+          .as("median dwell of %s", stage.path("stage").asText()).isTrue();
+      assertThat(stage.path("avgDwellDays").isMissingNode() || stage.path("avgDwellDays").isNull()).isTrue();
+    }
+  }
+
+  private static JsonNode stage(JsonNode group, String code) {
+    for (JsonNode s : group.path("stages")) {
+      if (code.equals(s.path("stage").asText())) {
+        return s;
+      }
+    }
+    throw new AssertionError("no stage " + code + " in " + group);
+  }
+
+  @Test
+  void shouldChangeNothingWhenTheSameCodesAreImportedAgain() {
+    importAndWait(mixedFile());
+    List<String> before = snapshot();
+
+    JsonNode again = importAndWait(mixedFile());
+
+    assertThat(again.path("status").asText()).isEqualTo("DONE");
+    assertThat(again.path("imported").asInt()).isZero();
+    assertThat(again.path("skipped").asInt()).isEqualTo(4);
+    assertThat(again.path("rejected").asInt()).isEqualTo(8);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(p + "OPEN").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldForbidImportsToRepsAndManagers() {
+    ApiClient.Response byRep = ApiClient.as(port, "rep1").postForm("/api/imports", "file", "x.csv",
+        mixedFile().getBytes(StandardCharsets.UTF_8), Map.of("process", "project-sales-funnel"));
+    assertThat(byRep.status()).as(byRep.toString()).isEqualTo(403);
+    ApiClient.Response byManager = ApiClient.as(port, "manager1").postForm("/api/imports", "file", "x.csv",
+        mixedFile().getBytes(StandardCharsets.UTF_8), Map.of("process", "project-sales-funnel"));
+    assertThat(byManager.status()).isEqualTo(403);
+    assertThat(count("select count(*) from opportunity where code like '" + p + "%'")).isZero();
+
+    String id = ops().postForm("/api/imports", "file", "x.csv", (HEADER + "\n").getBytes(StandardCharsets.UTF_8),
+        Map.of("process", "project-sales-funnel")).json().path("id").asText();
+    assertThat(ApiClient.as(port, "rep1").get("/api/imports/" + id).status()).isEqualTo(403);
+    assertThat(ApiClient.as(port, "admin", adminPassword()).get("/api/imports/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseAnUnknownProcessOrAFileWithoutTheColumns() {
+    ApiClient.Response unknown = ops().postForm("/api/imports", "file", "x.csv", mixedFile().getBytes(StandardCharsets.UTF_8),
+        Map.of("process", "no-such-process"));
+    assertThat(unknown.status()).isEqualTo(400);
+    ApiClient.Response noHeader = ops().postForm("/api/imports", "file", "x.csv", "code,name\nA1,x\n".getBytes(StandardCharsets.UTF_8),
+        Map.of("process", "project-sales-funnel"));
+    assertThat(noHeader.status()).isEqualTo(400);
+    assertThat(noHeader.json().path("detail").asText()).contains("owner");
+    assertThat(ops().get("/api/imports/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldRefuseAFileThatIsNotCsvNamingTheLineAndStartNoJob() {
+    int jobsBefore = count("select count(*) from import_job");
+    String neverClosed = HEADER + "\n" + p + "A,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\n"
+        + p + "B,\"never closed,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\n";
+
+    ApiClient.Response refused = ops().postForm("/api/imports", "file", "x.csv", neverClosed.getBytes(StandardCharsets.UTF_8),
+        Map.of("process", "project-sales-funnel"));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().path("detail").asText()).contains("line 3").contains("double quotes");
+    assertThat(refused.body()).doesNotContain("org.apache").doesNotContain("Exception");
+    assertThat(count("select count(*) from import_job")).isEqualTo(jobsBefore);
+    assertThat(count("select count(*) from opportunity where code like '" + p + "%'")).isZero();
+  }
+
+  abstract String adminPassword();
+
+  JsonNode importAndWait(String csv) {
+    ApiClient.Response accepted = ops().postForm("/api/imports", "file", "opportunities.csv",
+        csv.getBytes(StandardCharsets.UTF_8), Map.of("process", "project-sales-funnel"));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String id = accepted.json().path("id").asText();
+    return await("import " + id + " to finish").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+        .until(() -> ops().get("/api/imports/" + id).json(), job -> !"RUNNING".equals(job.path("status").asText()));
+  }
+
+  private static String reason(JsonNode job, int line) {
+    for (JsonNode e : job.path("errors")) {
+      if (e.path("line").asInt() == line) {
+        return e.path("reason").asText();
+      }
+    }
+    return "";
+  }
+
+  private List<String> intervals(String code) {
+    return jdbc.query("select stage, entered_at, left_at, outcome, source from stage_interval where opportunity_code = ?"
+        + " order by stage_order, id", (rs, n) -> rs.getString(1) + " " + dayOf(rs.getTimestamp(2)) + " "
+        + (rs.getTimestamp(3) == null ? "-" : dayOf(rs.getTimestamp(3))) + " "
+        + (rs.getString(4) == null ? "-" : rs.getString(4)) + " " + rs.getString(5), code);
+  }
+
+  private List<String> snapshot() {
+    List<String> rows = new ArrayList<>(jdbc.query("select code, status, stage, version, updated_at from opportunity"
+        + " where code like ? order by code", (rs, n) -> rs.getString(1) + rs.getString(2) + rs.getString(3)
+        + rs.getLong(4) + rs.getTimestamp(5).toInstant(), p + "%"));
+    rows.addAll(jdbc.query("select id, stage, entered_at, left_at, outcome from stage_interval where opportunity_code like ?"
+        + " order by id", (rs, n) -> rs.getLong(1) + rs.getString(2) + rs.getTimestamp(3) + rs.getTimestamp(4)
+        + rs.getString(5), p + "%"));
+    return rows;
+  }
+
+  private Instant instant(String sql, String code) {
+    return jdbc.query(sql, (rs, n) -> rs.getTimestamp(1).toInstant(), code).get(0);
+  }
+
+  private int count(String sql) {
+    return jdbc.queryForObject(sql, Integer.class);
+  }
+
+  private static Instant day(String isoDate) {
+    return LocalDate.parse(isoDate).atStartOfDay(ZoneId.systemDefault()).toInstant();
+  }
+
+  private static String dayOf(java.sql.Timestamp t) {
+    return LocalDate.ofInstant(t.toInstant(), ZoneId.systemDefault()).toString();
+  }
+
+}
