@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plugs the stage model into the engine: {@link StageModelParseListener} checks every deployment,
- * {@link ManagerRoutingOfEarlierVersions} keeps process
+ * {@link StageFormKeys} every deployed Camunda Form, {@link ManagerRoutingOfEarlierVersions} keeps process
  * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
  * {@link OpportunityStartGuard} starts stage processes only for opportunities, and
@@ -47,6 +47,10 @@ class StageModelPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(
         new ManagerRoutingOfEarlierVersions(configuration::getExpressionManager));
     configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject));
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new StageFormKeys());
     // one guard per chain: an interceptor knows the next one of its own chain
     for (List<CommandInterceptor> chain : List.of(preInterceptors(configuration), preInterceptorsRequiresNew(configuration))) {
       chain.add(new VariableWriteGuard(configuration::getIdentityService,

@@ -214,4 +214,19 @@ class StageModelValidationTests {
       }
     }
   }
+
+  @Test
+  void shouldRefuseAFormWithAFieldKeyTheServiceDoesNotKnowNamingTheKeyAndTheForm() throws Exception {
+    String form = java.nio.file.Files.readString(java.nio.file.Path.of("processes/forms/form-stage-discover.form"))
+        .replace("\"key\": \"budgetStatus\"", "\"key\": \"budget.stauts\"").replace("form-stage-discover", "form-typo");
+    assertThat(form).contains("budget.stauts");
+
+    ApiClient.Response refused = deployExpectingRefusal("form-typo.form", form);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("form-typo.form").contains("budget.stauts (budgetStatus?)")
+        .contains("不是已知的商机字段或流程变量");
+    assertThat(repository.createDeploymentQuery().deploymentName("form-typo.form").count()).isZero();
+    System.out.println("Refusal of a form with a typo: " + refused.json().path("message").asText().replace("\n", " "));
+  }
 }
