@@ -80,8 +80,17 @@ final class StageConventions {
     String repTaskId = "Task_" + code;
     Element repTask = userTasks(inside).stream().filter(t -> repTaskId.equals(id(t))).findFirst().orElse(null);
     if (repTask == null) {
-      refuse(stage, "阶段 '" + id(stage) + "' 中没有销售代表的阶段任务 " + repTaskId,
-          "stage '" + id(stage) + "' has no user task " + repTaskId + " (the rep's stage task, pattern Task_<STAGECODE>)");
+      // name the task that was meant, if the stage has one: the rep's task is the one that is not an approval
+      List<Element> meant = userTasks(inside).stream().filter(t -> !hasListener(t, "complete", DECIDE_LISTENER)).toList();
+      for (Element task : meant) {
+        refuse(task, "阶段 '" + id(stage) + "' 中的用户任务 '" + id(task) + "' 的 id 须为 " + repTaskId + "（销售代表的阶段任务，Task_<STAGECODE>）",
+            "user task '" + id(task) + "' in stage '" + id(stage) + "' must have the id " + repTaskId
+                + " (the rep's stage task, pattern Task_<STAGECODE>)");
+      }
+      if (meant.isEmpty()) {
+        refuse(stage, "阶段 '" + id(stage) + "' 中没有销售代表的阶段任务 " + repTaskId,
+            "stage '" + id(stage) + "' has no user task " + repTaskId + " (the rep's stage task, pattern Task_<STAGECODE>)");
+      }
     } else {
       expectListener(repTask, "create", PREFILL_LISTENER);
       expectListener(repTask, "complete", APPLY_LISTENER);

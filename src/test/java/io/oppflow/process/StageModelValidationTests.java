@@ -166,8 +166,8 @@ class StageModelValidationTests {
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.body()).contains("misnamed-task.bpmn")
-        .contains("stage 'Stage_TARGET' has no user task Task_TARGET").contains("Task_<STAGECODE>")
-        .contains("阶段 'Stage_TARGET' 中没有销售代表的阶段任务 Task_TARGET");
+        .contains("user task 'Task_Target' in stage 'Stage_TARGET' must have the id Task_TARGET").contains("Task_<STAGECODE>")
+        .contains("阶段 'Stage_TARGET' 中的用户任务 'Task_Target' 的 id 须为 Task_TARGET");
     System.out.println("Refusal of a misnamed stage task: " + refused.json().path("message").asText().replace("\n", " "));
   }
 
