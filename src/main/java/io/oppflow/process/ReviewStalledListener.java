@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${reviewStalled}} on the stage's "Review stalled opportunity" task. On create: offers it to the
- * opportunity's managers and shows the stage, its dwell limit and the days spent in it. On complete: the
- * manager must choose CONTINUE and leave a note; the opportunity stays where it is.
+ * {@code ${reviewStalled}} on the stage's "Review stalled opportunity" task, which its candidate users
+ * {@code ${opportunityManagers.of(execution)}} offer to the opportunity's managers. On create: shows the stage,
+ * its dwell limit and the days spent in it. On complete: the manager must choose CONTINUE and leave a note;
+ * the opportunity stays where it is.
  */
 @Component("reviewStalled")
 class ReviewStalledListener implements TaskListener {
@@ -23,18 +24,15 @@ class ReviewStalledListener implements TaskListener {
   static final String NOTE = "stalledNote";
   static final String CONTINUE = "CONTINUE";
 
-  private final OpportunityManagers managers;
   private final Clock clock;
 
-  ReviewStalledListener(OpportunityManagers managers, Clock clock) {
-    this.managers = managers;
+  ReviewStalledListener(Clock clock) {
     this.clock = clock;
   }
 
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      managers.offer(task);
       showStage(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       if (!CONTINUE.equals(task.getVariable(DECISION))) {

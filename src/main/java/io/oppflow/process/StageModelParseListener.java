@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Refuses, at deployment, a stage process that would run without its gates: a stage element without a
  * stage code, order or win probability, or a gate for a stage that has no rules in the active rule
- * set. The message names each element and its line. Applies to every new deployment, including those
+ * set; and one that breaks the ids and bindings the service finds its elements by ({@link StageConventions}).
+ * The message names each element and its line; Camunda adds the file. Applies to every new deployment, including those
  * from Camunda Modeler through {@code /engine-rest/deployment/create}; definitions already deployed
  * are never refused when they are parsed again.
  */
@@ -48,8 +49,13 @@ class StageModelParseListener extends AbstractBpmnParseListener {
         first = first == null ? element : first;
       }
     }
+    for (StageConventions.Problem broken : StageConventions.check(process)) {
+      problems.add(broken.text() + " (line " + broken.element().getLine() + ")");
+      first = first == null ? broken.element() : first;
+    }
     if (!problems.isEmpty()) {
-      throw new BpmnParseException("Stage process '" + definition.getKey() + "' refused: " + String.join("; ", problems), first);
+      throw new BpmnParseException("阶段流程 '" + definition.getKey() + "' 被拒绝部署 / Stage process '" + definition.getKey()
+          + "' refused: " + String.join("; ", problems), first);
     }
   }
 
@@ -62,11 +68,12 @@ class StageModelParseListener extends AbstractBpmnParseListener {
         && GATE_DELEGATE.equals(element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression"))) {
       String stage = inputParameter(element, ProcessVariables.GATE_STAGE);
       if (stage == null || stage.isBlank()) {
-        return "gate '" + id + "' has no 'stage' input naming the stage it guards";
+        return "关卡 '" + id + "' 缺少指明所守护阶段的 stage 输入 / gate '" + id + "' has no 'stage' input naming the stage it guards";
       }
       RuleSet rules = activeRules.get();
       if (!rules.covers(processKey, stage.strip())) {
-        return "gate '" + id + "' guards stage '" + stage.strip() + "' of process '" + processKey
+        return "关卡 '" + id + "' 守护的阶段 " + stage.strip() + " 在当前规则集 " + rules.version() + " 中没有规则 / gate '"
+            + id + "' guards stage '" + stage.strip() + "' of process '" + processKey
             + "', which has no rules in the active rule set " + rules.version();
       }
     }
@@ -75,19 +82,24 @@ class StageModelParseListener extends AbstractBpmnParseListener {
 
   private static String stageProblem(String id, Element stage) {
     List<String> missing = new ArrayList<>();
+    List<String> missingZh = new ArrayList<>();
     String code = property(stage, StageModel.STAGE_CODE);
     if (code == null || code.isBlank()) {
       missing.add("a stageCode");
+      missingZh.add("stageCode");
     }
     String order = property(stage, StageModel.STAGE_ORDER);
     if (order == null || !order.strip().matches("\\d+")) {
       missing.add("a whole-number stageOrder");
+      missingZh.add("整数 stageOrder");
     }
     String probability = property(stage, StageModel.WIN_PROBABILITY);
     if (probability == null || !isProbability(probability.strip())) {
       missing.add("a winProbability between 0 and 1");
+      missingZh.add("0 到 1 之间的 winProbability");
     }
-    return missing.isEmpty() ? null : "stage '" + id + "' needs " + String.join(", ", missing);
+    return missing.isEmpty() ? null : "阶段 '" + id + "' 缺少" + String.join("、", missingZh)
+        + " / stage '" + id + "' needs " + String.join(", ", missing);
   }
 
   /** A stage is a sub-process named Stage_... or one that reports its entry with ${stageEntered}. */
@@ -104,7 +116,7 @@ class StageModelParseListener extends AbstractBpmnParseListener {
         && STAGE_LISTENER.equals(e.attribute("delegateExpression")));
   }
 
-  private static String property(Element element, String name) {
+  static String property(Element element, String name) {
     Element extensions = element.element("extensionElements");
     if (extensions == null) {
       return null;
@@ -119,7 +131,7 @@ class StageModelParseListener extends AbstractBpmnParseListener {
     return null;
   }
 
-  private static String inputParameter(Element element, String name) {
+  static String inputParameter(Element element, String name) {
     Element extensions = element.element("extensionElements");
     if (extensions == null) {
       return null;
@@ -145,22 +157,26 @@ class StageModelParseListener extends AbstractBpmnParseListener {
     }
     String id = stage.attribute("id");
     if (!isDuration(limit.strip())) {
-      return "stage '" + id + "' has dwellLimit '" + limit + "', which is not an ISO-8601 duration such as P30D";
+      return "阶段 '" + id + "' 的 dwellLimit '" + limit + "' 不是 ISO-8601 时长（如 P30D）/ stage '" + id + "' has dwellLimit '"
+          + limit + "', which is not an ISO-8601 duration such as P30D";
     }
     for (Element e : elements) {
       Element timer = e.element("timerEventDefinition");
       if ("boundaryEvent".equals(e.getTagName()) && id.equals(e.attribute("attachedToRef")) && timer != null) {
         Element duration = timer.element("timeDuration");
         if (duration == null || !limit.strip().equals(duration.getText().strip())) {
-          return "timer '" + e.attribute("id") + "' on stage '" + id + "' must wait the stage's dwellLimit " + limit.strip();
+          return "阶段 '" + id + "' 上的定时器 '" + e.attribute("id") + "' 须等待阶段时限 " + limit.strip() + " / timer '"
+              + e.attribute("id") + "' on stage '" + id + "' must wait the stage's dwellLimit " + limit.strip();
         }
         if (!"false".equals(e.attribute("cancelActivity"))) {
-          return "timer '" + e.attribute("id") + "' on stage '" + id + "' must be non-interrupting";
+          return "阶段 '" + id + "' 上的定时器 '" + e.attribute("id") + "' 须为非中断 / timer '" + e.attribute("id")
+              + "' on stage '" + id + "' must be non-interrupting";
         }
         return null;
       }
     }
-    return "stage '" + id + "' has a dwellLimit but no timer boundary event waiting for it";
+    return "阶段 '" + id + "' 设有 dwellLimit，但没有等待它的定时边界事件 / stage '" + id
+        + "' has a dwellLimit but no timer boundary event waiting for it";
   }
 
   private static boolean isDuration(String value) {
@@ -195,7 +211,7 @@ class StageModelParseListener extends AbstractBpmnParseListener {
     return all;
   }
 
-  private static boolean isNewDeployment(ProcessDefinitionEntity definition) {
+  static boolean isNewDeployment(ProcessDefinitionEntity definition) {
     if (Context.getCommandContext() == null || definition.getDeploymentId() == null) {
       return false;
     }

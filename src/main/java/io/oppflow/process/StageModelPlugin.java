@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plugs the stage model into the engine: {@link StageModelParseListener} checks every deployment,
- * {@link OrgUnitManagersParseListener} offers managers' tasks to the managers of the opportunity's org unit, and
+ * {@link StageFormKeys} every deployed Camunda Form, {@link ManagerRoutingOfEarlierVersions} keeps process
+ * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
  * {@link OpportunityStartGuard} starts stage processes only for opportunities, and
  * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields.
@@ -26,17 +27,14 @@ class StageModelPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<ActiveRules> activeRules;
   private final ObjectProvider<StageIntervals> intervals;
   private final ObjectProvider<RepositoryService> repository;
-  private final ObjectProvider<OpportunityManagers> managers;
   private final ObjectProvider<OpportunityService> opportunities;
 
   StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
-      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityManagers> managers,
-      ObjectProvider<OpportunityService> opportunities) {
+      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities) {
     this.opportunities = opportunities;
     this.activeRules = activeRules;
     this.intervals = intervals;
     this.repository = repository;
-    this.managers = managers;
   }
 
   @Override
@@ -47,8 +45,12 @@ class StageModelPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(
         new StageModelParseListener(() -> activeRules.getObject().current()));
     configuration.getCustomPostBPMNParseListeners().add(
-        new OrgUnitManagersParseListener(new OrgUnitManagersListener(managers)));
+        new ManagerRoutingOfEarlierVersions(configuration::getExpressionManager));
     configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject));
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new StageFormKeys());
     // one guard per chain: an interceptor knows the next one of its own chain
     for (List<CommandInterceptor> chain : List.of(preInterceptors(configuration), preInterceptorsRequiresNew(configuration))) {
       chain.add(new VariableWriteGuard(configuration::getIdentityService,

@@ -20,6 +20,12 @@ class StageModelValidationTests {
   @Autowired RepositoryService repository;
 
   static String process(String key, String stageProperties, String gateStage) {
+    return process(key, stageProperties, gateStage, REP_TASK.formatted("Task_TARGET", ""), "");
+  }
+
+  /** One stage TARGET: start, {@code repTask} (its id is read from it), the gate, end; plus {@code more} inside the stage. */
+  static String process(String key, String stageProperties, String gateStage, String repTask, String more) {
+    String taskId = repTask.replaceFirst("(?s).*?id=\"([^\"]+)\".*", "$1");
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -33,7 +39,9 @@ class StageModelValidationTests {
                 <camunda:executionListener delegateExpression="${stageEntered}" event="start" />
               </bpmn:extensionElements>
               <bpmn:startEvent id="StageStart_TARGET" />
-              <bpmn:sequenceFlow id="Flow_2" sourceRef="StageStart_TARGET" targetRef="Gate_TARGET" />
+              <bpmn:sequenceFlow id="Flow_2" sourceRef="StageStart_TARGET" targetRef="%s" />
+              %s
+              <bpmn:sequenceFlow id="Flow_2b" sourceRef="%s" targetRef="Gate_TARGET" />
               <bpmn:serviceTask id="Gate_TARGET" camunda:delegateExpression="${checkStageGate}">
                 <bpmn:extensionElements>
                   <camunda:inputOutput><camunda:inputParameter name="stage">%s</camunda:inputParameter></camunda:inputOutput>
@@ -41,12 +49,39 @@ class StageModelValidationTests {
               </bpmn:serviceTask>
               <bpmn:sequenceFlow id="Flow_3" sourceRef="Gate_TARGET" targetRef="StageEnd_TARGET" />
               <bpmn:endEvent id="StageEnd_TARGET" />
+              %s
             </bpmn:subProcess>
             <bpmn:sequenceFlow id="Flow_4" sourceRef="Stage_TARGET" targetRef="End" />
             <bpmn:endEvent id="End" />
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(key, stageProperties, gateStage);
+        """.formatted(key, stageProperties, taskId, repTask, taskId, gateStage, more);
+  }
+
+  /** The rep's stage task: id, then further attributes. */
+  static final String REP_TASK = """
+      <bpmn:userTask id="%s" camunda:assignee="${owner}"%s>
+        <bpmn:extensionElements>
+          <camunda:taskListener delegateExpression="${prefillStageForm}" event="create" />
+          <camunda:taskListener delegateExpression="${applyStageForm}" event="complete" />
+        </bpmn:extensionElements>
+      </bpmn:userTask>""";
+
+  /** The exception branch's two elements, the approval task with its id and candidate users. */
+  static String exceptionBranch(String approvalId, String candidateUsers) {
+    return """
+        <bpmn:serviceTask id="RequestException_TARGET" camunda:delegateExpression="${requestGateException}">
+          <bpmn:extensionElements>
+            <camunda:inputOutput><camunda:inputParameter name="stage">TARGET</camunda:inputParameter></camunda:inputOutput>
+          </bpmn:extensionElements>
+        </bpmn:serviceTask>
+        <bpmn:sequenceFlow id="Flow_5" sourceRef="RequestException_TARGET" targetRef="%s" />
+        <bpmn:userTask id="%s" camunda:formRef="form-gate-exception" camunda:formRefBinding="latest"%s>
+          <bpmn:extensionElements>
+            <camunda:taskListener delegateExpression="${decideGateException}" event="complete" />
+          </bpmn:extensionElements>
+        </bpmn:userTask>""".formatted(approvalId, approvalId,
+        candidateUsers == null ? "" : " camunda:candidateUsers=\"" + candidateUsers + "\"");
   }
 
   static final String COMPLETE_STAGE = "<camunda:property name=\"stageCode\" value=\"TARGET\" />"
@@ -54,6 +89,15 @@ class StageModelValidationTests {
 
   ApiClient.Response deployAsModelerWould(String name, String bpmn) {
     return ApiClient.as(port, "ops1").postMultipart("/engine-rest/deployment/create", name, bpmn);
+  }
+
+  /** A deployment that should be refused; should it be accepted, it is taken away again so other tests run on the shipped one. */
+  ApiClient.Response deployExpectingRefusal(String name, String content) {
+    ApiClient.Response response = deployAsModelerWould(name, content);
+    if (response.status() == 200) {
+      repository.deleteDeployment(response.json().path("id").asText(), true);
+    }
+    return response;
   }
 
   @Test
@@ -113,5 +157,76 @@ class StageModelValidationTests {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("Stage_TARGET").contains("ISO-8601");
+  }
+
+  @Test
+  void shouldRefuseAStageTaskThatIsNotNamedAfterItsStageNamingTheElementThePatternAndTheFile() {
+    ApiClient.Response refused = deployExpectingRefusal("misnamed-task.bpmn", process("project-sales-funnel", COMPLETE_STAGE, "TARGET",
+        REP_TASK.formatted("Task_Target", ""), ""));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("misnamed-task.bpmn")
+        .contains("user task 'Task_Target' in stage 'Stage_TARGET' must have the id Task_TARGET").contains("Task_<STAGECODE>")
+        .contains("阶段 'Stage_TARGET' 中的用户任务 'Task_Target' 的 id 须为 Task_TARGET");
+    System.out.println("Refusal of a misnamed stage task: " + refused.json().path("message").asText().replace("\n", " "));
+  }
+
+  @Test
+  void shouldRefuseAStageTaskWithoutTheFormListenersTheApiReliesOn() {
+    String bare = "<bpmn:userTask id=\"Task_TARGET\" camunda:assignee=\"${owner}\" />";
+    ApiClient.Response refused = deployExpectingRefusal("bare-task.bpmn", process("project-sales-funnel", COMPLETE_STAGE, "TARGET", bare, ""));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("Task_TARGET").contains("create ${prefillStageForm}").contains("complete ${applyStageForm}");
+  }
+
+  @Test
+  void shouldRefuseATaskOfferedToEverySalesManager() {
+    ApiClient.Response refused = deployExpectingRefusal("whole-group.bpmn", process("project-sales-funnel", COMPLETE_STAGE, "TARGET",
+        REP_TASK.formatted("Task_TARGET", " camunda:candidateGroups=\"sales-expert,sales-manager\""), ""));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("Task_TARGET").contains("candidate group sales-manager")
+        .contains("${opportunityManagers.of(execution)}");
+    System.out.println("Refusal of a task for every manager: " + refused.json().path("message").asText().replace("\n", " "));
+  }
+
+  @Test
+  void shouldRefuseAnApprovalTaskThatIsMisnamedOrNotRoutedToTheOpportunitysManagers() {
+    ApiClient.Response refused = deployExpectingRefusal("approval.bpmn", process("project-sales-funnel", COMPLETE_STAGE, "TARGET",
+        REP_TASK.formatted("Task_TARGET", ""), exceptionBranch("Task_TARGET_Approve", null)));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("element 'Task_TARGET_Approve' must have the id Task_TARGET_ApproveException")
+        .contains("pattern Task_<STAGECODE>_ApproveException")
+        .contains("manager's task 'Task_TARGET_Approve' must name the candidate users ${opportunityManagers.of(execution)}");
+  }
+
+  @Test
+  void shouldAcceptAStageWithAnExceptionBranchRoutedToTheOpportunitysManagers() {
+    ApiClient.Response accepted = deployAsModelerWould("branch.bpmn", process("project-sales-funnel", COMPLETE_STAGE, "TARGET",
+        REP_TASK.formatted("Task_TARGET", ""), exceptionBranch("Task_TARGET_ApproveException", "${opportunityManagers.of(execution)}")));
+    try {
+      assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    } finally {
+      if (accepted.status() == 200) {
+        repository.deleteDeployment(accepted.json().path("id").asText(), true);
+      }
+    }
+  }
+
+  @Test
+  void shouldRefuseAFormWithAFieldKeyTheServiceDoesNotKnowNamingTheKeyAndTheForm() throws Exception {
+    String form = java.nio.file.Files.readString(java.nio.file.Path.of("processes/forms/form-stage-discover.form"))
+        .replace("\"key\": \"budgetStatus\"", "\"key\": \"budget.stauts\"").replace("form-stage-discover", "form-typo");
+    assertThat(form).contains("budget.stauts");
+
+    ApiClient.Response refused = deployExpectingRefusal("form-typo.form", form);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("form-typo.form").contains("budget.stauts (budgetStatus?)")
+        .contains("不是已知的商机字段或流程变量");
+    assertThat(repository.createDeploymentQuery().deploymentName("form-typo.form").count()).isZero();
+    System.out.println("Refusal of a form with a typo: " + refused.json().path("message").asText().replace("\n", " "));
   }
 }
