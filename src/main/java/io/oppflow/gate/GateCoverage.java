@@ -29,13 +29,16 @@ import org.kie.api.runtime.KieSession;
  * rejects the same stage of another process and another stage of the same process. So
  * {@code GateRequest( process == "p", stage == "s" )} and {@code stage in ( "s", "t" )} cover, while a rule
  * that runs at every gate ({@code GateRequest()}, {@code stage != "x"}) or only excludes one
- * ({@code not GateRequest(…)}) covers none. The answer is kept per gate.
+ * ({@code not GateRequest(…)}) covers none. A guard with a constraint that is not a plain test of the request
+ * itself covers nothing either: coverage fails closed, and such a gate fails with {@code GATE-NO-RULES}. The
+ * answer is kept per gate.
  */
 final class GateCoverage {
 
   /** A stage or process no gate has: what "another" stage or process is for the specificity check. */
   private static final String ELSEWHERE = "\u0000elsewhere";
   private static final LocalDate ANY_DAY = LocalDate.of(2000, 1, 1);
+  private static final int MAX_ANSWERS = 1024;
 
   /** The top-level GateRequest patterns of one rule: all must accept, per branch of a top-level {@code or}. */
   private final List<List<Pattern>> guards = new ArrayList<>();
@@ -64,7 +67,10 @@ final class GateCoverage {
   }
 
   boolean covers(String process, String stage) {
-    return answers.computeIfAbsent(new RuleSet.Gate(process, stage), this::probe);
+    RuleSet.Gate gate = new RuleSet.Gate(process, stage);
+    // The gates asked are those of the deployed processes; the bound only keeps odd callers from growing it.
+    return answers.size() < MAX_ANSWERS ? answers.computeIfAbsent(gate, this::probe)
+        : answers.getOrDefault(gate, probe(gate));
   }
 
   private boolean probe(RuleSet.Gate gate) {

@@ -110,6 +110,22 @@ class RuleSetApiTests {
   }
 
   @Test
+  void shouldRefuseADecisionTableWithAMisspeltFactNamingFileRowAndCell() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/criteria.drl.csv", utf8(new String(files.get("projectsales/criteria.drl.csv"), StandardCharsets.UTF_8)
+        .replace("customer.inTargetSegment != true,blocking,TARGET-01", "customer.inTargetSegmnt != true,blocking,TARGET-01")));
+
+    ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    JsonNode error = refused.json().path("errors").get(0);
+    assertThat(error.path("file").asText()).isEqualTo("projectsales/criteria.drl.csv");
+    assertThat(error.path("line").asInt()).as("the table row").isEqualTo(8);
+    assertThat(error.path("message").asText()).contains("row 8, cell D8");
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+  }
+
+  @Test
   void shouldRefuseARuleSetWhoseSelfTestsFailNamingTheCase() {
     Map<String, byte[]> files = shippedFiles();
     files.put("projectsales/criteria.drl.csv", utf8(new String(files.get("projectsales/criteria.drl.csv"), StandardCharsets.UTF_8)
