@@ -1,14 +1,8 @@
 package io.oppflow.gate;
 
-import io.oppflow.gate.DrlTokens.Kind;
-import io.oppflow.gate.DrlTokens.Token;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
@@ -26,15 +20,13 @@ import org.drools.drl.ast.descr.PatternSourceDescr;
  * The conditions ({@code when …}) of one rule: and/or/not/exists/forall over patterns of gate-model facts,
  * each constraint checked by {@link RuleExpressions}, {@code from} only over a property path of a bound
  * fact. {@code eval}, {@code accumulate}, {@code collect}, entry points, windows and named consequences are
- * refused. Also reads the gates the rule covers: {@code GateRequest( process == "p", stage == "s" )} (or
- * {@code stage in ( … )}) among the rule's top-level patterns.
+ * refused.
  */
 final class RuleConditions {
 
   private final RuleSetChecker.Reporter report;
   private final String rule;
   private final Map<String, Class<?>> bindings = RuleSetChecker.newBindings();
-  private final Set<RuleSet.Gate> gates = new TreeSet<>();
 
   RuleConditions(RuleSetChecker.Reporter report, String rule) {
     this.report = report;
@@ -45,30 +37,26 @@ final class RuleConditions {
     return bindings;
   }
 
-  Set<RuleSet.Gate> gates() {
-    return gates;
-  }
-
   void check(AndDescr lhs) {
     if (lhs == null) {
       return;
     }
-    element(lhs, true);
+    element(lhs);
   }
 
-  private void element(BaseDescr d, boolean topLevel) {
+  private void element(BaseDescr d) {
     if (d instanceof AndDescr and) {
-      and.getDescrs().forEach(c -> element(c, topLevel));
+      and.getDescrs().forEach(c -> element(c));
     } else if (d instanceof OrDescr or) {
-      or.getDescrs().forEach(c -> element(c, topLevel));
+      or.getDescrs().forEach(c -> element(c));
     } else if (d instanceof NotDescr not) {
-      not.getDescrs().forEach(c -> element((BaseDescr) c, false));
+      not.getDescrs().forEach(c -> element((BaseDescr) c));
     } else if (d instanceof ExistsDescr exists) {
-      exists.getDescrs().forEach(c -> element((BaseDescr) c, false));
+      exists.getDescrs().forEach(c -> element((BaseDescr) c));
     } else if (d instanceof ForallDescr forall) {
-      forall.getDescrs().forEach(c -> element(c, false));
+      forall.getDescrs().forEach(c -> element(c));
     } else if (d instanceof PatternDescr pattern) {
-      pattern(pattern, topLevel);
+      pattern(pattern);
     } else {
       String kind = d.getClass().getSimpleName().replace("Descr", "").toLowerCase();
       report.refuse(rule, d, kind.isEmpty() ? "condition" : kind, "条件中不允许使用 " + kind,
@@ -76,7 +64,7 @@ final class RuleConditions {
     }
   }
 
-  private void pattern(PatternDescr p, boolean topLevel) {
+  private void pattern(PatternDescr p) {
     if (p.getSource() != null && !(p.getSource() instanceof FromDescr)) {
       source(p.getSource(), p);
       return;
@@ -102,9 +90,6 @@ final class RuleConditions {
     }
     if (p.getIdentifier() != null) {
       bind(p, p.getIdentifier(), type.get());
-    }
-    if (topLevel && p.getSource() == null && type.get() == GateRequest.class) {
-      gates.addAll(gatesOf(p));
     }
   }
 
@@ -153,51 +138,6 @@ final class RuleConditions {
       bindings.put(name, type);
     } catch (RuleRefusal r) {
       report.refuse(rule, p, r);
-    }
-  }
-
-  /** The gates of {@code GateRequest( process == "p", stage == "s" )}; none if either is not a plain literal. */
-  private static Set<RuleSet.Gate> gatesOf(PatternDescr request) {
-    List<String> processes = new ArrayList<>();
-    List<String> stages = new ArrayList<>();
-    for (BaseDescr c : request.getDescrs()) {
-      if (c instanceof ExprConstraintDescr e) {
-        try {
-          literals(DrlTokens.of(e.getExpression()), processes, stages);
-        } catch (RuleRefusal ignored) {
-          // refused already by the check; covers nothing
-        }
-      }
-    }
-    Set<RuleSet.Gate> covered = new TreeSet<>();
-    if (processes.size() == 1) {
-      stages.forEach(s -> covered.add(new RuleSet.Gate(processes.get(0), s)));
-    }
-    return covered;
-  }
-
-  /** {@code name == "x"} and {@code name in ( "x", "y" )} for process and stage, also joined by &&. */
-  private static void literals(List<Token> tokens, List<String> processes, List<String> stages) {
-    if (tokens.stream().anyMatch(t -> t.is("||") || t.is("!") || t.is("!="))) {
-      return;
-    }
-    int i = 0;
-    while (i < tokens.size() - 1) {
-      Token name = tokens.get(i);
-      List<String> target = i > 0 && tokens.get(i - 1).is(".") ? null
-          : name.is("process") ? processes : name.is("stage") ? stages : null;
-      if (target != null && tokens.get(i + 1).is("==") && tokens.get(i + 2).kind() == Kind.STRING) {
-        target.add(tokens.get(i + 2).text());
-        i += 3;
-      } else if (target == stages && target != null && tokens.get(i + 1).is("in") && tokens.get(i + 2).is("(")) {
-        i += 3;
-        while (i < tokens.size() && tokens.get(i).kind() == Kind.STRING) {
-          stages.add(tokens.get(i).text());
-          i += tokens.get(i + 1).is(",") ? 2 : 1;
-        }
-      } else {
-        i++;
-      }
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.oppflow.gate;
 
+import io.oppflow.shared.Message;
 import io.oppflow.gate.DrlTokens.Kind;
 import io.oppflow.gate.DrlTokens.Token;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +20,7 @@ final class RuleConsequences {
 
   private final List<Token> tokens;
   private final Set<String> bindings;
+  private final List<Criterion> criteria = new ArrayList<>();
   private int pos;
 
   private RuleConsequences(String consequence, Set<String> bindings) {
@@ -25,11 +28,19 @@ final class RuleConsequences {
     this.bindings = bindings;
   }
 
-  static void check(String consequence, Set<String> bindings) {
+  /**
+   * Checks {@code consequence} and returns the criteria it states with plain texts (code, zh and en string
+   * literals): the rule set's catalogue of criteria, e.g. for the documentation.
+   *
+   * @throws RuleRefusal when the consequence is anything but such inserts
+   */
+  static List<Criterion> check(String consequence, Set<String> bindings) {
     if (consequence == null) {
-      return;
+      return List.of();
     }
-    new RuleConsequences(consequence, bindings).statements();
+    RuleConsequences read = new RuleConsequences(consequence, bindings);
+    read.statements();
+    return read.criteria;
   }
 
   private void statements() {
@@ -46,32 +57,38 @@ final class RuleConsequences {
         throw refused(kind);
       }
       expect("(");
-      text();
+      String code = text();
       expect(",");
-      text();
+      String zh = text();
       expect(",");
-      text();
+      String en = text();
       expect(")");
       expect(")");
       expect(";");
+      if (code != null && zh != null && en != null) {
+        criteria.add(new Criterion(code, new Message(zh, en), kind.text().equals("blocking")));
+      }
     }
   }
 
-  private void text() {
-    term();
+  /** Reads one text argument; returns it when it is one string literal, null when it joins bound variables. */
+  private String text() {
+    String literal = term();
     while (peek().is("+")) {
       next();
       term();
+      literal = null;
     }
+    return literal;
   }
 
-  private void term() {
+  private String term() {
     Token t = next();
     if (t.kind() == Kind.STRING) {
-      return;
+      return t.text().replaceAll("\\\\(.)", "$1");
     }
     if (t.kind() == Kind.NAME && t.text().startsWith("$") && bindings.contains(t.text()) && !peek().is(".")) {
-      return;
+      return null;
     }
     throw refused(t);
   }

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -37,16 +38,19 @@ public final class RuleSet {
           "This gate has no rules in the active rule set, so it does not pass; sales operations must add rules for it."),
       true);
 
-  private static final RuleSet NONE = new RuleSet(new RuleSetFiles(java.util.Map.of()), null, Set.of());
+  private static final RuleSet NONE = new RuleSet(new RuleSetFiles(java.util.Map.of()), null, GateCoverage.none(), new TreeMap<>());
 
   private final RuleSetFiles files;
   private final KieContainerSessionsPool sessions;
-  private final Set<Gate> gates;
+  private final GateCoverage coverage;
+  private final SortedMap<String, Criterion> criteria;
 
-  private RuleSet(RuleSetFiles files, KieContainerSessionsPool sessions, Set<Gate> gates) {
+  private RuleSet(RuleSetFiles files, KieContainerSessionsPool sessions, GateCoverage coverage,
+      SortedMap<String, Criterion> criteria) {
     this.files = files;
     this.sessions = sessions;
-    this.gates = Collections.unmodifiableSet(gates);
+    this.coverage = coverage;
+    this.criteria = Collections.unmodifiableSortedMap(criteria);
   }
 
   /** No rules at all: every gate fails with {@link #NO_RULES}. What a node uses while no version can serve. */
@@ -89,7 +93,9 @@ public final class RuleSet {
     } else {
       KieBuilder builder = kie.newKieBuilder(fs).buildAll();
       for (org.kie.api.builder.Message m : builder.getResults().getMessages(Level.ERROR)) {
-        problems.add(new RuleProblem(stripPrefix(m.getPath()), m.getLine(), m.getText()));
+        String file = stripPrefix(m.getPath());
+        // A decision table's errors name its row and cell, not a line of the DRL generated from it.
+        problems.add(RuleSetChecker.problem(file, m.getLine(), m.getText(), checked.tables().get(file)));
       }
     }
     if (!problems.isEmpty()) {
@@ -100,7 +106,8 @@ public final class RuleSet {
     // The container keeps what it needs; the repository copy would only pile up across versions.
     kie.getRepository().removeKieModule(releaseId);
     // Sessions are reset and reused rather than built for every evaluation.
-    return new RuleSet(files, container.newKieSessionsPool(SESSION_POOL_SIZE), checked.gates());
+    KieContainerSessionsPool pool = container.newKieSessionsPool(SESSION_POOL_SIZE);
+    return new RuleSet(files, pool, GateCoverage.of(container.getKieBase(), pool::newKieSession), checked.criteria());
   }
 
   /** Runs the gate asked by {@code request} against {@code facts}. */
@@ -141,15 +148,20 @@ public final class RuleSet {
   }
 
   /**
-   * The gates some rule covers: a top-level {@code GateRequest( process == "..", stage == ".." )} pattern (or
-   * {@code stage in ( .. )}) of a rule, as read from the parsed rule descriptors.
+   * Whether some compiled rule guards the way out of {@code stage} of {@code process} (see {@link GateCoverage}):
+   * a DRL rule or a decision-table row whose {@code GateRequest} pattern names that process and stage.
    */
-  public Set<Gate> gates() {
-    return gates;
+  public boolean covers(String process, String stage) {
+    return coverage.covers(process, stage);
   }
 
-  public boolean covers(String process, String stage) {
-    return gates.contains(new Gate(process, stage));
+  /**
+   * The criteria the rules state with plain texts, by code: what a rule or table row inserts as
+   * {@code Finding.blocking/warning( "CODE", "中文", "English" )}. A criterion whose text joins bound values is
+   * not listed.
+   */
+  public SortedMap<String, Criterion> criteria() {
+    return criteria;
   }
 
   private static String stripPrefix(String path) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -27,8 +26,7 @@ import org.kie.internal.builder.KnowledgeBuilderError;
  * decision table through the DRL Drools generates from it) is parsed with Drools' own {@link DrlParser}
  * into descriptors, and each descriptor is checked: package-level constructs ({@link #checkPackage}),
  * rule attributes, conditions ({@link RuleConditions}) and consequences ({@link RuleConsequences}). The DRL
- * that was checked is what {@link RuleSet} compiles, so what runs is exactly what was read. The gates the
- * rules cover are read from the same descriptors.
+ * that was checked is what {@link RuleSet} compiles, so what runs is exactly what was read.
  */
 final class RuleSetChecker {
 
@@ -42,9 +40,12 @@ final class RuleSetChecker {
     }
   }
 
-  /** A rule set read and checked: the DRL of each rule file, the gates it covers, what could not be read, what is refused. */
-  record Result(SortedMap<String, String> drl, Set<RuleSet.Gate> gates, List<RuleProblem> unreadable,
-      List<Violation> violations) {
+  /**
+   * A rule set read and checked: the DRL of each rule file, where each decision table's generated lines came
+   * from, what could not be read, what is refused.
+   */
+  record Result(SortedMap<String, String> drl, Map<String, DecisionTableCells> tables, List<RuleProblem> unreadable,
+      List<Violation> violations, SortedMap<String, Criterion> criteria) {
 
     boolean readable() {
       return unreadable.isEmpty();
@@ -63,28 +64,41 @@ final class RuleSetChecker {
 
   static Result check(RuleSetFiles files) {
     SortedMap<String, String> drl = new TreeMap<>();
-    Set<RuleSet.Gate> gates = new TreeSet<>();
+    Map<String, DecisionTableCells> tables = new TreeMap<>();
     List<RuleProblem> unreadable = new ArrayList<>();
     List<Violation> violations = new ArrayList<>();
+    SortedMap<String, Criterion> criteria = new TreeMap<>();
     files.ruleFiles().forEach((path, bytes) -> {
       String text;
+      String csv = null;
       try {
-        text = drlOf(path, bytes);
+        csv = path.endsWith(".csv") ? DecisionTableCells.csvText(bytes) : null;
+      } catch (IllegalArgumentException e) {
+        unreadable.add(new RuleProblem(path, 0, "决策表不是 UTF-8 编码：请另存为“CSV UTF-8” / the decision table is not "
+            + "UTF-8 text: save it as \"CSV UTF-8\" (docs/stage-gates.md)"));
+        return;
+      }
+      try {
+        text = drlOf(path, csv == null ? bytes : csv.getBytes(StandardCharsets.UTF_8));
       } catch (RuntimeException e) {
         unreadable.add(new RuleProblem(path, 0, "这不是可读取的决策表 / not a readable decision table: an .xlsx "
             + "file must be an Excel workbook and a .csv file needs a RuleTable (docs/stage-gates.md)"));
         return;
       }
       drl.put(path, text);
+      DecisionTableCells cells = path.endsWith(".drl") ? null : new DecisionTableCells(text, csv);
+      if (cells != null) {
+        tables.put(path, cells);
+      }
       if (text.contains("\\u")) {
         // javac decodes Unicode escapes before it reads strings or comments: none anywhere in a rule file
         violations.add(new Violation(path, null, 0, "unicode-escape", new Message("规则中不允许使用 Unicode 转义（\\u）",
             "Unicode escapes (\\u) are not allowed in a rule")));
       }
-      PackageDescr pkg = parse(path, text, unreadable);
+      PackageDescr pkg = parse(path, text, unreadable, cells);
       if (pkg != null) {
         try {
-          new FileCheck(path, violations, gates).checkPackage(pkg);
+          new FileCheck(path, violations, cells, criteria).checkPackage(pkg);
         } catch (RuntimeException | StackOverflowError e) {
           // Whatever the check cannot read is refused: it fails closed, never open.
           violations.add(new Violation(path, null, 0, "unreadable-construct", new Message(
@@ -92,7 +106,7 @@ final class RuleSetChecker {
         }
       }
     });
-    return new Result(drl, gates, unreadable, violations);
+    return new Result(drl, tables, unreadable, violations, criteria);
   }
 
   /** The DRL of a rule file; a decision table is read through the DRL Drools compiles it to. */
@@ -108,7 +122,7 @@ final class RuleSetChecker {
     return drl;
   }
 
-  private static PackageDescr parse(String path, String text, List<RuleProblem> unreadable) {
+  private static PackageDescr parse(String path, String text, List<RuleProblem> unreadable, DecisionTableCells cells) {
     DrlParser parser = new DrlParser();
     try {
       PackageDescr pkg = parser.parse(false, text);
@@ -121,7 +135,7 @@ final class RuleSetChecker {
     }
     for (KnowledgeBuilderError error : parser.getErrors()) {
       int[] lines = error.getLines();
-      unreadable.add(new RuleProblem(path, lines == null || lines.length == 0 ? 0 : lines[0], error.getMessage()));
+      unreadable.add(problem(path, lines == null || lines.length == 0 ? 0 : lines[0], error.getMessage(), cells));
     }
     if (unreadable.isEmpty()) {
       unreadable.add(new RuleProblem(path, 0, "规则无法解析 / the rule file cannot be parsed"));
@@ -129,8 +143,21 @@ final class RuleSetChecker {
     return null;
   }
 
+  /**
+   * A problem at {@code line} of a rule file; for a decision table ({@code cells} not null) the line is the
+   * table row and the message starts with the row and cell.
+   */
+  static RuleProblem problem(String path, int line, String message, DecisionTableCells cells) {
+    DecisionTableCells.Place place = cells == null ? null : cells.at(line);
+    if (cells == null) {
+      return new RuleProblem(path, line, message);
+    }
+    return place == null ? new RuleProblem(path, 0, message) : new RuleProblem(path, place.row(), place.describe() + ": " + message);
+  }
+
   /** The check of one file; collects every violation rather than stopping at the first. */
-  private record FileCheck(String file, List<Violation> violations, Set<RuleSet.Gate> gates) implements Reporter {
+  private record FileCheck(String file, List<Violation> violations, DecisionTableCells cells,
+      SortedMap<String, Criterion> criteria) implements Reporter {
 
     void checkPackage(PackageDescr pkg) {
       packageName(pkg);
@@ -193,12 +220,11 @@ final class RuleSetChecker {
       }
       RuleConditions conditions = new RuleConditions(this, name);
       conditions.check(rule.getLhs());
-      gates.addAll(conditions.gates());
       try {
         RuleConsequences.check(rule.getConsequence() == null ? null : rule.getConsequence().toString(),
-            conditions.bindings().keySet());
+            conditions.bindings().keySet()).forEach(c -> criteria.putIfAbsent(c.code(), c));
       } catch (RuleRefusal r) {
-        violations.add(new Violation(file, name, rule.getConsequenceLine(), r.construct(), r.message()));
+        add(name, rule.getConsequenceLine(), r.construct(), r.message());
       }
     }
 
@@ -220,12 +246,24 @@ final class RuleSetChecker {
 
     @Override
     public void refuse(String rule, BaseDescr at, String construct, String zh, String en) {
-      violations.add(new Violation(file, rule, at == null ? 0 : Math.max(at.getLine(), 0), construct, new Message(zh, en)));
+      add(rule, at == null ? 0 : Math.max(at.getLine(), 0), construct, new Message(zh, en));
     }
 
     @Override
     public void refuse(String rule, BaseDescr at, RuleRefusal refusal) {
-      violations.add(new Violation(file, rule, at == null ? 0 : Math.max(at.getLine(), 0), refusal.construct(), refusal.message()));
+      add(rule, at == null ? 0 : Math.max(at.getLine(), 0), refusal.construct(), refusal.message());
+    }
+
+    /** In a decision table the line is the table row, and the message names row and cell. */
+    private void add(String rule, int line, String construct, Message message) {
+      DecisionTableCells.Place place = cells == null || line <= 0 ? null : cells.at(line);
+      if (place == null) {
+        violations.add(new Violation(file, rule, cells == null ? line : 0, construct, message));
+      } else {
+        violations.add(new Violation(file, rule, place.row(), construct, new Message(
+            place.describeZh() + "：" + message.zh(),
+            place.describe() + ": " + message.en())));
+      }
     }
   }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.oppflow.gate.Criterion;
 import io.oppflow.gate.GateRecordDigest;
+import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.RuleSet;
 import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.ActivityView;
 import io.oppflow.opportunity.Opportunity;
@@ -33,8 +35,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -125,7 +125,7 @@ public final class ComplianceDataGenerator {
       factsTemplates[s] = template(BenchFacts.at(STAGES.get(s)));
     }
     factsTemplates[MINIMAL_FACTS] = template(BenchFacts.minimalAt(STAGES.get(0)));
-    readCriteria(BenchFacts.RULES.resolve("projectsales"));
+    readCriteria(BenchFacts.RULES);
   }
 
   /** The identity of a stage entry in violation, the same for the generator, the scan and the naive way. */
@@ -481,27 +481,17 @@ public final class ComplianceDataGenerator {
     return json.writeValueAsString(view);
   }
 
-  /** The criteria of each stage's gate, as the shipped rules insert them: code, zh and en message, blocking. */
-  private void readCriteria(Path folder) throws IOException {
-    Pattern finding = Pattern.compile(
-        "Finding\\.(blocking|warning)\\(\\s*\"([A-Z_]+-\\d+)\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"",
-        Pattern.DOTALL);
-    StringBuilder all = new StringBuilder();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-        all.append(Files.readString(f));
-      }
-    }
+  /** The criteria of each stage's gate, as the shipped rules state them (DRL and decision table): code, zh and en message, blocking. */
+  private void readCriteria(Path folder) {
     for (int s = 0; s < STAGES.size(); s++) {
       blocking.add(new ArrayList<>());
       warnings.add(new ArrayList<>());
     }
-    Matcher m = finding.matcher(all);
-    while (m.find()) {
-      String code = m.group(2);
-      int s = STAGES.indexOf(code.substring(0, code.lastIndexOf('-')));
-      Criterion c = new Criterion(code, new Message(m.group(3), m.group(4)), m.group(1).equals("blocking"));
-      (c.blocking() ? blocking : warnings).get(s).add(c);
+    for (Criterion c : RuleSet.compile(RuleFiles.read(folder)).criteria().values()) {
+      int s = STAGES.indexOf(c.code().substring(0, c.code().lastIndexOf('-')));
+      if (s >= 0) {
+        (c.blocking() ? blocking : warnings).get(s).add(c);
+      }
     }
     for (int s = 0; s < STAGES.size(); s++) {
       if (blocking.get(s).isEmpty()) {

@@ -42,7 +42,7 @@ public class GateEvaluationBench {
   @Setup(Level.Trial)
   public void setUp() {
     rules = RuleSet.compile(RuleFiles.read(BenchFacts.RULES));
-    handWritten = new HandWrittenGates();
+    handWritten = new HandWrittenGates(rules.criteria());
     if (!BenchFacts.STAGES.contains(stage)) {
       throw new IllegalArgumentException("Not a project-sales-funnel stage: " + stage);
     }

@@ -95,7 +95,7 @@ class RuleSelfTestsTests {
         """);
 
     assertThat(failures).containsExactly(new CaseFailure(FILE, "a missing industry is wrongly expected to pass",
-        "expected failures [] but got [DEMO-01]"));
+        "expected failures [] but got [DEMO-01] (unexpected DEMO-01)"));
   }
 
   @Test
@@ -111,7 +111,7 @@ class RuleSelfTestsTests {
         """);
 
     assertThat(failures).containsExactly(
-        new CaseFailure(FILE, "named warnings are checked", "expected warnings [] but got [DEMO-02]"));
+        new CaseFailure(FILE, "named warnings are checked", "expected warnings [] but got [DEMO-02] (unexpected DEMO-02)"));
   }
 
   @Test
@@ -125,7 +125,7 @@ class RuleSelfTestsTests {
 
     assertThat(run(HEADER + cases)).isEmpty();
     assertThat(run(HEADER + "today: 2026-11-01\n" + cases)).extracting(CaseFailure::problem)
-        .containsExactly("expected warnings [DEMO-03] but got []");
+        .containsExactly("expected warnings [DEMO-03] but got [] (missing DEMO-03)");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,7 +69,10 @@ class RuleSetAcceptanceTests {
   @Test
   void shouldRefuseToActivateAStoredVersionThatLeavesAGateDeployedNowWithoutRules() {
     Map<String, byte[]> files = shipped();
-    files.remove("projectsales/negotiate.drl");
+    // NEGOTIATE's criteria are all rows of the project-sales decision table
+    files.put("projectsales/criteria.drl.csv", new String(files.get("projectsales/criteria.drl.csv"), StandardCharsets.UTF_8)
+        .lines().filter(row -> !row.contains(",NEGOTIATE,")).collect(Collectors.joining("\n", "", "\n"))
+        .getBytes(StandardCharsets.UTF_8));
     files.remove("projectsales/negotiate.cases.yaml");
     RuleSetFiles older = new RuleSetFiles(files);
     store.store(older, 0, RuleSetVersion.Source.UPLOAD, "ops1", null); // as if stored before NEGOTIATE was deployed
@@ -87,7 +91,10 @@ class RuleSetAcceptanceTests {
   void shouldKeepTheDatabaseVersionWhenTheRuleFolderAtStartUpLeavesAGateUncoveredAndSayWhyOnHealth(@TempDir Path folder)
       throws IOException {
     Map<String, byte[]> files = shipped();
-    files.remove("projectsales/negotiate.drl");
+    // NEGOTIATE's criteria are all rows of the project-sales decision table
+    files.put("projectsales/criteria.drl.csv", new String(files.get("projectsales/criteria.drl.csv"), StandardCharsets.UTF_8)
+        .lines().filter(row -> !row.contains(",NEGOTIATE,")).collect(Collectors.joining("\n", "", "\n"))
+        .getBytes(StandardCharsets.UTF_8));
     files.remove("projectsales/negotiate.cases.yaml");
     write(folder, files);
 

@@ -146,8 +146,8 @@ class RuleSetCheckerTests {
   }
 
   @Test
-  void shouldReadTheCoveredGatesFromTheRuleDescriptors() {
-    RuleSetChecker.Result checked = RuleSetChecker.check(new RuleSetFiles(Map.of("demo/gates.drl", (HEADER + """
+  void shouldReadTheCoveredGatesFromTheCompiledRules() {
+    RuleSet rules = RuleSet.compile(new RuleSetFiles(Map.of("demo/gates.drl", (HEADER + """
         rule "TWO stages at once"
         when
           GateRequest( process == "demo", stage in ( "ONE", "TWO" ) )
@@ -163,9 +163,25 @@ class RuleSetCheckerTests {
           GateRequest( process == "demo", stage != "FOUR" )
         then
         end
+        rule "not a gate: every gate"
+        when
+          GateRequest()
+        then
+        end
+        rule "FIVE or SIX, written as two alternatives"
+        when
+          GateRequest( process == "demo", stage == "FIVE" ) or GateRequest( process == "demo", stage == "SIX" )
+        then
+        end
         """).getBytes(StandardCharsets.UTF_8))));
 
-    assertThat(checked.gates()).containsExactlyInAnyOrder(new RuleSet.Gate("demo", "ONE"), new RuleSet.Gate("demo", "TWO"));
+    assertThat(rules.covers("demo", "ONE")).isTrue();
+    assertThat(rules.covers("demo", "TWO")).isTrue();
+    assertThat(rules.covers("demo", "FIVE")).isTrue();
+    assertThat(rules.covers("demo", "SIX")).isTrue();
+    assertThat(rules.covers("demo", "THREE")).as("only excluded").isFalse();
+    assertThat(rules.covers("demo", "SEVEN")).as("stage != FOUR runs at every stage but names none").isFalse();
+    assertThat(rules.covers("other", "ONE")).isFalse();
   }
 
   @Test
@@ -184,8 +200,8 @@ class RuleSetCheckerTests {
     RuleSetChecker.Result checked = RuleSetChecker.check(new RuleSetFiles(Map.of("ok/helpers.drl", drl.getBytes(StandardCharsets.UTF_8))));
 
     assertThat(checked.violations()).isEmpty();
-    assertThat(RuleSet.compile(new RuleSetFiles(Map.of("ok/helpers.drl", drl.getBytes(StandardCharsets.UTF_8)))).gates())
-        .contains(new RuleSet.Gate("project-sales-funnel", "TARGET"));
+    assertThat(RuleSet.compile(new RuleSetFiles(Map.of("ok/helpers.drl", drl.getBytes(StandardCharsets.UTF_8))))
+        .covers("project-sales-funnel", "TARGET")).isTrue();
   }
 
   @Test

@@ -1,63 +1,65 @@
 package io.oppflow.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import io.oppflow.gate.RuleSelfTests.CaseFailure;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The rule self-tests shipped beside the rules ({@code rules/<process>/<gate>.cases.yaml}): every case
- * holds, every gate has a file with a passing case, and every criterion is shown failing by some case.
+ * The specification of every shipped gate: the cases of {@code rules/<process>/<gate>.cases.yaml}, one named
+ * test per case ("file › case"), run against the shipped rules exactly as an upload runs them. A case that
+ * does not hold names its file, its case and the criterion codes that differ. Every criterion the rules
+ * state is shown by some case, and every file is evaluated on the same documented day.
  */
 class ShippedRuleCasesTests {
 
-  private static final Path RULES = Path.of("rules");
-  private static final Pattern CRITERION = Pattern.compile("Finding\\.(blocking|warning)\\(\\s*\"([^\"]+)\"");
-
-  private static final Map<String, String> CASE_FILES = caseFiles();
-
-  @Test
-  void shouldHoldEveryShippedCase() {
-    List<CaseFailure> failures = RuleSelfTests.run(ShippedRules.RULES, CASE_FILES);
-
-    failures.forEach(failure -> System.out.println("Rule self-test failed: " + failure));
-    assertThat(failures).as(failures.stream().map(CaseFailure::toString).collect(Collectors.joining("\n"))).isEmpty();
+  @TestFactory
+  Stream<DynamicTest> everyShippedCaseHolds() {
+    return ShippedRules.cases().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+      String problem = c.problemWith(ShippedRules.RULES);
+      if (problem != null) {
+        fail(c + ": " + problem);
+      }
+    }));
   }
 
   @Test
-  void shouldShipCases() {
-    assertThat(RuleSelfTests.countCases(CASE_FILES)).isGreaterThan(0);
+  void shouldShipCasesForEveryGateOfBothFunnels() {
+    Set<String> gates = new TreeSet<>();
+    ShippedRules.CASE_FILES.values().forEach(yaml -> gates.add(file(yaml).get("process") + "/" + file(yaml).get("stage")));
+
+    assertThat(gates).containsExactlyInAnyOrder(
+        "project-sales-funnel/TARGET", "project-sales-funnel/DISCOVER", "project-sales-funnel/CONFIRM_INTENT",
+        "project-sales-funnel/INITIATE_PROJECT", "project-sales-funnel/WIN_RECOGNITION", "project-sales-funnel/NEGOTIATE",
+        "project-sales-funnel/CLOSE", "classic-funnel/IDENTIFIED", "classic-funnel/CONTACT", "classic-funnel/QUALIFIED",
+        "classic-funnel/CLOSING");
+    gates.forEach(gate -> assertThat(ShippedRules.RULES.covers(gate.split("/")[0], gate.split("/")[1]))
+        .as(gate + " is covered by the compiled rules").isTrue());
   }
 
   @Test
-  void shouldShipACasesFileBesideEveryRuleFile() {
-    Set<String> expected = new TreeSet<>();
-    drlFiles().keySet().forEach(drl -> expected.add(drl.replaceFirst("\\.drl$", RuleSelfTests.SUFFIX)));
-
-    assertThat(CASE_FILES.keySet()).isEqualTo(expected);
+  void shouldEvaluateEveryShippedFileOnTheOneDocumentedDay() {
+    ShippedRules.CASE_FILES.forEach((path, yaml) -> assertThat(file(yaml))
+        .as(path + " uses the default today (" + CaseTable.DEFAULT_TODAY + "); a date-relative case says so in its name")
+        .doesNotContainKey("today"));
   }
 
   @Test
   void shouldHaveAPassingCaseInEveryFile() {
-    CASE_FILES.forEach((file, yaml) -> assertThat(cases(yaml))
-        .as(file + " has a case that expects the gate to pass")
+    ShippedRules.CASE_FILES.forEach((path, yaml) -> assertThat(cases(yaml))
+        .as(path + " has a case that expects the gate to pass")
         .anySatisfy(c -> assertThat(expected(c, "failures")).isEmpty()));
   }
 
@@ -65,61 +67,54 @@ class ShippedRuleCasesTests {
   void shouldExpectEveryBlockingCriterionAsAFailureAndEveryWarningAsAWarning() {
     Set<String> failures = new TreeSet<>();
     Set<String> warnings = new TreeSet<>();
-    CASE_FILES.values().forEach(yaml -> cases(yaml).forEach(c -> {
+    ShippedRules.CASE_FILES.values().forEach(yaml -> cases(yaml).forEach(c -> {
       failures.addAll(expected(c, "failures"));
       warnings.addAll(expected(c, "warnings"));
     }));
-    Map<String, Boolean> criteria = criteria();
     Set<String> unproven = new TreeSet<>();
-    criteria.forEach((code, blocking) -> {
-      if (!(blocking ? failures : warnings).contains(code)) {
-        unproven.add(code + (blocking ? " (blocking: expect it in failures)" : " (warning: expect it in warnings)"));
+    ShippedRules.RULES.criteria().values().forEach(c -> {
+      if (!(c.blocking() ? failures : warnings).contains(c.code())) {
+        unproven.add(c.code() + (c.blocking() ? " (blocking: expect it in failures)" : " (warning: expect it in warnings)"));
       }
     });
 
-    assertThat(criteria).as("criterion codes found in the rules").isNotEmpty();
+    assertThat(ShippedRules.RULES.criteria()).as("criteria stated by the rules and tables").hasSize(45);
     assertThat(unproven).as("criteria that no case expects").isEmpty();
   }
 
-  /** Criterion code → whether it blocks, from every {@code Finding.blocking("CODE"} and {@code Finding.warning("CODE"}. */
-  private static Map<String, Boolean> criteria() {
-    Map<String, Boolean> criteria = new TreeMap<>();
-    for (String drl : drlFiles().values()) {
-      Matcher m = CRITERION.matcher(drl);
-      while (m.find()) {
-        criteria.put(m.group(2), m.group(1).equals("blocking"));
-      }
-    }
-    return criteria;
+  /** A gate judges only its own criteria, and a stage code under the wrong process is a gate without rules. */
+  @ParameterizedTest(name = "{0} / {1} reports only its own criteria")
+  @CsvSource({
+      "project-sales-funnel, TARGET", "project-sales-funnel, DISCOVER", "project-sales-funnel, CONFIRM_INTENT",
+      "project-sales-funnel, INITIATE_PROJECT", "project-sales-funnel, WIN_RECOGNITION", "project-sales-funnel, NEGOTIATE",
+      "project-sales-funnel, CLOSE", "classic-funnel, IDENTIFIED", "classic-funnel, CONTACT", "classic-funnel, QUALIFIED",
+      "classic-funnel, CLOSING"})
+  void shouldReportOnlyTheCriteriaOfTheAskedGate(String process, String stage) {
+    GateVerdict verdict = ShippedRules.RULES.evaluate(new GateRequest(process, stage, CaseTable.DEFAULT_TODAY),
+        io.oppflow.opportunity.TestOpportunities.fromJson("{\"name\": \"n\", \"customer\": {\"name\": \"c\"}}"));
+
+    assertThat(verdict.failures()).as("a just-created opportunity fails every gate").isNotEmpty();
+    assertThat(verdict.failures()).extracting(Criterion::code).allMatch(code -> code.startsWith(stage + "-"));
+    assertThat(verdict.warnings()).extracting(Criterion::code).allMatch(code -> code.startsWith(stage + "-"));
   }
 
-  private static Map<String, String> drlFiles() {
-    Map<String, String> drls = new TreeMap<>();
-    RuleFiles.read(RULES).all().forEach((path, bytes) -> {
-      if (path.endsWith(".drl")) {
-        drls.put(path, new String(bytes, StandardCharsets.UTF_8));
-      }
-    });
-    return drls;
+  @Test
+  void shouldFailAStageCodeUnderTheWrongProcessAsAGateWithoutRules() {
+    var opportunity = io.oppflow.opportunity.TestOpportunities.fromJson("{\"name\": \"n\", \"customer\": {\"name\": \"c\"}}");
+
+    assertThat(ShippedRules.RULES.evaluate(new GateRequest("classic-funnel", "TARGET", CaseTable.DEFAULT_TODAY), opportunity)
+        .failures()).extracting(Criterion::code).containsExactly("GATE-NO-RULES");
+    assertThat(ShippedRules.RULES.evaluate(new GateRequest("project-sales-funnel", "IDENTIFIED", CaseTable.DEFAULT_TODAY),
+        opportunity).failures()).extracting(Criterion::code).containsExactly("GATE-NO-RULES");
   }
 
-  private static Map<String, String> caseFiles() {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> paths = Files.walk(RULES)) {
-      for (Path p : paths.filter(p -> p.getFileName().toString().endsWith(RuleSelfTests.SUFFIX)).toList()) {
-        files.put(RULES.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return files;
+  private static Map<String, Object> file(String yaml) {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
   }
 
+  @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> cases(String yaml) {
-    Map<String, Object> file = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> cases = (List<Map<String, Object>>) file.get("cases");
-    return cases;
+    return (List<Map<String, Object>>) file(yaml).get("cases");
   }
 
   @SuppressWarnings("unchecked")

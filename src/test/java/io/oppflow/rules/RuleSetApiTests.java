@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -112,10 +113,26 @@ class RuleSetApiTests {
   }
 
   @Test
+  void shouldRefuseADecisionTableWithAMisspeltFactNamingFileRowAndCell() {
+    Map<String, byte[]> files = shippedFiles();
+    files.put("projectsales/criteria.drl.csv", utf8(new String(files.get("projectsales/criteria.drl.csv"), StandardCharsets.UTF_8)
+        .replace("customer.inTargetSegment != true,blocking,TARGET-01", "customer.inTargetSegmnt != true,blocking,TARGET-01")));
+
+    ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    JsonNode error = refused.json().path("errors").get(0);
+    assertThat(error.path("file").asText()).isEqualTo("projectsales/criteria.drl.csv");
+    assertThat(error.path("line").asInt()).as("the table row").isEqualTo(8);
+    assertThat(error.path("message").asText()).contains("row 8, cell D8");
+    assertThat(activeRules.current().version()).isEqualTo(originalVersion);
+  }
+
+  @Test
   void shouldRefuseARuleSetWhoseSelfTestsFailNamingTheCase() {
     Map<String, byte[]> files = shippedFiles();
-    files.put("projectsales/target.drl", utf8(new String(files.get("projectsales/target.drl"), StandardCharsets.UTF_8)
-        .replace("\"TARGET-01\"", "\"TARGET-77\"")));
+    files.put("projectsales/criteria.drl.csv", utf8(new String(files.get("projectsales/criteria.drl.csv"), StandardCharsets.UTF_8)
+        .replace(",TARGET-01,", ",TARGET-77,")));
 
     ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
 
@@ -151,7 +168,10 @@ class RuleSetApiTests {
   @Test
   void shouldRefuseARuleSetThatLeavesADeployedGateWithoutRules() {
     Map<String, byte[]> files = shippedFiles();
-    files.remove("projectsales/negotiate.drl");
+    // NEGOTIATE's criteria are all rows of the project-sales decision table
+    files.put("projectsales/criteria.drl.csv", new String(files.get("projectsales/criteria.drl.csv"), StandardCharsets.UTF_8)
+        .lines().filter(row -> !row.contains(",NEGOTIATE,")).collect(Collectors.joining("\n", "", "\n"))
+        .getBytes(StandardCharsets.UTF_8));
     files.remove("projectsales/negotiate.cases.yaml");
 
     ApiClient.Response refused = ops().postFiles("/api/rules", "files", files);
