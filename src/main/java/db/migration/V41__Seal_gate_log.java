@@ -102,7 +102,7 @@ public class V41__Seal_gate_log extends BaseJavaMigration {
         + " for each statement execute function gate_log_head_forward_only()");
   }
 
-  // ---- Frozen copy of the gate record digest (io.oppflow.gate.GateRecordDigest, 2026-11). Do not edit. ----
+  // ---- Frozen copy of the gate record digest (io.oppflow.gate.internal.GateRecordDigest, 2026-11). Do not edit. ----
   // SHA-256 over the fields in this order, each written as <length>:<value>; (a missing value as -;), the time
   // in microseconds since the epoch, then the previous record's hash.
 

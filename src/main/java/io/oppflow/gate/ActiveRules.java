@@ -1,5 +1,13 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.RuleFiles;
+import io.oppflow.gate.internal.RuleSelfTests;
+import io.oppflow.gate.internal.RuleSetAcceptance;
+import io.oppflow.gate.internal.RuleSetFiles;
+import io.oppflow.gate.internal.RuleSetNotFoundException;
+import io.oppflow.gate.internal.RuleSetRejectedException;
+import io.oppflow.gate.internal.RuleSetStore;
+import io.oppflow.gate.internal.RuleSetVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,10 +31,10 @@ import org.springframework.stereotype.Component;
 public class ActiveRules {
 
   /** What became of the rule folder at start-up, for the health indicator. */
-  record FolderReport(String version, String outcome, List<String> problems) {}
+  public record FolderReport(String version, String outcome, List<String> problems) {}
 
   /** A version active in the database that this node refused to follow, and why. */
-  record NotFollowed(String version, List<String> problems) {}
+  public record NotFollowed(String version, List<String> problems) {}
 
   private static final Logger log = LoggerFactory.getLogger(ActiveRules.class);
 
@@ -48,7 +56,7 @@ public class ActiveRules {
   }
 
   /** The start-up path: makes the folder a version and activates it if it is new and passes the acceptance check. */
-  void loadFolder(Path rulesDir) {
+  public void loadFolder(Path rulesDir) {
     RuleSetFiles folder = RuleFiles.read(rulesDir);
     boolean isNew = store.store(folder, RuleSelfTests.countCases(folder.caseFiles()), RuleSetVersion.Source.STARTUP,
         "system", null);
@@ -79,21 +87,21 @@ public class ActiveRules {
     return rules == null ? RuleSet.none() : rules;
   }
 
-  boolean serving() {
+  public boolean serving() {
     RuleSet rules = active.get();
     return rules != null && rules != RuleSet.none();
   }
 
-  FolderReport folderReport() {
+  public FolderReport folderReport() {
     return folderReport.get();
   }
 
-  NotFollowed notFollowed() {
+  public NotFollowed notFollowed() {
     return notFollowed.get();
   }
 
   /** Makes {@code rules} this node's active set at once (it was just activated in the database). */
-  void use(RuleSet rules) {
+  public void use(RuleSet rules) {
     active.set(rules);
     notFollowed.set(null);
   }

@@ -1,5 +1,7 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.GateExceptionStateException;
+import io.oppflow.gate.internal.GateRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

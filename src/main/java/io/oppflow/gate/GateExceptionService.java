@@ -1,5 +1,11 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.GateExceptionNotFoundException;
+import io.oppflow.gate.internal.GateExceptionRepository;
+import io.oppflow.gate.internal.GateExceptionStateException;
+import io.oppflow.gate.internal.GateLog;
+import io.oppflow.gate.internal.GateRecord;
+import io.oppflow.gate.internal.GateRecordRepository;
 import io.oppflow.shared.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.GateRecordDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -1,5 +1,12 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.GateCoverage;
+import io.oppflow.gate.internal.GateEvaluationException;
+import io.oppflow.gate.internal.RuleProblem;
+import io.oppflow.gate.internal.RuleSetChecker;
+import io.oppflow.gate.internal.RuleSetCompilationException;
+import io.oppflow.gate.internal.RuleSetFiles;
+import io.oppflow.gate.internal.UnsafeRuleSetException;
 import io.oppflow.shared.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,7 +61,7 @@ public final class RuleSet {
   }
 
   /** No rules at all: every gate fails with {@link #NO_RULES}. What a node uses while no version can serve. */
-  static RuleSet none() {
+  public static RuleSet none() {
     return NONE;
   }
 
@@ -80,7 +87,7 @@ public final class RuleSet {
    * Compiles the DRL that {@code checked} read from {@code files}, whatever the check found: so what runs is
    * exactly the text that was checked. Only {@link RuleSetAcceptance} calls it for a set outside the allowlist.
    */
-  static RuleSet compile(RuleSetFiles files, RuleSetChecker.Result checked) {
+  public static RuleSet compile(RuleSetFiles files, RuleSetChecker.Result checked) {
     KieServices kie = KieServices.Factory.get();
     ReleaseId releaseId = kie.newReleaseId("io.oppflow.rules", "gates", "1.0.0-" + files.version());
     KieFileSystem fs = kie.newKieFileSystem();

@@ -1,5 +1,9 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.GateLog;
+import io.oppflow.gate.internal.GateRecord;
+import io.oppflow.gate.internal.GateRecordRepository;
+import io.oppflow.gate.internal.GateRecordView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oppflow.opportunity.Opportunity;

@@ -2,7 +2,7 @@ package io.oppflow.bench;
 
 import io.oppflow.gate.GateRequest;
 import io.oppflow.gate.GateVerdict;
-import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.internal.RuleFiles;
 import io.oppflow.gate.RuleSet;
 import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.Opportunity;

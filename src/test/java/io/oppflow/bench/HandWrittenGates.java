@@ -4,7 +4,7 @@ import io.oppflow.shared.Message;
 import io.oppflow.gate.Criterion;
 import io.oppflow.gate.GateRequest;
 import io.oppflow.gate.GateVerdict;
-import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.internal.RuleFiles;
 import io.oppflow.gate.RuleSet;
 import io.oppflow.gate.Verdict;
 import io.oppflow.opportunity.Activity;

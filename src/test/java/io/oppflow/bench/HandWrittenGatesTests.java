@@ -3,9 +3,9 @@ package io.oppflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.oppflow.gate.RuleFiles;
-import io.oppflow.gate.RuleSelfTests;
-import io.oppflow.gate.RuleSelfTests.SelfTestCase;
+import io.oppflow.gate.internal.RuleFiles;
+import io.oppflow.gate.internal.RuleSelfTests;
+import io.oppflow.gate.internal.RuleSelfTests.SelfTestCase;
 import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.Opportunity;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.oppflow.bench;
 
-import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.internal.RuleFiles;
 import io.oppflow.gate.RuleSet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.OppflowApplication;
-import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.internal.RuleFiles;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.Opportunities;
 import io.oppflow.support.PostgresServiceTest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oppflow.gate.ChainVerification;
 import io.oppflow.gate.GateLogVerifier;
-import io.oppflow.gate.GateRecordDigest;
+import io.oppflow.gate.internal.GateRecordDigest;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;

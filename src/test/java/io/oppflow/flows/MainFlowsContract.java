@@ -174,7 +174,7 @@ abstract class MainFlowsContract {
   void shouldRefuseABrokenRuleSetAndActivateAGoodOne() {
     ApiClient ops = ApiClient.as(port, "ops1");
     String before = ops.get("/api/rules").json().path("active").asText();
-    java.util.Map<String, byte[]> files = new java.util.TreeMap<>(io.oppflow.gate.RuleFiles.read(java.nio.file.Path.of("rules")).all());
+    java.util.Map<String, byte[]> files = new java.util.TreeMap<>(io.oppflow.gate.internal.RuleFiles.read(java.nio.file.Path.of("rules")).all());
     files.put("projectsales/broken.drl", "package projectsales;\nrule \"X\" when then nonsense(;\nend\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     ApiClient.Response refused = ops.postFiles("/api/rules", "files", files);
     assertThat(refused.status()).isEqualTo(422);

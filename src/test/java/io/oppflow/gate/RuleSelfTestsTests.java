@@ -1,8 +1,10 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.RuleSelfTests;
+import io.oppflow.gate.internal.RuleSetFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oppflow.gate.RuleSelfTests.CaseFailure;
+import io.oppflow.gate.internal.RuleSelfTests.CaseFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.oppflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.internal.RuleFiles;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
-import io.oppflow.gate.RuleSetFiles;
-import io.oppflow.gate.RuleSetService;
+import io.oppflow.gate.internal.RuleSetFiles;
+import io.oppflow.gate.internal.RuleSetService;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;

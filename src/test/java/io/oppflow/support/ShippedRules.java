@@ -3,7 +3,7 @@ package io.oppflow.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oppflow.gate.ActiveRules;
-import io.oppflow.gate.RuleFiles;
+import io.oppflow.gate.internal.RuleFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -1,0 +1,142 @@
+package io.oppflow.gate.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oppflow.gate.internal.CaseTable.InvalidCaseException;
+import io.oppflow.opportunity.Activity;
+import io.oppflow.opportunity.ActivityType;
+import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityFacts;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the facts and activities of a {@link CaseTable} (the API's JSON form, written in YAML) into the
+ * objects the rules see, naming the field of every mistake.
+ */
+public final class CaseFacts {
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .findAndAddModules()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  /**
+   * One activity row; a missing date is the evaluation date, a missing stage the stage of the gate, a missing
+   * opportunity the case's own (another code shows that an activity of another opportunity does not count).
+   */
+  record ActivityRow(ActivityType type, LocalDate date, String contact, String note, String stage, String opportunity) {}
+
+  private CaseFacts() {}
+
+  static JsonNode tree(Object yaml) {
+    return JSON.valueToTree(yaml);
+  }
+
+  /** {@code patch} applied to {@code target} as a JSON merge patch (RFC 7396): null removes, maps merge. */
+  static JsonNode merge(JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch;
+    }
+    ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JSON.createObjectNode();
+    for (Map.Entry<String, JsonNode> change : patch.properties()) {
+      if (change.getValue().isNull()) {
+        result.remove(change.getKey());
+      } else {
+        result.set(change.getKey(), merge(result.get(change.getKey()), change.getValue()));
+      }
+    }
+    return result;
+  }
+
+  /** An unsaved opportunity of {@code facts}; its code, owner and org unit may be given among them. */
+  static Opportunity opportunity(JsonNode facts, String process, String stage, Instant now) {
+    ObjectNode node = ((ObjectNode) facts).deepCopy();
+    String givenProcess = identity(node, "process", process);
+    if (!givenProcess.equals(process)) {
+      throw new InvalidCaseException("'process' is " + givenProcess + " but this file tests " + process);
+    }
+    String code = identity(node, "code", "SELF-TEST");
+    String owner = identity(node, "owner", "self-test");
+    String orgUnit = identity(node, "orgUnit", "self-test");
+    OpportunityFacts read = read(node, OpportunityFacts.class, "", "an opportunity");
+    return Opportunity.draft(code, process, owner, orgUnit, stage, read, now);
+  }
+
+  static List<Activity> activities(JsonNode rows, String code, String stage, LocalDate today, Instant now) {
+    if (!rows.isArray()) {
+      throw new InvalidCaseException("activities must be a list, e.g. [ { type: MEETING, contact: 王强 } ]");
+    }
+    List<Activity> activities = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String at = "activities[" + i + "]";
+      ActivityRow row = read(rows.get(i), ActivityRow.class, at, "an activity (type, date, contact, note, stage, opportunity)");
+      if (row.type() == null) {
+        throw new InvalidCaseException("'" + at + ".type' is missing: one of " + Arrays.toString(ActivityType.values()));
+      }
+      String loggedFor = row.opportunity() == null || row.opportunity().isBlank() ? code : row.opportunity().strip();
+      activities.add(new Activity(loggedFor, row.type(), row.date() == null ? today : row.date(), row.contact(),
+          row.note(), row.stage() == null ? stage : row.stage(), "self-test", now));
+    }
+    return activities;
+  }
+
+  private static String identity(ObjectNode facts, String field, String otherwise) {
+    JsonNode value = facts.remove(field);
+    return value == null || value.isNull() || value.asText().isBlank() ? otherwise : value.asText().strip();
+  }
+
+  private static <T> T read(JsonNode node, Class<T> type, String at, String what) {
+    try {
+      return JSON.treeToValue(node, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidCaseException("'" + field(at, e) + "' is not a field of " + what);
+    } catch (InvalidFormatException e) {
+      throw new InvalidCaseException("'" + field(at, e) + "': '" + e.getValue() + "' is not " + typeName(e.getTargetType()));
+    } catch (JsonMappingException e) {
+      throw new InvalidCaseException("'" + field(at, e) + "' has the wrong type or format");
+    } catch (JsonProcessingException e) {
+      throw new InvalidCaseException("'" + (at.isEmpty() ? "$" : at) + "' cannot be read: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String field(String at, JsonMappingException e) {
+    StringBuilder path = new StringBuilder(at);
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "$" : path.toString();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type.isEnum()) {
+      return "one of " + Arrays.toString(type.getEnumConstants());
+    }
+    if (type == LocalDate.class) {
+      return "a date like 2026-11-27";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return "a whole number";
+    }
+    return type == BigDecimal.class ? "a number" : "a valid " + type.getSimpleName();
+  }
+}

@@ -1,0 +1,11 @@
+package io.oppflow.gate.internal;
+
+import io.oppflow.shared.NotFoundException;
+
+/** No gate exception has this id. */
+public class GateExceptionNotFoundException extends NotFoundException {
+
+  public GateExceptionNotFoundException(long id) {
+    super("Gate exception not found", "No gate exception with id " + id);
+  }
+}

@@ -1,0 +1,73 @@
+package io.oppflow.gate.internal;
+
+import io.oppflow.shared.InvalidRequestException;
+import io.oppflow.organization.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Rules 关卡规则")
+public class RuleSetController {
+
+  /** The rule-set versions, the active one first among equals, and the recent audit trail. */
+  record RuleSetsView(String active, List<RuleSetVersionView> versions, List<RuleSetVersionView.Event> events) {}
+
+  private final RuleSetService rules;
+
+  RuleSetController(RuleSetService rules) {
+    this.rules = rules;
+  }
+
+  @GetMapping("/api/rules")
+  @Operation(summary = "Rule-set versions (active, who, when, files) and the audit trail of rule changes")
+  RuleSetsView list(Actor actor) {
+    List<RuleSetVersionView> versions = rules.versions();
+    String active = versions.stream().filter(RuleSetVersionView::active).map(RuleSetVersionView::version).findFirst().orElse(null);
+    return new RuleSetsView(active, versions, rules.events());
+  }
+
+  @PostMapping(value = "/api/rules", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Upload a whole rule set (parts named 'files': .drl, .drl.csv, .drl.xlsx, .cases.yaml; "
+      + "the file name may carry its folder, e.g. projectsales/discover.drl); compiled and self-tested, then activated")
+  RuleSetVersionView upload(@RequestParam("files") List<MultipartFile> files, Actor actor) {
+    RuleSetPermissions.requireRuleAuthor(actor);
+    return rules.upload(read(files), actor);
+  }
+
+  @PostMapping("/api/rules/{version}/activate")
+  @Operation(summary = "Activate a stored rule-set version (roll back or forward)")
+  RuleSetVersionView activate(@PathVariable String version, Actor actor) {
+    return rules.activate(version, actor);
+  }
+
+  private static RuleSetFiles read(List<MultipartFile> parts) {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (MultipartFile part : parts) {
+      String path = part.getOriginalFilename() == null ? "" : part.getOriginalFilename().replace('\\', '/');
+      if (!RuleSetFiles.isAcceptedPath(path)) {
+        throw InvalidRequestException.of("files", "'" + path + "' is not an accepted rule file name "
+            + "(a relative path ending in .drl, .drl.csv, .drl.xlsx or .cases.yaml)");
+      }
+      try {
+        if (files.put(path, part.getBytes()) != null) {
+          throw InvalidRequestException.of("files", "'" + path + "' is uploaded twice");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new RuleSetFiles(files);
+  }
+}
