@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * customer's project team) are edited as lines of text: "name | status" and "name | title | yes/no".
  */
 @Component
-class StageFormFields {
+public class StageFormFields {
 
   private static final Map<String, String> FIELDS = new LinkedHashMap<>();
 
@@ -70,7 +70,7 @@ class StageFormFields {
   }
 
   /** The form values of these facts, by form key (absent facts are null). */
-  Map<String, Object> toForm(OpportunityFacts facts) {
+  public Map<String, Object> toForm(OpportunityFacts facts) {
     ObjectNode tree = json.valueToTree(facts);
     Map<String, Object> form = new LinkedHashMap<>();
     FIELDS.forEach((key, path) -> form.put(key, formValue(at(tree, path))));
@@ -80,7 +80,7 @@ class StageFormFields {
   }
 
   /** The keys whose submitted value differs from the value the form was prefilled with. */
-  Map<String, Object> changes(Map<String, Object> submitted, Map<String, Object> baseline) {
+  public Map<String, Object> changes(Map<String, Object> submitted, Map<String, Object> baseline) {
     Map<String, Object> changed = new LinkedHashMap<>();
     for (String key : keys()) {
       if (submitted.containsKey(key) && !same(submitted.get(key), baseline.get(key))) {
@@ -91,7 +91,7 @@ class StageFormFields {
   }
 
   /** {@code facts} with the changed form values written in; errors name the form field. */
-  OpportunityFacts apply(OpportunityFacts facts, Map<String, Object> changed) {
+  public OpportunityFacts apply(OpportunityFacts facts, Map<String, Object> changed) {
     ObjectNode tree = json.valueToTree(facts);
     changed.forEach((key, value) -> {
       if (key.equals(COMPETITORS)) {
@@ -111,7 +111,7 @@ class StageFormFields {
     }
   }
 
-  static Iterable<String> keys() {
+  public static Iterable<String> keys() {
     java.util.List<String> keys = new java.util.ArrayList<>(FIELDS.keySet());
     keys.add(COMPETITORS);
     keys.add(PROJECT_TEAM);

@@ -7,27 +7,27 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /** Reads the stage properties sales-ops set on a stage element in the modeler. */
-final class StageModel {
+public final class StageModel {
 
-  static final String STAGE_CODE = "stageCode";
-  static final String STAGE_ORDER = "stageOrder";
-  static final String WIN_PROBABILITY = "winProbability";
+  public static final String STAGE_CODE = "stageCode";
+  public static final String STAGE_ORDER = "stageOrder";
+  public static final String WIN_PROBABILITY = "winProbability";
   /** ISO-8601 duration (e.g. P30D) after which the stage's timer asks the managers to review the opportunity. */
-  static final String DWELL_LIMIT = "dwellLimit";
+  public static final String DWELL_LIMIT = "dwellLimit";
 
   private StageModel() {}
 
   /** The id of a stage's user task: {@code Task_<STAGECODE>}. */
-  static String stageTaskId(String stage) {
+  public static String stageTaskId(String stage) {
     return "Task_" + stage;
   }
 
   /** The id of the task that decides an exception to a stage's gate: {@code Task_<STAGECODE>_ApproveException}. */
-  static String approvalTaskId(String stage) {
+  public static String approvalTaskId(String stage) {
     return "Task_" + stage + "_ApproveException";
   }
 
-  static Optional<String> property(BaseElement element, String name) {
+  public static Optional<String> property(BaseElement element, String name) {
     if (element == null) {
       return Optional.empty();
     }

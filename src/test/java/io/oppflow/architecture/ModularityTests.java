@@ -1,7 +1,10 @@
 package io.oppflow.architecture;
 
 import io.oppflow.OppflowApplication;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -16,6 +19,17 @@ class ModularityTests {
   @Test
   void everyModuleUsesOnlyTheApisItDeclares() {
     MODULES.verify();
+  }
+
+  @Test
+  void refusesAModuleThatReachesIntoAnothersInternals() {
+    ApplicationModules fixture = ApplicationModules.of("io.oppflow.architecture.fixture", location -> true);
+
+    assertThatThrownBy(fixture::verify)
+        .isInstanceOf(Violations.class)
+        .hasMessageContaining("Module 'orders' depends on non-exposed type")
+        .hasMessageContaining("billing.internal.InvoiceNumbers")
+        .satisfies(refusal -> System.out.println("Modularity refusal, as a developer sees it:\n" + refusal.getMessage()));
   }
 
   @Test

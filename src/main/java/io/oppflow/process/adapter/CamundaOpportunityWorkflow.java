@@ -1,0 +1,56 @@
+package io.oppflow.process.adapter;
+
+import io.oppflow.process.ProcessVariables;
+import io.oppflow.funnel.StageCatalog;
+import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityWorkflow;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Runs each opportunity as an instance of its stage process, keyed by the opportunity's code. */
+@Component
+public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
+
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final StageCatalog stages;
+
+  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime, StageCatalog stages) {
+    this.repository = repository;
+    this.runtime = runtime;
+    this.stages = stages;
+  }
+
+  @Override
+  public boolean hasProcess(String processKey) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().count() > 0;
+  }
+
+  @Override
+  public boolean isStageProcess(String processKey) {
+    return !stages.stagesOf(processKey).isEmpty();
+  }
+
+  @Override
+  public String start(Opportunity opportunity) {
+    return runtime.startProcessInstanceByKey(opportunity.getProcessKey(), opportunity.getCode(),
+        Variables.createVariables()
+            .putValue(ProcessVariables.OWNER, opportunity.getOwner())
+            .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit()))
+        .getId();
+  }
+
+  @Override
+  public String startAt(Opportunity opportunity, String stageCode) {
+    return runtime.createProcessInstanceByKey(opportunity.getProcessKey())
+        .businessKey(opportunity.getCode())
+        .setVariables(Variables.createVariables()
+            .putValue(ProcessVariables.OWNER, opportunity.getOwner())
+            .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit()))
+        .startBeforeActivity("Stage_" + stageCode)
+        .execute()
+        .getId();
+  }
+}

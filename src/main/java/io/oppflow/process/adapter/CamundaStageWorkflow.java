@@ -1,0 +1,102 @@
+package io.oppflow.process.adapter;
+
+import io.oppflow.process.ProcessVariables;
+import io.oppflow.process.StageModel;
+import io.oppflow.opportunity.Loss;
+import io.oppflow.opportunity.OpportunityConflictException;
+import io.oppflow.organization.Actor;
+import io.oppflow.progression.StageWorkflow;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives the stage process for the progression use cases: sets the task's inputs as a form submission
+ * would (task-local, so the task's prefilled values do not shadow them) and completes it signed in to the
+ * engine as the acting user, so every listener, the gate record and Camunda's operation log name who
+ * acted, exactly as for a Tasklist completion. The use case has already decided that the user may change
+ * the opportunity; Camunda's task permissions (which follow Tasklist's candidate rules) are not asked again.
+ */
+@Component
+public class CamundaStageWorkflow implements StageWorkflow {
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ProcessEngineConfigurationImpl engine;
+
+  CamundaStageWorkflow(TaskService tasks, IdentityService identity, ProcessEngineConfigurationImpl engine) {
+    this.tasks = tasks;
+    this.identity = identity;
+    this.engine = engine;
+  }
+
+  @Override
+  public void advance(String processInstanceId, String stage, Actor actor) {
+    complete(stageTask(processInstanceId, stage), Map.of(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE), actor);
+  }
+
+  @Override
+  public void lose(String processInstanceId, String stage, Loss loss, Actor actor) {
+    complete(stageTask(processInstanceId, stage), Variables.createVariables()
+        .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_LOSE)
+        .putValue(ProcessVariables.LOSS_REASON, loss.getReason().name())
+        .putValue(ProcessVariables.LOSS_COMPETITOR, loss.getCompetitor())
+        .putValue(ProcessVariables.LOSS_NOTE, loss.getNote()), actor);
+  }
+
+  @Override
+  public void requestException(String processInstanceId, String stage, String reason, Actor actor) {
+    complete(stageTask(processInstanceId, stage), Variables.createVariables()
+        .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_REQUEST_EXCEPTION)
+        .putValue(ProcessVariables.EXCEPTION_REASON, reason), actor);
+  }
+
+  @Override
+  public void decideException(String processInstanceId, String stage, boolean approve, String reason, Actor actor) {
+    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(StageModel.approvalTaskId(stage)).singleResult();
+    if (task == null) {
+      throw new OpportunityConflictException("The exception at stage " + stage + " is not waiting for a decision");
+    }
+    complete(task, Variables.createVariables()
+        .putValue(ProcessVariables.EXCEPTION_DECISION, approve ? ProcessVariables.DECISION_APPROVE : ProcessVariables.DECISION_REJECT)
+        .putValue(ProcessVariables.EXCEPTION_DECISION_REASON, reason), actor);
+  }
+
+  private Task stageTask(String processInstanceId, String stage) {
+    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(StageModel.stageTaskId(stage)).singleResult();
+    if (task == null) {
+      throw new OpportunityConflictException("The opportunity is not waiting at its " + stage + " stage task");
+    }
+    return task;
+  }
+
+  private void complete(Task task, Map<String, Object> inputs, Actor actor) {
+    tasks.setVariablesLocal(task.getId(), inputs);
+    Authentication outer = identity.getCurrentAuthentication();
+    identity.setAuthentication(actor.userId(), actor.roles().stream().map(r -> r.groupId()).toList());
+    try {
+      engine.getCommandExecutorTxRequired().execute(context -> {
+        context.disableAuthorizationCheck();
+        try {
+          return new CompleteTaskCmd(task.getId(), null).execute(context);
+        } finally {
+          context.enableAuthorizationCheck();
+        }
+      });
+    } finally {
+      if (outer == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(outer);
+      }
+    }
+  }
+}

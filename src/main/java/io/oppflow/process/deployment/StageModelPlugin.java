@@ -1,0 +1,79 @@
+package io.oppflow.process.deployment;
+
+import io.oppflow.process.history.StageHistoryProjection;
+import io.oppflow.funnel.StageIntervals;
+import io.oppflow.gate.ActiveRules;
+import io.oppflow.opportunity.OpportunityService;
+import org.camunda.bpm.engine.RepositoryService;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plugs the stage model into the engine: {@link StageModelParseListener} checks every deployment,
+ * {@link StageFormKeys} every deployed Camunda Form, {@link ManagerRoutingOfEarlierVersions} keeps process
+ * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
+ * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
+ * {@link OpportunityStartGuard} starts stage processes only for opportunities, and
+ * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields.
+ */
+@Component
+public class StageModelPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<ActiveRules> activeRules;
+  private final ObjectProvider<StageIntervals> intervals;
+  private final ObjectProvider<RepositoryService> repository;
+  private final ObjectProvider<OpportunityService> opportunities;
+
+  StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
+      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities) {
+    this.opportunities = opportunities;
+    this.activeRules = activeRules;
+    this.intervals = intervals;
+    this.repository = repository;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(
+        new StageModelParseListener(() -> activeRules.getObject().current()));
+    configuration.getCustomPostBPMNParseListeners().add(
+        new ManagerRoutingOfEarlierVersions(configuration::getExpressionManager));
+    configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject));
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new StageFormKeys());
+    // one guard per chain: an interceptor knows the next one of its own chain
+    for (List<CommandInterceptor> chain : List.of(preInterceptors(configuration), preInterceptorsRequiresNew(configuration))) {
+      chain.add(new VariableWriteGuard(configuration::getIdentityService,
+          () -> new TaskFormFields(configuration.getFormService())));
+    }
+    if (configuration.getCustomHistoryEventHandlers() == null) {
+      configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+    }
+    configuration.getCustomHistoryEventHandlers().add(new StageHistoryProjection(intervals, repository));
+  }
+
+  private static List<CommandInterceptor> preInterceptors(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    return configuration.getCustomPreCommandInterceptorsTxRequired();
+  }
+
+  private static List<CommandInterceptor> preInterceptorsRequiresNew(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    return configuration.getCustomPreCommandInterceptorsTxRequiresNew();
+  }
+}
