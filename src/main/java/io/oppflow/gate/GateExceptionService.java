@@ -1,5 +1,6 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.GateException;
 import io.oppflow.gate.internal.GateExceptionNotFoundException;
 import io.oppflow.gate.internal.GateExceptionRepository;
 import io.oppflow.gate.internal.GateExceptionStateException;
@@ -43,7 +44,7 @@ public class GateExceptionService {
 
   /** Asks for an exception to the last, failed, evaluation of the gate that leaves {@code stage}. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public GateException request(String opportunityCode, String stage, String requestedBy, String reason) {
+  public GateExceptionView request(String opportunityCode, String stage, String requestedBy, String reason) {
     requireReason("exceptionReason", reason);
     GateRecord last = records.findFirstByOpportunityCodeAndStageOrderByIdDesc(opportunityCode, stage)
         .orElseThrow(() -> new GateExceptionStateException("Ask for the advance first: the " + stage
@@ -52,7 +53,7 @@ public class GateExceptionService {
       throw new GateExceptionStateException("The last " + stage + " gate of " + opportunityCode + " did not fail ("
           + last.getVerdict() + "): there is nothing to except");
     }
-    return exceptions.save(new GateException(last, requestedBy, reason.strip(), clock.instant()));
+    return view(exceptions.save(new GateException(last, requestedBy, reason.strip(), clock.instant())));
   }
 
   /**
@@ -60,8 +61,12 @@ public class GateExceptionService {
    * is the database's answer for the instance, never an id a caller sends.
    */
   @Transactional(readOnly = true)
-  public GateException pendingIn(String processInstanceId) {
-    return exceptions.findFirstByProcessInstanceIdAndStatusOrderByIdDesc(processInstanceId, GateException.Status.PENDING)
+  public GateExceptionView pendingIn(String processInstanceId) {
+    return view(pending(processInstanceId));
+  }
+
+  private GateException pending(String processInstanceId) {
+    return exceptions.findFirstByProcessInstanceIdAndStatusOrderByIdDesc(processInstanceId, GateExceptionStatus.PENDING)
         .orElseThrow(() -> new GateExceptionStateException("没有等待审批的例外 / No exception is waiting for a decision here"));
   }
 
@@ -72,28 +77,30 @@ public class GateExceptionService {
    * @throws io.oppflow.opportunity.OpportunityAccessDeniedException if {@code manager} does not manage the opportunity
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public GateException approve(GateException exception, Actor manager, String reason) {
+  public GateExceptionView approvePendingIn(String processInstanceId, Actor manager, String reason) {
+    GateException exception = pending(processInstanceId);
     opportunities.decidableBy(exception.opportunityCode(), manager);
     requireReason("exceptionDecisionReason", reason);
     exception.approve(manager.userId(), reason.strip(), clock.instant());
     GateRecord failed = records.findById(exception.failedRecordId()).orElseThrow();
     String facts = write(opportunities.view(exception.opportunityCode()));
     log.append(GateRecord.overridden(failed, exception, facts, clock.instant()));
-    return exception;
+    return view(exception);
   }
 
   /** Rejects the exception, for the same managers as {@link #approve}. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public GateException reject(GateException exception, Actor manager, String reason) {
+  public GateExceptionView rejectPendingIn(String processInstanceId, Actor manager, String reason) {
+    GateException exception = pending(processInstanceId);
     opportunities.decidableBy(exception.opportunityCode(), manager);
     requireReason("exceptionDecisionReason", reason);
     exception.reject(manager.userId(), reason.strip(), clock.instant());
-    return exception;
+    return view(exception);
   }
 
   @Transactional(readOnly = true)
-  public GateException get(long id) {
-    return exceptions.findById(id).orElseThrow(() -> new GateExceptionNotFoundException(id));
+  public GateExceptionView get(long id) {
+    return view(exceptions.findById(id).orElseThrow(() -> new GateExceptionNotFoundException(id)));
   }
 
   @Transactional(readOnly = true)
@@ -101,13 +108,12 @@ public class GateExceptionService {
     return exceptions.findByOpportunityCodeOrderByIdAsc(opportunityCode).stream().map(this::view).toList();
   }
 
-  @Transactional(readOnly = true)
-  public GateExceptionView view(GateException e) {
+  private GateExceptionView view(GateException e) {
     GateRecord failed = records.findById(e.failedRecordId()).orElseThrow();
     Long overridden = records.findByOpportunityCodeOrderByIdAsc(e.opportunityCode()).stream()
         .filter(r -> e.id().equals(r.getExceptionId())).map(GateRecord::getId).findFirst().orElse(null);
     try {
-      return new GateExceptionView(e.id(), e.opportunityCode(), e.stage(), e.status(),
+      return new GateExceptionView(e.id(), e.opportunityCode(), e.processInstanceId(), e.stage(), e.status(),
           json.readTree(failed.getFailuresJson()), failed.getId(), e.requestedBy(), e.requestedAt(),
           e.requestReason(), e.decidedBy(), e.decidedAt(), e.decisionReason(), overridden);
     } catch (JsonProcessingException ex) {

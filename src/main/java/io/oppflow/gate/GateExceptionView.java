@@ -9,8 +9,9 @@ import java.time.Instant;
 public record GateExceptionView(
     long id,
     String opportunityCode,
+    String processInstanceId,
     String stage,
-    GateException.Status status,
+    GateExceptionStatus status,
     JsonNode failures,
     long failedGateRecordId,
     String requestedBy,

@@ -1,7 +1,7 @@
 package io.oppflow.progression;
 
 import io.oppflow.gate.GateDecision;
-import io.oppflow.gate.GateException;
+import io.oppflow.gate.GateExceptionStatus;
 import io.oppflow.gate.GateExceptionService;
 import io.oppflow.gate.GateExceptionView;
 import io.oppflow.gate.StageGateService;
@@ -80,14 +80,14 @@ public class StageProgression {
    */
   @Transactional
   public GateExceptionView decideException(long id, boolean approve, String reason, Actor actor) {
-    GateException exception = exceptions.get(id);
+    GateExceptionView exception = exceptions.get(id);
     opportunities.decidableBy(exception.opportunityCode(), actor);
-    if (exception.status() != GateException.Status.PENDING
-        || !exceptions.pendingIn(exception.processInstanceId()).id().equals(exception.id())) {
+    if (exception.status() != GateExceptionStatus.PENDING
+        || exceptions.pendingIn(exception.processInstanceId()).id() != exception.id()) {
       throw new OpportunityConflictException("Exception " + id + " was already " + exception.status());
     }
     workflow.decideException(exception.processInstanceId(), exception.stage(), approve, reason, actor);
-    return exceptions.view(exceptions.get(id));
+    return exceptions.get(id);
   }
 
   private static Opportunity open(Opportunity o) {

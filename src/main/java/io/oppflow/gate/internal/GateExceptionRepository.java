@@ -1,6 +1,5 @@
 package io.oppflow.gate.internal;
 
-import io.oppflow.gate.GateException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,5 +9,5 @@ public interface GateExceptionRepository extends JpaRepository<GateException, Lo
   List<GateException> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
 
   Optional<GateException> findFirstByProcessInstanceIdAndStatusOrderByIdDesc(String processInstanceId,
-      GateException.Status status);
+      io.oppflow.gate.GateExceptionStatus status);
 }

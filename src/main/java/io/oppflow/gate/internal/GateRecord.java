@@ -1,6 +1,5 @@
 package io.oppflow.gate.internal;
 
-import io.oppflow.gate.GateException;
 import io.oppflow.gate.GateVerdict;
 import io.oppflow.gate.Verdict;
 import jakarta.persistence.Column;

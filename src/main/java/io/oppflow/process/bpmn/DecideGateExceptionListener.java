@@ -2,7 +2,6 @@ package io.oppflow.process.bpmn;
 
 import io.oppflow.process.ProcessVariables;
 import io.oppflow.shared.InvalidRequestException;
-import io.oppflow.gate.GateException;
 import io.oppflow.gate.GateExceptionService;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
@@ -33,13 +32,12 @@ public class DecideGateExceptionListener implements TaskListener {
     Object decision = task.getVariable(ProcessVariables.EXCEPTION_DECISION);
     String reason = (String) task.getVariable(ProcessVariables.EXCEPTION_DECISION_REASON);
     Actor manager = ActingUser.actor(task.getProcessEngineServices(), directory);
-    GateException pending = exceptions.pendingIn(task.getProcessInstanceId());
     DelegateExecution instance = task.getExecution().getProcessInstance();
     if (ProcessVariables.DECISION_APPROVE.equals(decision)) {
-      exceptions.approve(pending, manager, reason);
+      exceptions.approvePendingIn(task.getProcessInstanceId(), manager, reason);
       instance.setVariable(ProcessVariables.GATE_PASSED, true);
     } else if (ProcessVariables.DECISION_REJECT.equals(decision)) {
-      exceptions.reject(pending, manager, reason);
+      exceptions.rejectPendingIn(task.getProcessInstanceId(), manager, reason);
       instance.setVariable(ProcessVariables.GATE_PASSED, false);
       instance.setVariable(ProcessVariables.GATE_FEEDBACK, "✗ 例外申请被 " + manager.userId() + " 驳回 / Exception rejected by "
           + manager.userId() + ": " + reason + "\n" + instance.getVariable(ProcessVariables.GATE_FEEDBACK));

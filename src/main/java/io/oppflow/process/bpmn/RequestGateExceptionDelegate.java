@@ -1,7 +1,7 @@
 package io.oppflow.process.bpmn;
 
 import io.oppflow.process.ProcessVariables;
-import io.oppflow.gate.GateException;
+import io.oppflow.gate.GateExceptionView;
 import io.oppflow.gate.GateExceptionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +20,7 @@ public class RequestGateExceptionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String stage = (String) execution.getVariableLocal(ProcessVariables.GATE_STAGE);
-    GateException exception = exceptions.request(execution.getProcessBusinessKey(), stage,
+    GateExceptionView exception = exceptions.request(execution.getProcessBusinessKey(), stage,
         ActingUser.of(execution.getProcessEngineServices()),
         (String) execution.getVariable(ProcessVariables.EXCEPTION_REASON));
     DelegateExecution instance = execution.getProcessInstance();

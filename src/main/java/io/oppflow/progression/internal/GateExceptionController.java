@@ -53,7 +53,7 @@ class GateExceptionController {
   @GetMapping("/api/exceptions/{id}")
   @Operation(summary = "One gate exception with the failed criteria it asks to override")
   GateExceptionView get(@PathVariable long id, Actor actor) {
-    GateExceptionView view = exceptions.view(exceptions.get(id));
+    GateExceptionView view = exceptions.get(id);
     opportunities.get(view.opportunityCode(), actor);
     return view;
   }

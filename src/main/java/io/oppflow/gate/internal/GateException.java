@@ -1,7 +1,7 @@
-package io.oppflow.gate;
+package io.oppflow.gate.internal;
 
-import io.oppflow.gate.internal.GateExceptionStateException;
-import io.oppflow.gate.internal.GateRecord;
+import io.oppflow.gate.GateExceptionStatus;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +21,6 @@ import java.time.Instant;
 public class GateException {
 
   /** Where a request stands. */
-  public enum Status { PENDING, APPROVED, REJECTED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,7 +49,7 @@ public class GateException {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  private Status status = Status.PENDING;
+  private GateExceptionStatus status = GateExceptionStatus.PENDING;
 
   @Column(name = "decided_by")
   private String decidedBy;
@@ -63,7 +62,7 @@ public class GateException {
 
   protected GateException() {}
 
-  GateException(GateRecord failed, String requestedBy, String reason, Instant at) {
+  public GateException(GateRecord failed, String requestedBy, String reason, Instant at) {
     this.opportunityCode = failed.getOpportunityCode();
     this.processInstanceId = failed.getProcessInstanceId();
     this.stage = failed.getStage();
@@ -73,16 +72,16 @@ public class GateException {
     this.requestedAt = at;
   }
 
-  void approve(String manager, String reason, Instant at) {
-    decide(Status.APPROVED, manager, reason, at);
+  public void approve(String manager, String reason, Instant at) {
+    decide(GateExceptionStatus.APPROVED, manager, reason, at);
   }
 
-  void reject(String manager, String reason, Instant at) {
-    decide(Status.REJECTED, manager, reason, at);
+  public void reject(String manager, String reason, Instant at) {
+    decide(GateExceptionStatus.REJECTED, manager, reason, at);
   }
 
-  private void decide(Status decision, String manager, String reason, Instant at) {
-    if (status != Status.PENDING) {
+  private void decide(GateExceptionStatus decision, String manager, String reason, Instant at) {
+    if (status != GateExceptionStatus.PENDING) {
       throw new GateExceptionStateException("Exception " + id + " was already " + status);
     }
     this.status = decision;
@@ -99,7 +98,7 @@ public class GateException {
   public String requestedBy() { return requestedBy; }
   public Instant requestedAt() { return requestedAt; }
   public String requestReason() { return requestReason; }
-  public Status status() { return status; }
+  public GateExceptionStatus status() { return status; }
   public String decidedBy() { return decidedBy; }
   public Instant decidedAt() { return decidedAt; }
   public String decisionReason() { return decisionReason; }
