@@ -1,60 +1,36 @@
 package io.oppflow.opportunity;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One logged activity of opportunity progression (a visit, a call, a demo ...): evidence that gate
+ * One logged activity of opportunity progression (a visit, a call, a demo ...), read-only: evidence that gate
  * rules may require. It remembers the stage the opportunity was in when it was logged, so a rule can
  * ask for "a meeting with a decision maker during this stage".
  */
-@Entity
-@Table(name = "opportunity_activity")
-public class Activity {
+public final class Activity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "opportunity_code", nullable = false, updatable = false)
-  private String opportunityCode;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, updatable = false)
-  private ActivityType type;
-
-  @Column(name = "activity_date", nullable = false, updatable = false)
-  private LocalDate date;
-
-  @Column(updatable = false)
-  private String contact;
-
-  @Column(updatable = false)
-  private String note;
-
-  @Column(nullable = false, updatable = false)
-  private String stage;
-
-  @Column(name = "recorded_by", nullable = false, updatable = false)
-  private String recordedBy;
-
-  @Column(name = "recorded_at", nullable = false, updatable = false)
-  private Instant recordedAt;
-
-  protected Activity() {}
+  private final Long id;
+  private final String opportunityCode;
+  private final ActivityType type;
+  private final LocalDate date;
+  private final String contact;
+  private final String note;
+  private final String stage;
+  private final String recordedBy;
+  private final Instant recordedAt;
 
   /** An activity as facts for rules and rule self-tests: not stored. */
   public Activity(String opportunityCode, ActivityType type, LocalDate date, String contact, String note,
       String stage, String recordedBy, Instant recordedAt) {
+    this(null, opportunityCode, type, date, contact, note, stage, recordedBy, recordedAt);
+  }
+
+  /** A stored activity, as its module hands it out. */
+  public Activity(Long id, String opportunityCode, ActivityType type, LocalDate date, String contact, String note,
+      String stage, String recordedBy, Instant recordedAt) {
+    this.id = id;
     this.opportunityCode = Objects.requireNonNull(opportunityCode);
     this.type = Objects.requireNonNull(type);
     this.date = Objects.requireNonNull(date);

@@ -5,6 +5,7 @@ import io.oppflow.shared.FieldError;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
+import io.oppflow.opportunity.internal.ActivityEntity;
 import io.oppflow.opportunity.internal.ActivityRepository;
 import io.oppflow.opportunity.internal.NotAStageProcessException;
 import io.oppflow.opportunity.internal.OpportunityAccess;
@@ -204,20 +205,20 @@ public class OpportunityService {
       throw InvalidRequestException.of("note", "at most 2000 characters");
     }
     String contact = activity.contact() == null || activity.contact().isBlank() ? null : activity.contact().strip();
-    return ActivityView.of(activities.save(new Activity(code, activity.type(), activity.date(), contact,
-        activity.note(), o.getStage(), actor.userId(), clock.instant())));
+    return ActivityView.of(activities.save(new ActivityEntity(code, activity.type(), activity.date(), contact,
+        activity.note(), o.getStage(), actor.userId(), clock.instant())).snapshot());
   }
 
   @Transactional(readOnly = true)
   public List<ActivityView> activities(String code, Actor actor) {
     get(code, actor);
-    return activities.findByOpportunityCodeOrderByIdAsc(code).stream().map(ActivityView::of).toList();
+    return activitiesOf(code).stream().map(ActivityView::of).toList();
   }
 
   /** The activities logged for an opportunity, oldest first (facts for the gate). */
   @Transactional(readOnly = true)
   public List<Activity> activitiesOf(String code) {
-    return activities.findByOpportunityCodeOrderByIdAsc(code);
+    return activities.findByOpportunityCodeOrderByIdAsc(code).stream().map(ActivityEntity::snapshot).toList();
   }
 
   /** The JSON form of an opportunity, with its activities. */
@@ -227,7 +228,7 @@ public class OpportunityService {
   }
 
   private OpportunityView view(Opportunity o) {
-    return OpportunityView.of(o, activities.findByOpportunityCodeOrderByIdAsc(o.getCode()));
+    return OpportunityView.of(o, activitiesOf(o.getCode()));
   }
 
   /**

@@ -142,11 +142,16 @@ class HistoryCleanupOnPostgresIT {
     Date yesterday = Date.from(Instant.now().minus(1, ChronoUnit.DAYS));
     Batch batch = history.setRemovalTimeToHistoricProcessInstances().absoluteRemovalTime(yesterday)
         .byIds(instances.toArray(String[]::new)).executeAsync();
-    // the job executor (on, as in production) runs the batch's jobs
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
-        management.createBatchQuery().batchId(batch.getId()).count() == 0
-            && history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(instances)).list().stream()
-                .allMatch(p -> yesterday.equals(p.getRemovalTime())));
+    // the batch's seed, execution and monitor jobs, run here rather than at the job executor's next look
+    Set<String> batchJobs = Set.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+        batch.getMonitorJobDefinitionId());
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      management.createJobQuery().list().stream().filter(job -> batchJobs.contains(job.getJobDefinitionId()))
+          .forEach(this::run);
+      return management.createBatchQuery().batchId(batch.getId()).count() == 0
+          && history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(instances)).list().stream()
+              .allMatch(p -> yesterday.equals(p.getRemovalTime()));
+    });
   }
 
   /** Camunda's cleanup job, made due now; run here rather than waiting for the job executor's next look. */
@@ -160,7 +165,7 @@ class HistoryCleanupOnPostgresIT {
   }
 
   /**
-   * Runs the cleanup job; the job executor may take it at the same time, and then one of the two fails (an
+   * Runs a job; the job executor may take it at the same time, and then one of the two fails (an
    * optimistic locking conflict, or the job changed under it) and the next poll looks again.
    */
   private void run(Job job) {

@@ -5,9 +5,9 @@ import io.oppflow.opportunity.*;
 import java.util.List;
 import org.springframework.data.repository.Repository;
 
-public interface ActivityRepository extends Repository<Activity, Long> {
+public interface ActivityRepository extends Repository<ActivityEntity, Long> {
 
-  Activity save(Activity activity);
+  ActivityEntity save(ActivityEntity activity);
 
-  List<Activity> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
+  List<ActivityEntity> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
 }
