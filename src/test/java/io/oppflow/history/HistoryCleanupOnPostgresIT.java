@@ -146,7 +146,7 @@ class HistoryCleanupOnPostgresIT {
     Set<String> batchJobs = Set.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
         batch.getMonitorJobDefinitionId());
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      management.createJobQuery().list().stream().filter(job -> batchJobs.contains(job.getJobDefinitionId()))
+      management.createJobQuery().list().stream().filter(job -> job.getJobDefinitionId() != null && batchJobs.contains(job.getJobDefinitionId()))
           .forEach(this::run);
       return management.createBatchQuery().batchId(batch.getId()).count() == 0
           && history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(instances)).list().stream()
