@@ -14,6 +14,7 @@ import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.organization.Actor;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +64,13 @@ public class GateExceptionService {
   @Transactional(readOnly = true)
   public GateExceptionView pendingIn(String processInstanceId) {
     return view(pending(processInstanceId));
+  }
+
+  /** The exception waiting for a decision in this process instance, if there is one. */
+  @Transactional(readOnly = true)
+  public Optional<GateExceptionView> findPendingIn(String processInstanceId) {
+    return exceptions.findFirstByProcessInstanceIdAndStatusOrderByIdDesc(processInstanceId, GateExceptionStatus.PENDING)
+        .map(this::view);
   }
 
   private GateException pending(String processInstanceId) {

@@ -26,6 +26,11 @@ public final class ProcessVariables {
   public static final String EXCEPTION_REQUEST_REASON = "exceptionRequestReason";
   public static final String EXCEPTION_DECISION = "exceptionDecision";
   public static final String EXCEPTION_DECISION_REASON = "exceptionDecisionReason";
+  /**
+   * What the last gate exception's decision was, as recorded (who, approved or rejected, why), in zh and en, for
+   * the requester's next task: set by the decision, never by a form.
+   */
+  public static final String EXCEPTION_OUTCOME = "exceptionOutcome";
 
   public static final String ACTION_ADVANCE = "ADVANCE";
   public static final String ACTION_LOSE = "LOSE";

@@ -36,6 +36,7 @@ class CamundaAccessSetup implements ApplicationRunner {
   /** The name of {@link #FILTER_CLAIMABLE} before it also showed the tasks offered to a user by name. */
   private static final String FILTER_GROUP_TASKS_BEFORE = "我组的任务 / My group's tasks";
   static final String FILTER_GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
+  static final String FILTER_MY_EXCEPTION_REQUESTS = "我的例外申请 / My exception requests";
   static final String FILTER_STALLED = "停滞商机 / Stalled opportunities";
 
   private static final List<Role> SALES = List.of(Role.REP, Role.EXPERT, Role.MANAGER, Role.OPS);
@@ -122,6 +123,9 @@ class CamundaAccessSetup implements ApplicationRunner {
     Filter exceptions = ensureFilter(FILTER_GATE_EXCEPTIONS, 10, "待审批的关卡例外 / Gate exceptions to approve",
         tasks.createTaskQuery().taskDefinitionKeyLike("%_ApproveException")
             .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
+    // The requester owns the approval task and may only read it (TaskOwnerReadsOnly): it shows here until decided.
+    Filter requests = ensureFilter(FILTER_MY_EXCEPTION_REQUESTS, 5, "我申请、等待主管审批的关卡例外 / Gate exceptions I asked for, waiting for a manager's decision",
+        tasks.createTaskQuery().taskDefinitionKeyLike("%_ApproveException").taskOwnerExpression("${currentUser()}"));
     Filter stalled = ensureFilter(FILTER_STALLED, 20, "超过阶段时限、待审查的商机 / Opportunities beyond their stage's dwell limit, to review",
         tasks.createTaskQuery().taskDefinitionKeyLike("%_ReviewStalled")
             .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
@@ -130,6 +134,7 @@ class CamundaAccessSetup implements ApplicationRunner {
     }
     for (Role role : SALES) {
       grant(role, Resources.FILTER, group.getId(), Permissions.READ);
+      grant(role, Resources.FILTER, requests.getId(), Permissions.READ);
     }
     grant(Role.MANAGER, Resources.FILTER, exceptions.getId(), Permissions.READ);
     grant(Role.MANAGER, Resources.FILTER, stalled.getId(), Permissions.READ);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * a rep reassign or delegate their stage task to another rep, who could then change an opportunity that is
  * not theirs through Tasklist or {@code /engine-rest}; it would also let them set {@code gatePassed} or
  * {@code owner} on the task directly. Only for tasks created from now on: authorizations of existing tasks
- * keep what they were given.
+ * keep what they were given. A task's owner may only read it ({@link TaskOwnerReadsOnly}).
  */
 @Component
 class TaskWorkPermissionPlugin extends AbstractProcessEnginePlugin {
@@ -18,5 +18,6 @@ class TaskWorkPermissionPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    configuration.setResourceAuthorizationProvider(new TaskOwnerReadsOnly());
   }
 }

@@ -17,6 +17,8 @@ final class EnginePolicy {
   static final String REP1_TASK = "rep1=2xx rep2=403/404 expert1=403/404 manager1=403/404 manager2=403/404 ops1=403/404 admin=2xx";
   /** Only manager1 (offered by name) and admins may take the approval. */
   static final String APPROVAL_TASK = "rep1=403/404 rep2=403/404 expert1=403/404 manager1=2xx manager2=403/404 ops1=403/404 admin=2xx";
+  /** rep1 asked for the exception: they own the approval task and may read it (follow it), not take or decide it. */
+  static final String APPROVAL_TASK_READ = APPROVAL_TASK.replace("rep1=403/404", "rep1=2xx");
   /** No sales group writes variables or changes instances outside a task's completion. */
   static final String NO_SALES_WRITE = "rep1=4xx rep2=4xx expert1=4xx manager1=4xx manager2=4xx ops1=4xx admin=2xx";
   static final String ADMIN_ONLY = "rep1=403 rep2=403 expert1=403 manager1=403 manager2=403 ops1=403 admin=2xx";
@@ -60,6 +62,7 @@ final class EnginePolicy {
         // handing one's stage task to another rep would let them change an opportunity that is not theirs
         row(door, "POST", task + "/assignee").json("{\"userId\": \"rep2\"}").expect(NO_SALES_WRITE),
         row(door, "POST", task + "/delegate").json("{\"userId\": \"rep2\"}").expect(NO_SALES_WRITE),
+        row(door, "GET", prefix + "/task/{approvalTaskId}").expect(APPROVAL_TASK_READ),
         row(door, "POST", prefix + "/task/{approvalTaskId}/claim").json("{\"userId\": \"{me}\"}").expect(APPROVAL_TASK),
         // deciding a gate exception is a manager's, of the opportunity's unit, on every door (the API refuses admins too)
         row(door, "POST", prefix + "/task/{approvalTaskId}/complete")
@@ -95,7 +98,11 @@ final class EnginePolicy {
         row(door, "GET", prefix + "/filter/{myTasksFilterId}/list?maxResults=1000").hides("taskId").expect(REP1_TASK_LIST),
         row(door, "GET", prefix + "/filter/{claimableFilterId}/list?maxResults=1000").hides("approvalTaskId")
             .expect("rep1=2xx-filtered rep2=2xx-filtered expert1=2xx-filtered manager1=2xx manager2=2xx-filtered "
-                + "ops1=2xx-filtered admin=2xx")));
+                + "ops1=2xx-filtered admin=2xx"),
+        // "My exception requests": the requester's own requests only, not the approvals a manager may decide
+        row(door, "GET", prefix + "/filter/{myRequestsFilterId}/list?maxResults=1000").hides("approvalTaskId")
+            .expect("rep1=2xx rep2=2xx-filtered expert1=2xx-filtered manager1=2xx-filtered manager2=2xx-filtered "
+                + "ops1=2xx-filtered admin=2xx-filtered")));
     if (door.equals("basic")) {
       rows.addAll(List.of(
           basic("GET", prefix + "/engine").expect(SIGNED_IN),

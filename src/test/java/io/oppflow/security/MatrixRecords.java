@@ -59,6 +59,7 @@ final class MatrixRecords {
       case "userId" -> values.put(name, user());
       case "myTasksFilterId" -> values.put(name, filter(CamundaAccessSetup.FILTER_MY_TASKS));
       case "claimableFilterId" -> values.put(name, filter(CamundaAccessSetup.FILTER_CLAIMABLE));
+      case "myRequestsFilterId" -> values.put(name, filter(CamundaAccessSetup.FILTER_MY_EXCEPTION_REQUESTS));
       case "fresh" -> values.put(name, "matrix-" + UUID.randomUUID().toString().substring(0, 8));
       // a quarter no one plans: concurrent cells must not plan the same one
       case "period" -> {

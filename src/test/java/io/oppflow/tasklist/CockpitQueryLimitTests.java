@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.oppflow.support.H2ServiceTest;
@@ -13,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Cockpit under the engine's query limit (2,000 rows): sales-ops see the dashboard and the process list
- * without an error notice; its lists are paged or exempt from the limit.
+ * without an error notice; its lists are paged or exempt from the limit. Its header offers them Tasklist only.
  */
 @H2ServiceTest
 class CockpitQueryLimitTests {
@@ -41,6 +42,10 @@ class CockpitQueryLimitTests {
             + driver.findElements(ERROR_NOTICES).stream().map(WebElement::getText).toList(), e);
       }
       browser.screenshot("cockpit-processes");
+      // sales-ops may switch to Tasklist, not to Admin; Camunda's migration banner is hidden here too
+      assertThat(browser.headerApps()).containsExactly("tasklist");
+      assertThat(browser.showsMigrationBanner()).isFalse();
+      browser.keepScreenshot("cockpit-ops-processes");
     }
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,16 +27,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A gate exception worked end to end in the real Camunda Tasklist, in real headless Chromium: the rep
  * asks for it on the stage task's form, a manager of the opportunity's org unit finds it under "Gate
  * exceptions", reviews the failed criteria and the rep's reason, approves it, and the gate log records
- * the stage as OVERRIDDEN by that manager. Managers of other units (and reps, experts) never see it.
+ * the stage as OVERRIDDEN by that manager. Managers of other units (and reps, experts) never see it. The rep
+ * is told right after Complete where the request went and follows it under "My exception requests", read-only,
+ * until it is decided. Each sees only the webapps their role may open, without Camunda's migration banner.
  *
- * <p>On failure a screenshot and the page source of each open browser go to
- * {@code /tmp/gate-exception-<test>-<user>.png/.html}.
+ * <p>Screenshots of the steps go to {@code target/screenshots/gate-exception-*.png}; on failure a screenshot and
+ * the page source of each open browser go to {@code /tmp/gate-exception-<test>-<user>.png/.html}.
  */
 @H2ServiceTest
 class GateExceptionTasklistTests {
 
   private static final String MY_TASKS = "我的任务 / My tasks";
   private static final String GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
+  private static final String MY_REQUESTS = "我的例外申请 / My exception requests";
+  private static final String REQUESTED_NOTICE = "例外申请已提交 / Exception requested";
+  private static final String REFUSAL_PAGE = "您的角色无权打开此页面 / Your role may not open this page";
   private static final String APPROVAL_TASK_KEY = "Task_TARGET_ApproveException";
   private static final String APPROVAL_TASK = "审批关卡例外 / Approve gate exception";
   // Labels on form-stage-target
@@ -94,9 +100,27 @@ class GateExceptionTasklistTests {
     assertThat(pending.path("requestedBy").asText()).isEqualTo("rep1");
     assertThat(pending.path("requestReason").asText()).isEqualTo(repReason);
 
+    // Right after Complete, rep1 is told where the request went, with a link to it and the filter to follow it in.
+    WebElement notice = rep.waiting().until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream()
+        .filter(a -> a.getText().contains(REQUESTED_NOTICE)).findFirst().orElse(null));
+    assertThat(notice.getText()).contains(APPROVAL_TASK).contains(MY_REQUESTS);
+    assertThat(notice.findElements(By.cssSelector("a[href*='task=" + approvalTaskId + "']"))).isNotEmpty();
+    rep.keepScreenshot("gate-exception-1-rep-requested");
+    // ... and finds it under "My exception requests": the request, read-only (the decision is a manager's).
+    rep.pickFilter(MY_REQUESTS);
+    rep.clickTaskInList(approvalTaskId, FAILED_CRITERIA);
+    assertThat(rep.waitForValue(rep.formTextarea(REQUEST_REASON), repReason)).isEqualTo(repReason);
+    assertThat(rep.driver().findElement(TasklistBrowser.completeButton()).isEnabled()).isFalse();
+    // Tasklist only, and no "migrate to Camunda 8" banner.
+    assertThat(rep.headerApps()).isEmpty();
+    assertThat(rep.showsMigrationBanner()).isFalse();
+    rep.keepScreenshot("gate-exception-2-rep-follows-request");
+
     // manager1, in a browser of their own, finds it under "Gate exceptions" and reviews it.
     TasklistBrowser manager = browser("manager1");
     manager.login("manager1");
+    assertThat(manager.headerApps()).as("apps a manager may switch to").isEmpty();
+    assertThat(manager.showsMigrationBanner()).isFalse();
     manager.pickFilter(GATE_EXCEPTIONS);
     WebElement link = manager.waiting().until(d -> manager.taskLinks(approvalTaskId).stream().findFirst().orElse(null));
     assertThat(link.getText()).contains(APPROVAL_TASK);
@@ -106,10 +130,13 @@ class GateExceptionTasklistTests {
     assertThat(manager.waitForValue(manager.formTextarea(REQUEST_REASON), repReason)).isEqualTo(repReason);
 
     // ... claims it, approves it with a reason and completes it.
+    manager.keepScreenshot("gate-exception-3-manager-reviews");
     manager.claim();
     manager.choose(DECISION, APPROVE_OPTION);
     manager.typeInTextarea(DECISION_REASON, managerReason);
     manager.complete(FAILED_CRITERIA);
+    // Cockpit is not a manager's: a bilingual page says so, not Spring's "Whitelabel Error Page".
+    assertRefused(manager, "/camunda/app/cockpit/default/", "gate-exception-4-manager-opens-cockpit");
 
     waitFor(() -> "DISCOVER".equals(rep1.get("/api/opportunities/" + code).json().path("stage").asText()) ? "ok" : null,
         "the opportunity to move to DISCOVER");
@@ -128,6 +155,25 @@ class GateExceptionTasklistTests {
     assertThat(approved.path("decidedBy").asText()).isEqualTo("manager1");
     assertThat(approved.path("decisionReason").asText()).isEqualTo(managerReason);
     assertThat(taskIdOrNull(manager1, code, APPROVAL_TASK_KEY)).isNull();
+
+    // Decided, the request leaves rep1's "My exception requests"; Admin is not a rep's either.
+    rep.driver().get(rep.tasklistUrl());
+    rep.pickFilter(MY_REQUESTS);
+    rep.waiting().until(d -> !d.findElements(By.cssSelector(".tasks-list li.task")).isEmpty()
+        || d.findElement(By.tagName("body")).getText().contains("No task matching filters found"));
+    assertThat(rep.taskLinks(approvalTaskId)).isEmpty();
+    assertRefused(rep, "/camunda/app/admin/default/", "gate-exception-5-rep-opens-admin");
+  }
+
+  /** The app at {@code path} answers the signed-in user with oppflow's bilingual refusal page. */
+  private static void assertRefused(TasklistBrowser browser, String path, String screenshot) throws IOException {
+    browser.driver().get(browser.tasklistUrl().replaceFirst("/camunda/.*", path));
+    String page = browser.waiting().until(d -> {
+      String text = d.findElement(By.tagName("body")).getText();
+      return text.isBlank() ? null : text;
+    });
+    browser.keepScreenshot(screenshot);
+    assertThat(page).contains(REFUSAL_PAGE).contains("前往 Tasklist / Go to Tasklist").doesNotContain("Whitelabel");
   }
 
   @Test
@@ -154,7 +200,75 @@ class GateExceptionTasklistTests {
     }
   }
 
+  @Test
+  @Timeout(60)
+  void shouldShowTheRepTheirPendingRequestReadOnlyUntilAManagerDecidesIt() {
+    String code = failedAtTargetForRep1();
+    ApiClient rep1 = ApiClient.as(port, "rep1");
+    ApiClient manager1 = ApiClient.as(port, "manager1");
+    ApiClient.Response requested = rep1.post("/api/opportunities/" + code + "/exceptions",
+        "{\"reason\": \"集团战略客户 / strategic group account\"}");
+    assertThat(requested.status()).as("request exception: %s", requested).isEqualTo(201);
+    String approvalTaskId = waitFor(() -> taskIdOrNull(manager1, code, APPROVAL_TASK_KEY), "the approval task of " + code);
+    String processInstanceId = requested.json().path("processInstanceId").asText();
+
+    // rep1 finds the request under "My exception requests" and may open it; it is in no one else's.
+    String filter = filterId(rep1, MY_REQUESTS);
+    assertThat(filterTaskIds(rep1, filter, processInstanceId)).containsExactly(approvalTaskId);
+    for (String user : List.of("rep2", "expert1", "manager1", "ops1")) {
+      assertThat(filterTaskIds(ApiClient.as(port, user), filter, processInstanceId)).as("%s's exception requests", user).isEmpty();
+    }
+    assertThat(rep1.get("/engine-rest/task/" + approvalTaskId).status()).isEqualTo(200);
+    assertThat(rep1.get("/engine-rest/task/" + approvalTaskId + "/form-variables").status()).isEqualTo(200);
+
+    // ... but can neither take nor decide it (through the webapps' engine API neither: AccessMatrixTests, whose
+    // pending exception rep1 asked for too).
+    String decision = "{\"variables\": {\"exceptionDecision\": {\"value\": \"APPROVE\"}, "
+        + "\"exceptionDecisionReason\": {\"value\": \"my own\"}}}";
+    String task = "/engine-rest/task/" + approvalTaskId;
+    assertThat(rep1.post(task + "/claim", "{\"userId\": \"rep1\"}").status()).isEqualTo(403);
+    assertThat(rep1.post(task + "/assignee", "{\"userId\": \"rep1\"}").status()).isEqualTo(403);
+    assertThat(rep1.post(task + "/complete", decision).status()).isEqualTo(403);
+    assertThat(rep1.post(task + "/submit-form", decision).status()).isEqualTo(403);
+    assertThat(rep1.post("/api/exceptions/" + requested.json().path("id").asLong() + "/approve", "{\"reason\": \"my own\"}")
+        .status()).isEqualTo(403);
+    assertThat(lastException(rep1, code).path("status").asText()).isEqualTo("PENDING");
+
+    // manager1 approves: the request leaves the list, rep1's permission to read it goes with the task, and
+    // rep1's next task can tell the outcome.
+    ApiClient.Response approved = manager1.post("/api/exceptions/" + requested.json().path("id").asLong() + "/approve",
+        "{\"reason\": \"同意 / agreed\"}");
+    assertThat(approved.status()).as("approve: %s", approved).isEqualTo(200);
+    assertThat(filterTaskIds(rep1, filter, processInstanceId)).isEmpty();
+    ApiClient.Response readers = ApiClient.as(port, "admin").get("/engine-rest/authorization?resourceType=7&resourceId=" + approvalTaskId);
+    assertThat(readers.json().size()).as("authorizations left on the approval task: %s", readers.body()).isZero();
+    String next = waitFor(() -> taskIdOrNull(rep1, code, "Task_DISCOVER"), "rep1's DISCOVER task of " + code);
+    ApiClient.Response outcome = rep1.get("/engine-rest/task/" + next + "/variables/exceptionOutcome");
+    assertThat(outcome.status()).as("outcome: %s", outcome).isEqualTo(200);
+    assertThat(outcome.json().path("value").asText()).contains("批准").contains("approved by manager1").contains("同意 / agreed");
+  }
+
   // ---- API helpers ----
+
+  private static String filterId(ApiClient client, String name) {
+    ApiClient.Response r = client.get("/engine-rest/filter?name=" + encode(name));
+    assertThat(r.status()).as("filters: %s", r).isEqualTo(200);
+    assertThat(r.json().size()).as("filter %s: %s", name, r.body()).isEqualTo(1);
+    return r.json().get(0).path("id").asText();
+  }
+
+  /** The ids of the tasks of one process instance the filter lists for the client's user. */
+  private static List<String> filterTaskIds(ApiClient client, String filterId, String processInstanceId) {
+    ApiClient.Response r = client.get("/engine-rest/filter/" + filterId + "/list?maxResults=1000");
+    assertThat(r.status()).as("filter list: %s", r).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    r.json().forEach(t -> {
+      if (processInstanceId.equals(t.path("processInstanceId").asText())) {
+        ids.add(t.path("id").asText());
+      }
+    });
+    return ids;
+  }
 
   private static final String OTHER_MANAGER_PASSWORD = "other-unit-manager-pw";
 

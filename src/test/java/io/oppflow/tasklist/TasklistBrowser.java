@@ -294,6 +294,29 @@ final class TasklistBrowser implements AutoCloseable {
     return "Screenshot: " + path + ".png, page: " + path + ".html, at " + driver.getCurrentUrl();
   }
 
+  /** Saves a screenshot of what the user sees to {@code target/screenshots/<name>.png} and returns its path. */
+  Path keepScreenshot(String name) throws IOException {
+    Path file = Path.of("target", "screenshots", name + ".png");
+    Files.createDirectories(file.getParent());
+    Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    return file;
+  }
+
+  /**
+   * The webapp apps the Camunda header offers to switch to (its app menu: "cockpit", "admin", "tasklist",
+   * "welcome"); none when the user may open no other app.
+   */
+  List<String> headerApps() {
+    return driver.findElements(By.cssSelector("[cam-widget-header] .dropdown-menu li[ng-repeat*='apps']")).stream()
+        .flatMap(li -> java.util.Arrays.stream(String.valueOf(li.getAttribute("class")).split("\\s+")))
+        .filter(List.of("welcome", "admin", "cockpit", "tasklist")::contains).toList();
+  }
+
+  /** Whether Camunda's "migrate to Camunda 8" banner is in the header and shown (oppflow hides it). */
+  boolean showsMigrationBanner() {
+    return driver.findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   @Override
   public void close() throws IOException {
     try {

@@ -3,6 +3,8 @@ package io.oppflow.process.bpmn;
 import io.oppflow.process.ProcessVariables;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.gate.GateExceptionService;
+import io.oppflow.gate.GateExceptionStatus;
+import io.oppflow.gate.GateExceptionView;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,16 +36,26 @@ public class DecideGateExceptionListener implements TaskListener {
     Actor manager = ActingUser.actor(task.getProcessEngineServices(), directory);
     DelegateExecution instance = task.getExecution().getProcessInstance();
     if (ProcessVariables.DECISION_APPROVE.equals(decision)) {
-      exceptions.approvePendingIn(task.getProcessInstanceId(), manager, reason);
+      GateExceptionView approved = exceptions.approvePendingIn(task.getProcessInstanceId(), manager, reason);
       instance.setVariable(ProcessVariables.GATE_PASSED, true);
+      instance.setVariable(ProcessVariables.EXCEPTION_OUTCOME, outcome(approved));
     } else if (ProcessVariables.DECISION_REJECT.equals(decision)) {
-      exceptions.rejectPendingIn(task.getProcessInstanceId(), manager, reason);
+      GateExceptionView rejected = exceptions.rejectPendingIn(task.getProcessInstanceId(), manager, reason);
       instance.setVariable(ProcessVariables.GATE_PASSED, false);
+      instance.setVariable(ProcessVariables.EXCEPTION_OUTCOME, outcome(rejected));
       instance.setVariable(ProcessVariables.GATE_FEEDBACK, "✗ 例外申请被 " + manager.userId() + " 驳回 / Exception rejected by "
           + manager.userId() + ": " + reason + "\n" + instance.getVariable(ProcessVariables.GATE_FEEDBACK));
     } else {
       throw InvalidRequestException.of(ProcessVariables.EXCEPTION_DECISION, "must be APPROVE or REJECT");
     }
+  }
+
+  /** The decision as the gate log has it, for the requester: "✓ TARGET 关卡例外已由 manager1 批准：… / …". */
+  static String outcome(GateExceptionView decided) {
+    boolean approved = decided.status() == GateExceptionStatus.APPROVED;
+    return (approved ? "✓ " : "✗ ") + decided.stage() + " 关卡例外" + (approved ? "已由 " : "被 ") + decided.decidedBy()
+        + (approved ? " 批准：" : " 驳回：") + decided.decisionReason() + " / " + decided.stage() + " gate exception "
+        + (approved ? "approved" : "rejected") + " by " + decided.decidedBy() + ": " + decided.decisionReason();
   }
 
 }

@@ -1,5 +1,6 @@
 package io.oppflow.process.deployment;
 
+import io.oppflow.process.bpmn.FollowGateExceptionListener;
 import io.oppflow.process.history.StageHistoryProjection;
 import io.oppflow.funnel.StageIntervals;
 import io.oppflow.gate.ActiveRules;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
  * {@link OpportunityStartGuard} starts stage processes only for opportunities, and
- * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields.
+ * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields, and
+ * {@link ExceptionRequesterFollows} lets the requester of a gate exception follow its approval task.
  */
 @Component
 public class StageModelPlugin extends AbstractProcessEnginePlugin {
@@ -29,10 +31,13 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<StageIntervals> intervals;
   private final ObjectProvider<RepositoryService> repository;
   private final ObjectProvider<OpportunityService> opportunities;
+  private final ObjectProvider<FollowGateExceptionListener> followException;
 
   StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
-      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities) {
+      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities,
+      ObjectProvider<FollowGateExceptionListener> followException) {
     this.opportunities = opportunities;
+    this.followException = followException;
     this.activeRules = activeRules;
     this.intervals = intervals;
     this.repository = repository;
@@ -48,6 +53,8 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(
         new ManagerRoutingOfEarlierVersions(configuration::getExpressionManager));
     configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject));
+    configuration.getCustomPostBPMNParseListeners().add(
+        new ExceptionRequesterFollows(task -> followException.getObject().notify(task)));
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }

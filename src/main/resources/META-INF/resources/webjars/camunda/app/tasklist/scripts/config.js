@@ -1,0 +1,35 @@
+/*
+ * oppflow's Tasklist configuration; it replaces Camunda's app/tasklist/scripts/config.js (the webapps' documented
+ * place for it), which configures only the keyboard shortcuts kept below. Options:
+ * https://docs.camunda.org/manual/7.24/webapps/tasklist/configuration/
+ */
+export default {
+  // ES modules under app/tasklist/, loaded before Tasklist starts
+  customScripts: [
+    // after Complete, a rep who asked for a gate exception is told where it went and where to follow it
+    'scripts/exception-requests'
+  ],
+
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};
