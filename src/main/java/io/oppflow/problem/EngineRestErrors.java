@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -32,6 +33,8 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
 
   static final String UNEXPECTED = "发生意外错误，已记录 / An unexpected error occurred; it has been logged";
   private static final String UNSAFE_DETAIL = "请求无法处理 / The request cannot be processed";
+  static final String NOT_YOUR_TASK = "此任务不由您办理：只有它的办理人或候选人可以认领和完成 / "
+      + "This task is not yours to work on: only its assignee or candidates may claim and complete it";
   private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:java|javax|jakarta|org|com|io|net)\\.(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$]+)");
   private static final Pattern UNSAFE = Pattern.compile(
       "(?is)insert\\s+into|select\\s|update\\s+\\w+\\s+set|delete\\s+from|ERROR:\\s|SQLSTATE|###|\\bat\\s+[\\w$.]+\\(|Exception:|\\bnested exception\\b");
@@ -58,11 +61,22 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
       if (status >= 500) {
         log.error("Engine REST request failed", thrown);
         dto.setMessage(UNEXPECTED);
+      } else if (t instanceof AuthorizationException refused && onTask(refused)) {
+        dto.setMessage(NOT_YOUR_TASK);
       } else {
         dto.setMessage(safe(dto.getMessage()));
       }
     }
     return Response.fromResponse(camunda).status(status).build();
+  }
+
+  /**
+   * A refusal to work on a task (claim, complete, assign) is what a rep meets in Tasklist on a task they may only
+   * read, e.g. the approval of their own exception request: said in their words, not as Camunda's list of
+   * permissions (which stays in {@code missingAuthorizations} for clients).
+   */
+  private static boolean onTask(AuthorizationException refused) {
+    return refused.getMissingAuthorizations().stream().anyMatch(m -> "Task".equals(m.getResourceType()));
   }
 
   /** Camunda's REST resources wrap a client's mistake (an unknown task, a null argument) as a 500. */

@@ -226,7 +226,11 @@ class GateExceptionTasklistTests {
     String decision = "{\"variables\": {\"exceptionDecision\": {\"value\": \"APPROVE\"}, "
         + "\"exceptionDecisionReason\": {\"value\": \"my own\"}}}";
     String task = "/engine-rest/task/" + approvalTaskId;
-    assertThat(rep1.post(task + "/claim", "{\"userId\": \"rep1\"}").status()).isEqualTo(403);
+    ApiClient.Response claim = rep1.post(task + "/claim", "{\"userId\": \"rep1\"}");
+    assertThat(claim.status()).isEqualTo(403);
+    // what Tasklist shows after "Claim": said for the rep, not Camunda's list of permissions
+    assertThat(claim.json().path("message").asText()).contains("此任务不由您办理").contains("This task is not yours to work on")
+        .doesNotContain("TASK_WORK");
     assertThat(rep1.post(task + "/assignee", "{\"userId\": \"rep1\"}").status()).isEqualTo(403);
     assertThat(rep1.post(task + "/complete", decision).status()).isEqualTo(403);
     assertThat(rep1.post(task + "/submit-form", decision).status()).isEqualTo(403);
