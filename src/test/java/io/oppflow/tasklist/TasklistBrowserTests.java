@@ -115,12 +115,13 @@ class TasklistBrowserTests {
     wait(WAIT).until(d -> !taskLinks(taskId).isEmpty());
     assertThat(taskLinks(taskId).get(0).getText()).contains(TARGET_TASK + " · 上海某公司 · " + name + " (" + code + ")");
 
-    // The task's Description tab lists the deal's facts.
+    // The task's Description tab lists the deal's facts, one line each.
     openTask(taskId);
     click(wait(WAIT).until(ExpectedConditions.elementToBeClickable(By.xpath(
         "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Description']"))));
     wait(WAIT).until(d -> d.findElements(By.cssSelector(".description-pane")).stream()
-        .anyMatch(p -> p.isDisplayed() && p.getText().contains("金额 / Amount: 250,000 · 负责人 / Owner: rep1")));
+        .anyMatch(p -> p.isDisplayed() && p.getText().contains(
+            "金额 / Amount: 250,000 · 负责人 / Owner: rep1 · 组织 / Org unit: HQ/East/Shanghai-1\n阶段 / Stage: " + TARGET_TASK)));
     saveScreenshot("tasklist-task-description");
 
     // First try: complete without ticking the target-segment box; the gate fails on TARGET-01.
