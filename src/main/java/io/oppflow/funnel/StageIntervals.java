@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,15 @@ public class StageIntervals {
       }
     }
     return null;
+  }
+
+  /**
+   * When the process instance entered the stage it is still in, as the funnel counts it: the engine's entry,
+   * or the historical one an import gave it. Empty once the stage is left.
+   */
+  public Optional<Instant> enteredAt(String processInstanceId, String stage) {
+    return jdbc.query("select entered_at from stage_interval where process_instance_id = ? and stage = ? and left_at is null"
+        + " order by id desc", (rs, i) -> rs.getTimestamp(1).toInstant(), processInstanceId, stage).stream().findFirst();
   }
 
   /** Keeps the slice columns copied from the opportunity in step with it. */

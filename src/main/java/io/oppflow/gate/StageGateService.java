@@ -54,7 +54,7 @@ public class StageGateService {
     GateRecord record = log.append(new GateRecord(opportunityCode, processInstanceId, verdict,
         write(verdict.failures()), write(verdict.warnings()), write(opportunities.view(opportunityCode)),
         requestedBy, clock.instant()));
-    return new GateDecision(record.getId(), verdict);
+    return new GateDecision(record.getId(), verdict, record.getEvaluatedAt(), null);
   }
 
   /**
@@ -66,11 +66,17 @@ public class StageGateService {
     return records.findFirstByOpportunityCodeAndStageOrderByIdDesc(opportunityCode, stage).map(this::decision);
   }
 
+  /** The opportunity's most recent gate decision, whichever stage it was for: where its stage process stands. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<GateDecision> latestDecision(String opportunityCode) {
+    return records.findFirstByOpportunityCodeOrderByIdDesc(opportunityCode).map(this::decision);
+  }
+
   private GateDecision decision(GateRecord r) {
     try {
       return new GateDecision(r.getId(), new GateVerdict(r.getProcessKey(), r.getStage(), r.getVerdict(),
           json.readValue(r.getFailuresJson(), CRITERIA), json.readValue(r.getWarningsJson(), CRITERIA),
-          r.getRulesVersion()));
+          r.getRulesVersion()), r.getEvaluatedAt(), r.getApprovedBy());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Gate record " + r.getId() + " holds unreadable JSON", e);
     }

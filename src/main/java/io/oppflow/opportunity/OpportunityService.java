@@ -136,6 +136,7 @@ public class OpportunityService {
     opportunities.saveAndFlush(opportunity);
     if (opportunity.isOpen()) {
       opportunity.attachProcess(workflow.startAt(opportunity.snapshot(), past.stage()));
+      events.publishEvent(new OpportunityFactsRecorded(past.code()));
     }
     opportunities.flush();
     return true;
@@ -281,10 +282,11 @@ public class OpportunityService {
     recordFacts(entity(code), facts);
   }
 
-  /** Records the facts; tells the stage-interval projection when the slices the funnel groups by change. */
+  /** Records the facts and says so; tells the stage-interval projection when the slices the funnel groups by change. */
   private void recordFacts(OpportunityEntity o, OpportunityFacts facts) {
     List<Object> before = slices(o);
     o.recordFacts(facts, clock.instant());
+    events.publishEvent(new OpportunityFactsRecorded(o.getCode()));
     if (!before.equals(slices(o))) {
       events.publishEvent(new OpportunitySlicesChanged(o.getCode(), o.getRegion(), name(o.getProjectType()),
           name(o.getCustomerType())));

@@ -10,8 +10,9 @@ public final class ProcessVariables {
   public static final String LOSS_REASON = "lossReason";
   public static final String LOSS_COMPETITOR = "lossCompetitor";
   public static final String LOSS_NOTE = "lossNote";
-  /** Set by the gate: whether the last gate passed, and the failed criteria as text for the task form. */
+  /** Set by the gate: whether the last gate passed. */
   public static final String GATE_PASSED = "gatePassed";
+  /** Task-local, set by {@code ${captionTask}}: this stage's gate result as text for the task form. */
   public static final String GATE_FEEDBACK = "gateFeedback";
   /** The gate service task's input: the code of the stage whose way out it guards. */
   public static final String GATE_STAGE = "stage";

@@ -70,7 +70,9 @@ class StalledReviewProcessTests {
 
     assertThat(instance).isWaitingAt("Task_TARGET", "Task_TARGET_ReviewStalled");
     Task review = task("Task_TARGET_ReviewStalled", instance);
-    assertThat(review).isNotAssigned().hasCandidateUser("manager1").hasName("审查停滞商机 / Review stalled opportunity");
+    assertThat(review).isNotAssigned().hasCandidateUser("manager1");
+    assertThat(review.getName()).startsWith("审查停滞商机 / Review stalled opportunity · 1 定位目标客户群 · ")
+        .endsWith("(" + instance.getBusinessKey() + ")");
     assertThat(tasks.getIdentityLinksForTask(review.getId())).noneMatch(l -> "sales-manager".equals(l.getGroupId()));
     assertThat(tasks.getVariablesLocal(review.getId())).containsEntry("stalledStage", "TARGET")
         .containsEntry("dwellLimit", "P14D").containsEntry("daysInStage", 0L);

@@ -57,7 +57,7 @@ class ProjectTeamTasklistTests {
     manager.pickFilter(CLAIMABLE);
 
     WebElement link = manager.waiting().until(d -> manager.taskLinks(eastTask).stream().findFirst().orElse(null));
-    assertThat(link.getText()).contains("引导客户立项 / Guide the customer to set up a project");
+    assertThat(link.getText()).contains("4 引导客户立项 · ").contains("(" + east + ")");
     assertThat(manager.taskLinks(westTask)).isEmpty();
   }
 

@@ -52,7 +52,8 @@ class TasklistBrowserTests {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final String MY_TASKS = "我的任务 / My tasks";
-  private static final String TARGET_TASK = "定位目标客户群 / Locate the target customer group";
+  private static final String TARGET_TASK = "1 定位目标客户群";
+  private static final String GATE_FAILED = "✗ 关卡未通过 / Gate failed: TARGET-01 · " + TARGET_TASK;
   private static final String GATE_FEEDBACK_LABEL = "关卡反馈 / Gate feedback";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -101,7 +102,7 @@ class TasklistBrowserTests {
 
   @Test
   @Timeout(90)
-  void shouldShowRepOwnTaskAndAdvanceWhenFormSatisfiesGate() {
+  void shouldShowRepOwnTaskAndAdvanceWhenFormSatisfiesGate() throws IOException {
     String code = Opportunities.freshCode("TL");
     String name = "浏览器测试 / Browser test " + code;
     createMinimalOpportunityForRep1(code, name);
@@ -110,14 +111,32 @@ class TasklistBrowserTests {
 
     loginToTasklist("rep1");
     pickFilter(MY_TASKS);
-    // The rep's own task is in the "My tasks" list.
+    // The rep's own task is in the "My tasks" list, named for its deal.
     wait(WAIT).until(d -> !taskLinks(taskId).isEmpty());
-    assertThat(taskLinks(taskId).get(0).getText()).contains(TARGET_TASK);
+    assertThat(taskLinks(taskId).get(0).getText()).contains(TARGET_TASK + " · 上海某公司 · " + name + " (" + code + ")");
+
+    // The task's Description tab lists the deal's facts, one line each.
+    openTask(taskId);
+    click(wait(WAIT).until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Description']"))));
+    wait(WAIT).until(d -> d.findElements(By.cssSelector(".description-pane")).stream()
+        .anyMatch(p -> p.isDisplayed() && p.getText().contains(
+            "金额 / Amount: 250,000 · 负责人 / Owner: rep1 · 组织 / Org unit: HQ/East/Shanghai-1\n阶段 / Stage: " + TARGET_TASK)));
+    saveScreenshot("tasklist-task-description");
 
     // First try: complete without ticking the target-segment box; the gate fails on TARGET-01.
     openTask(taskId);
     assertThat(formLabel(GATE_FEEDBACK_LABEL).isDisplayed()).isTrue();
     completeTask();
+
+    // Right after Complete, without opening anything, Tasklist's notice of the rep's new tasks in this
+    // process names the task that came back for its failure.
+    WebElement notice = wait(WAIT).until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream()
+        .filter(a -> a.getText().contains("You are assigned to the following tasks in the same process"))
+        .findFirst().orElse(null));
+    wait(WAIT).until(d -> notice.getText().contains(GATE_FAILED));
+    assertThat(notice.getText()).contains(GATE_FAILED + " · 上海某公司 · " + name);
+    saveScreenshot("tasklist-gate-failed-notice");
 
     JsonNode failed = waitForGateRecords(rep1, code, 1).get(0);
     assertThat(failed.path("stage").asText()).isEqualTo("TARGET");
@@ -125,8 +144,9 @@ class TasklistBrowserTests {
     assertThat(failed.path("failures").toString()).contains("TARGET-01");
     assertThat(rep1.get("/api/opportunities/" + code).json().path("stage").asText()).isEqualTo("TARGET");
 
-    // The task comes back, and its form shows the gate feedback.
+    // The task comes back, named for its failure in the list, and its form shows the gate feedback.
     String retryTaskId = waitFor(() -> taskIdOrNull(rep1, code, taskId), "the TARGET task to come back");
+    wait(WAIT).until(d -> taskLinks(retryTaskId).stream().anyMatch(l -> l.getText().contains(GATE_FAILED)));
     openTask(retryTaskId);
     WebElement feedback = formTextarea(GATE_FEEDBACK_LABEL);
     wait(WAIT).until(d -> String.valueOf(feedback.getDomProperty("value")).contains("TARGET-01"));
@@ -196,7 +216,7 @@ class TasklistBrowserTests {
     ApiClient.Response r = client.get("/engine-rest/task?processInstanceBusinessKey=" + encode(code));
     assertThat(r.status()).as("engine-rest tasks: %s", r).isEqualTo(200);
     for (JsonNode task : r.json()) {
-      if (TARGET_TASK.equals(task.path("name").asText()) && !task.path("id").asText().equals(notThis)) {
+      if ("Task_TARGET".equals(task.path("taskDefinitionKey").asText()) && !task.path("id").asText().equals(notThis)) {
         return task.path("id").asText();
       }
     }
@@ -302,6 +322,13 @@ class TasklistBrowserTests {
   private WebElement formCheckbox(String labelPart) {
     return driver.findElement(By.xpath("//*[contains(@class,'fjs-form-field')][.//label[contains(normalize-space(.),'"
         + labelPart + "')]]//input[@type='checkbox']"));
+  }
+
+  /** Keeps what the user sees now as {@code target/<name>.png}. */
+  private void saveScreenshot(String name) throws IOException {
+    Files.createDirectories(Path.of("target"));
+    Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private void screenshotAndRethrow(ExtensionContext context, Throwable failure) throws Throwable {

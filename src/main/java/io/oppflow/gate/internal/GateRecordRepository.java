@@ -14,5 +14,7 @@ public interface GateRecordRepository extends Repository<GateRecord, Long> {
 
   java.util.Optional<GateRecord> findFirstByOpportunityCodeAndStageOrderByIdDesc(String opportunityCode, String stage);
 
+  java.util.Optional<GateRecord> findFirstByOpportunityCodeOrderByIdDesc(String opportunityCode);
+
   java.util.Optional<GateRecord> findById(Long id);
 }

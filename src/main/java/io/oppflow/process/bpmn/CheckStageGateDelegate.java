@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${checkStageGate}}: runs the gate of the stage named by the task's {@code stage} input and
- * leaves {@code gatePassed} and, for the rep's task, {@code gateFeedback}.
+ * leaves {@code gatePassed} for the gateway. The failed criteria are in the gate record, from which
+ * {@link TaskCaptions} names the re-opened stage task and fills its {@code gateFeedback}.
  */
 @Component("checkStageGate")
 public class CheckStageGateDelegate implements JavaDelegate {
@@ -29,7 +30,6 @@ public class CheckStageGateDelegate implements JavaDelegate {
     GateDecision decision = gates.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
         stage, ActingUser.of(execution.getProcessEngineServices()));
     execution.getProcessInstance().setVariable(ProcessVariables.GATE_PASSED, decision.verdict().passed());
-    execution.getProcessInstance().setVariable(ProcessVariables.GATE_FEEDBACK, decision.verdict().feedback());
   }
 
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${decideGateException}}: the manager's decision. Approved, the stage is left as an exception
- * ({@code gatePassed}); rejected, the rep's task comes back with the manager's reason. Which exception is
+ * ({@code gatePassed}); rejected, the rep's task comes back named for the rejection, with the manager's reason
+ * (read from the exception's record by {@link TaskCaptions}). Which exception is
  * decided is the one pending in this process instance, and whether the user may decide it is
  * {@link GateExceptionService}'s call: no variable a caller sends (such as {@code gateExceptionId}) counts.
  */
@@ -43,8 +44,6 @@ public class DecideGateExceptionListener implements TaskListener {
       GateExceptionView rejected = exceptions.rejectPendingIn(task.getProcessInstanceId(), manager, reason);
       instance.setVariable(ProcessVariables.GATE_PASSED, false);
       instance.setVariable(ProcessVariables.EXCEPTION_OUTCOME, outcome(rejected));
-      instance.setVariable(ProcessVariables.GATE_FEEDBACK, "✗ 例外申请被 " + manager.userId() + " 驳回 / Exception rejected by "
-          + manager.userId() + ": " + reason + "\n" + instance.getVariable(ProcessVariables.GATE_FEEDBACK));
     } else {
       throw InvalidRequestException.of(ProcessVariables.EXCEPTION_DECISION, "must be APPROVE or REJECT");
     }

@@ -127,6 +127,9 @@ abstract class ImportContract {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(p + "OPEN").singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_CONFIRM_INTENT");
     assertThat(task.getAssignee()).as("owners need not be users").isEqualTo("zhang.wei");
+    assertThat(task.getName()).isEqualTo("3 确认客户意向 · 上海某公司 · 华东, 财务系统 (" + p + "OPEN)");
+    assertThat(task.getDescription()).as("the stage entered on the imported date, not on the day of the import")
+        .contains("阶段 / Stage: 3 确认客户意向 / Confirm customer intent · 2026-01-10 进入，截至 " + LocalDate.now());
     assertThat(instant("select created_at from opportunity where code = ?", p + "OPEN")).isEqualTo(day("2026-01-10"));
   }
 
