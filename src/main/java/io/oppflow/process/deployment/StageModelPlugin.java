@@ -4,6 +4,7 @@ import io.oppflow.process.history.StageHistoryProjection;
 import io.oppflow.funnel.StageIntervals;
 import io.oppflow.gate.ActiveRules;
 import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.process.bpmn.OpportunityFromStartForm;
 import org.camunda.bpm.engine.RepositoryService;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link StageFormKeys} every deployed Camunda Form, {@link ManagerRoutingOfEarlierVersions} keeps process
  * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
- * {@link OpportunityStartGuard} starts stage processes only for opportunities, and
+ * {@link OpportunityStartGuard} starts stage processes only for opportunities (or opens one from the start form),
  * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields.
  */
 @Component
@@ -29,10 +30,13 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<StageIntervals> intervals;
   private final ObjectProvider<RepositoryService> repository;
   private final ObjectProvider<OpportunityService> opportunities;
+  private final ObjectProvider<OpportunityFromStartForm> startForm;
 
   StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
-      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities) {
+      ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities,
+      ObjectProvider<OpportunityFromStartForm> startForm) {
     this.opportunities = opportunities;
+    this.startForm = startForm;
     this.activeRules = activeRules;
     this.intervals = intervals;
     this.repository = repository;
@@ -47,7 +51,7 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
         new StageModelParseListener(() -> activeRules.getObject().current()));
     configuration.getCustomPostBPMNParseListeners().add(
         new ManagerRoutingOfEarlierVersions(configuration::getExpressionManager));
-    configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject));
+    configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject, startForm::getObject));
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
