@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
  * {@link OpportunityStartGuard} starts stage processes only for opportunities (or opens one from the start form),
+ * {@link StageWorkerParseListener} remembers who completed each stage task, and
  * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields.
  */
 @Component
@@ -52,6 +53,7 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(
         new ManagerRoutingOfEarlierVersions(configuration::getExpressionManager));
     configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject, startForm::getObject));
+    configuration.getCustomPostBPMNParseListeners().add(new StageWorkerParseListener());
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
