@@ -56,12 +56,26 @@ public class OpportunityService {
   /** Opens an opportunity and starts its stage process; the code becomes the business key. */
   @Transactional
   public OpportunityView open(NewOpportunity request, Actor actor) {
-    String process = request.process() == null ? DEFAULT_PROCESS : request.process();
-    if (!workflow.hasProcess(process)) {
-      throw InvalidRequestException.of("process", "no stage process with key '" + process + "' is deployed");
+    return open(request, actor, workflow::start);
+  }
+
+  /**
+   * Opens an opportunity for the stage process instance the engine is starting now (a start form in
+   * Tasklist): the same checks as {@link #open}, and the starting instance becomes its process instead of a
+   * new one. The caller sets the returned code as the instance's business key.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public OpportunityView openForStartingProcess(NewOpportunity request, Actor actor, String processInstanceId) {
+    return open(request, actor, opened -> processInstanceId);
+  }
+
+  private OpportunityView open(NewOpportunity request, Actor actor, Function<Opportunity, String> process) {
+    String processKey = request.process() == null ? DEFAULT_PROCESS : request.process();
+    if (!workflow.hasProcess(processKey)) {
+      throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
     }
-    if (!workflow.isStageProcess(process)) {
-      throw new NotAStageProcessException(process);
+    if (!workflow.isStageProcess(processKey)) {
+      throw new NotAStageProcessException(processKey);
     }
     String owner = request.owner() == null ? actor.userId() : request.owner();
     String orgUnit = request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
@@ -80,10 +94,10 @@ public class OpportunityService {
     if (opportunities.existsByCode(code)) {
       throw new OpportunityConflictException("An opportunity with code " + code + " already exists");
     }
-    OpportunityEntity opportunity = new OpportunityEntity(code, process, owner, orgUnit, clock.instant());
+    OpportunityEntity opportunity = new OpportunityEntity(code, processKey, owner, orgUnit, clock.instant());
     opportunity.recordFacts(request.facts(), clock.instant());
     opportunities.saveAndFlush(opportunity);
-    opportunity.attachProcess(workflow.start(opportunity.snapshot()));
+    opportunity.attachProcess(process.apply(opportunity.snapshot()));
     opportunities.flush();
     return view(opportunity.snapshot());
   }

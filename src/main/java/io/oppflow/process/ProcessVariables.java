@@ -16,6 +16,8 @@ public final class ProcessVariables {
   public static final String GATE_FEEDBACK = "gateFeedback";
   /** The gate service task's input: the code of the stage whose way out it guards. */
   public static final String GATE_STAGE = "stage";
+  /** Who completed the last stage task (from Camunda's login): the next project-team task's assignee. */
+  public static final String STAGE_WORKER = "stageWorker";
   /** Task-local: the form values as prefilled, to tell what the user changed. */
   public static final String FORM_BASELINE = "formBaseline";
 

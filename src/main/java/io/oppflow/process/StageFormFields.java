@@ -26,6 +26,7 @@ public class StageFormFields {
   private static final Map<String, String> FIELDS = new LinkedHashMap<>();
 
   static {
+    FIELDS.put("opportunityName", "name");
     FIELDS.put("customerName", "customer.name");
     FIELDS.put("customerIndustry", "customer.industry");
     FIELDS.put("customerHeadcount", "customer.headcount");
@@ -109,6 +110,23 @@ public class StageFormFields {
           .map(k -> new FieldError(k, "value not accepted: " + changed.get(k)))
           .toList());
     }
+  }
+
+  /** The facts a start form's values describe, nothing else recorded yet; errors name the form field. */
+  public OpportunityFacts fromForm(Map<String, Object> values) {
+    Map<String, Object> known = new LinkedHashMap<>();
+    for (String key : keys()) {
+      if (values.containsKey(key)) {
+        known.put(key, values.get(key));
+      }
+    }
+    return apply(json.convertValue(Map.of(), OpportunityFacts.class), known);
+  }
+
+  /** The form key of a fact's path ({@code customer.name} → {@code customerName}), or the path itself. */
+  public static String formKeyOf(String factPath) {
+    return FIELDS.entrySet().stream().filter(e -> e.getValue().equals(factPath)).map(Map.Entry::getKey)
+        .findFirst().orElse(factPath);
   }
 
   public static Iterable<String> keys() {

@@ -70,6 +70,12 @@ class CamundaAccessSetup implements ApplicationRunner {
       grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
       grant(role, Resources.GROUP, "*", Permissions.READ);
     }
+    // Whoever may open opportunities through the API may start them from Tasklist's "Start process" (the
+    // start form opens the opportunity through the same service and checks); experts may not.
+    for (Role role : List.of(Role.REP, Role.MANAGER, Role.OPS)) {
+      grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.CREATE_INSTANCE);
+      grant(role, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
     grant(Role.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Role.OPS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
     grant(Role.OPS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);

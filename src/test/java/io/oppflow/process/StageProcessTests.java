@@ -100,7 +100,7 @@ class StageProcessTests {
   }
 
   @Test
-  void shouldGiveStagesOneToThreeToTheOwnerAndLaterStagesToTheProjectTeam() {
+  void shouldGiveStagesOneToThreeToTheOwnerAndLaterStagesToWhoeverWorksTheDealWithTheTeamAsCandidates() {
     ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("TEAM")));
     String code = instance.getBusinessKey();
     rep1().patch("/api/opportunities/" + code, Opportunities.allRemainingFacts());
@@ -108,12 +108,11 @@ class StageProcessTests {
     for (String stage : PROJECT_STAGES) {
       Task task = task(instance);
       assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_" + stage);
-      if (PROJECT_STAGES.indexOf(stage) < 3) {
-        assertThat(task).isAssignedTo("rep1");
-      } else {
+      // the owner works stages 1-3 and, having completed stage 3, keeps the deal from stage 4 on
+      assertThat(task).isAssignedTo("rep1");
+      if (PROJECT_STAGES.indexOf(stage) >= 3) {
         // the managers of the opportunity's org unit by name (manager1 manages HQ/East), not the whole group
-        assertThat(task).isNotAssigned().hasCandidateGroup("sales-expert").hasCandidateUser("manager1")
-            .hasCandidateUser("rep1");
+        assertThat(candidates(task)).contains("group:sales-expert", "user:manager1", "user:rep1");
         assertThat(tasks.getIdentityLinksForTask(task.getId()))
             .noneMatch(l -> "sales-manager".equals(l.getGroupId()));
       }
@@ -121,6 +120,58 @@ class StageProcessTests {
       rep1().post("/api/opportunities/" + code + "/advance", null);
     }
     assertThat(instance).isEnded();
+  }
+
+  @Test
+  void shouldAssignTheNextProjectTeamTaskToWhoeverCompletedThePreviousStageTask() {
+    ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("WORKER")));
+    String code = instance.getBusinessKey();
+    rep1().patch("/api/opportunities/" + code, Opportunities.allRemainingFacts());
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    logEvidenceIfNeeded(code, "CONFIRM_INTENT");
+
+    // manager1 (HQ/East) completes stage 3 through the API ...
+    assertThat(ApiClient.as(port, "manager1").post("/api/opportunities/" + code + "/advance", null).json()
+        .path("verdict").asText()).isEqualTo("PASSED");
+
+    // ... so stage 4 is theirs, and the rest of the team still sees it as candidates
+    Task initiate = task(instance);
+    assertThat(initiate.getTaskDefinitionKey()).isEqualTo("Task_INITIATE_PROJECT");
+    assertThat(initiate).isAssignedTo("manager1");
+    assertThat(candidates(initiate)).contains("user:rep1", "user:manager1", "group:sales-expert");
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("expert1").includeAssignedTasks()
+        .count()).as("an expert of the team still sees it").isOne();
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("rep1").includeAssignedTasks()
+        .count()).as("the owner still sees it").isOne();
+
+    // expert1 completes stage 4 in Tasklist (signed in to the engine): stage 5 goes to expert1
+    engine.getIdentityService().setAuthentication("expert1", List.of("sales-expert"));
+    try {
+      forms.submitTaskForm(initiate.getId(), Map.of("stageAction", "ADVANCE"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    Task recognition = task(instance);
+    assertThat(recognition.getTaskDefinitionKey()).isEqualTo("Task_WIN_RECOGNITION");
+    assertThat(recognition).isAssignedTo("expert1");
+    assertThat(candidates(recognition)).contains("user:rep1", "user:manager1", "group:sales-expert");
+  }
+
+  @Test
+  void shouldAssignAProjectTeamTaskToTheOwnerWhenNobodyCompletedAStageTask() {
+    ProcessInstance instance = open(Opportunities.qualified(Opportunities.freshCode("MOVED")));
+
+    // an administrator moves the instance to stage 4 (Cockpit's modification): no stage task was completed
+    runtime.createProcessInstanceModification(instance.getId())
+        .cancelAllForActivity("Stage_TARGET")
+        .startBeforeActivity("Stage_INITIATE_PROJECT")
+        .execute();
+
+    Task initiate = task(instance);
+    assertThat(initiate.getTaskDefinitionKey()).isEqualTo("Task_INITIATE_PROJECT");
+    assertThat(initiate).isAssignedTo("rep1");
+    assertThat(candidates(initiate)).contains("user:rep1", "user:manager1", "group:sales-expert");
   }
 
   @Test
@@ -149,10 +200,11 @@ class StageProcessTests {
     Task initiate = task(instance);
 
     assertThat(initiate.getTaskDefinitionKey()).isEqualTo("Task_INITIATE_PROJECT");
-    assertThat(initiate).hasCandidateUser(southManager).hasCandidateGroup("sales-expert");
-    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("manager1").count()).isZero();
-    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser(southManager).count()).isOne();
-    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("expert1").count()).isOne();
+    assertThat(candidates(initiate)).contains("user:" + southManager, "group:sales-expert").doesNotContain("user:manager1");
+    // assigned to rep1, who completed stage 3; the candidates still find it
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("manager1").includeAssignedTasks().count()).isZero();
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser(southManager).includeAssignedTasks().count()).isOne();
+    assertThat(tasks.createTaskQuery().taskId(initiate.getId()).taskCandidateUser("expert1").includeAssignedTasks().count()).isOne();
   }
 
   @Test
@@ -220,6 +272,14 @@ class StageProcessTests {
     }
     assertThat(instance).isEnded().hasPassedInOrder("Stage_IDENTIFIED", "Stage_CONTACT", "Stage_QUALIFIED",
         "Stage_CLOSING", "End_Won");
+  }
+
+  /** The task's candidates as {@code user:<id>} and {@code group:<id>} (BPM Assert's checks want unassigned tasks). */
+  private List<String> candidates(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .map(l -> l.getUserId() != null ? "user:" + l.getUserId() : "group:" + l.getGroupId())
+        .toList();
   }
 
   /** CONFIRM_INTENT requires a logged meeting with a decision maker during the stage. */

@@ -5,6 +5,7 @@ import io.oppflow.process.history.StageHistoryProjection;
 import io.oppflow.funnel.StageIntervals;
 import io.oppflow.gate.ActiveRules;
 import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.process.bpmn.OpportunityFromStartForm;
 import org.camunda.bpm.engine.RepositoryService;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * {@link StageFormKeys} every deployed Camunda Form, {@link ManagerRoutingOfEarlierVersions} keeps process
  * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
- * {@link OpportunityStartGuard} starts stage processes only for opportunities, and
+ * {@link OpportunityStartGuard} starts stage processes only for opportunities (or opens one from the start form),
+ * {@link StageWorkerParseListener} remembers who completed each stage task,
  * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields, and
  * {@link ExceptionRequesterFollows} lets the requester of a gate exception follow its approval task.
  */
@@ -32,12 +34,14 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<RepositoryService> repository;
   private final ObjectProvider<OpportunityService> opportunities;
   private final ObjectProvider<FollowGateExceptionListener> followException;
+  private final ObjectProvider<OpportunityFromStartForm> startForm;
 
   StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
       ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities,
-      ObjectProvider<FollowGateExceptionListener> followException) {
+      ObjectProvider<FollowGateExceptionListener> followException, ObjectProvider<OpportunityFromStartForm> startForm) {
     this.opportunities = opportunities;
     this.followException = followException;
+    this.startForm = startForm;
     this.activeRules = activeRules;
     this.intervals = intervals;
     this.repository = repository;
@@ -52,7 +56,8 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
         new StageModelParseListener(() -> activeRules.getObject().current()));
     configuration.getCustomPostBPMNParseListeners().add(
         new ManagerRoutingOfEarlierVersions(configuration::getExpressionManager));
-    configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject));
+    configuration.getCustomPostBPMNParseListeners().add(new OpportunityStartGuard(opportunities::getObject, startForm::getObject));
+    configuration.getCustomPostBPMNParseListeners().add(new StageWorkerParseListener());
     configuration.getCustomPostBPMNParseListeners().add(
         new ExceptionRequesterFollows(task -> followException.getObject().notify(task)));
     if (configuration.getCustomPreDeployers() == null) {
