@@ -35,6 +35,7 @@ class CamundaAccessSetup implements ApplicationRunner {
   static final String FILTER_CLAIMABLE = "可认领的任务 / Tasks I may claim";
   /** The name of {@link #FILTER_CLAIMABLE} before it also showed the tasks offered to a user by name. */
   private static final String FILTER_GROUP_TASKS_BEFORE = "我组的任务 / My group's tasks";
+  static final String FILTER_TEAM = "团队任务 / My team's tasks";
   static final String FILTER_GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
   static final String FILTER_MY_EXCEPTION_REQUESTS = "我的例外申请 / My exception requests";
   static final String FILTER_STALLED = "停滞商机 / Stalled opportunities";
@@ -126,6 +127,10 @@ class CamundaAccessSetup implements ApplicationRunner {
     }
     Filter group = ensureFilter(FILTER_CLAIMABLE, 0, "未分配、我可认领的任务（本人或所在组）/ Unassigned tasks offered to me or my groups",
         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
+    // From stage 4 a team task is assigned to whoever works the deal; the rest of the team still finds it here.
+    Filter team = ensureFilter(FILTER_TEAM, 2, "我所在项目团队的任务，包括已分配给他人的 / Tasks of the project teams I am in, also those assigned to someone else",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
+            .includeAssignedTasks());
     Filter exceptions = ensureFilter(FILTER_GATE_EXCEPTIONS, 10, "待审批的关卡例外 / Gate exceptions to approve",
         tasks.createTaskQuery().taskDefinitionKeyLike("%_ApproveException")
             .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
@@ -141,6 +146,7 @@ class CamundaAccessSetup implements ApplicationRunner {
     for (Role role : SALES) {
       grant(role, Resources.FILTER, group.getId(), Permissions.READ);
       grant(role, Resources.FILTER, requests.getId(), Permissions.READ);
+      grant(role, Resources.FILTER, team.getId(), Permissions.READ);
     }
     grant(Role.MANAGER, Resources.FILTER, exceptions.getId(), Permissions.READ);
     grant(Role.MANAGER, Resources.FILTER, stalled.getId(), Permissions.READ);

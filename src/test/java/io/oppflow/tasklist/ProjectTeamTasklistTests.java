@@ -90,6 +90,10 @@ class ProjectTeamTasklistTests {
     assertThat(seen).contains(eastTask).doesNotContain(westTask);
     manager = TasklistBrowser.start(port, "manager1");
     manager.login("manager1");
+    // assigned to rep1, the stage 4 task still shows in the team's filter of manager1, a candidate
+    manager.pickFilter("团队任务 / My team's tasks");
+    manager.waiting().until(d -> !manager.taskLinks(eastTask).isEmpty());
+    assertThat(manager.taskLinks(westTask)).isEmpty();
     manager.driver().get(manager.tasklistUrl() + "#/?task=" + eastTask);
     manager.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"),
         "4 引导客户立项 · "));
