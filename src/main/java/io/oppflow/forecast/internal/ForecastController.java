@@ -4,15 +4,13 @@ import io.oppflow.forecast.BacktestView;
 import io.oppflow.forecast.ForecastView;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.Table;
-import io.oppflow.export.TableExport;
+import io.oppflow.export.ExportRequest;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,15 +37,14 @@ public class ForecastController {
       @RequestParam(required = false) String window,
       @RequestParam(required = false) Integer windowMonths,
       @RequestParam(defaultValue = "false") boolean details,
-      @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     SalesPeriod p = ForecastRequest.period(period);
     ForecastMethod m = ForecastRequest.method(method);
     int months = ForecastRequest.windowMonths(window, windowMonths);
     ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
     ForecastView view = forecaster.forecast(scope, p, m, months, details);
-    return TableExport.respond(format, accept, view, () -> ForecastTables.forecast(view));
+    return export.respond(view, () -> ForecastTables.forecast(view));
   }
 
   @GetMapping("/api/forecast/backtest")
@@ -61,8 +58,7 @@ public class ForecastController {
       @RequestParam(required = false) String owner,
       @RequestParam(required = false) String window,
       @RequestParam(required = false) Integer windowMonths,
-      @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     SalesPeriod p = ForecastRequest.period(period);
     int n = ForecastRequest.periods(periods);
@@ -71,7 +67,7 @@ public class ForecastController {
     int months = ForecastRequest.windowMonths(window, windowMonths);
     ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
     BacktestView view = backtester.backtest(scope, p, n, methods, months);
-    return TableExport.respond(format, accept, view, () -> ForecastTables.backtest(view));
+    return export.respond(view, () -> ForecastTables.backtest(view));
   }
 
   private static ForecastMethod backtestMethod(String method) {
