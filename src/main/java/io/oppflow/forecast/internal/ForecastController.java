@@ -2,6 +2,7 @@ package io.oppflow.forecast.internal;
 
 import io.oppflow.forecast.BacktestView;
 import io.oppflow.forecast.ForecastView;
+import io.oppflow.funnel.StageProcesses;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.Table;
 import io.oppflow.export.ExportRequest;
@@ -20,10 +21,12 @@ public class ForecastController {
 
   private final Forecaster forecaster;
   private final Backtester backtester;
+  private final StageProcesses processes;
 
-  ForecastController(Forecaster forecaster, Backtester backtester) {
+  ForecastController(Forecaster forecaster, Backtester backtester, StageProcesses processes) {
     this.forecaster = forecaster;
     this.backtester = backtester;
+    this.processes = processes;
   }
 
   @GetMapping("/api/forecast")
@@ -42,7 +45,7 @@ public class ForecastController {
     SalesPeriod p = ForecastRequest.period(period);
     ForecastMethod m = ForecastRequest.method(method);
     int months = ForecastRequest.windowMonths(window, windowMonths);
-    ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
+    ForecastScope scope = ForecastScope.of(actor, process, orgUnit, owner).resolvedBy(processes);
     ForecastView view = forecaster.forecast(scope, p, m, months, details);
     return export.respond(view, () -> ForecastTables.forecast(view));
   }
@@ -65,7 +68,7 @@ public class ForecastController {
     List<ForecastMethod> methods = method == null || method.isBlank() || method.strip().equalsIgnoreCase("both")
         ? List.of(ForecastMethod.WEIGHTED, ForecastMethod.HISTORICAL) : List.of(backtestMethod(method));
     int months = ForecastRequest.windowMonths(window, windowMonths);
-    ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
+    ForecastScope scope = ForecastScope.of(actor, process, orgUnit, owner).resolvedBy(processes);
     BacktestView view = backtester.backtest(scope, p, n, methods, months);
     return export.respond(view, () -> ForecastTables.backtest(view));
   }
