@@ -15,7 +15,9 @@ export default {
   // ES modules under app/tasklist/, loaded before Tasklist starts
   customScripts: [
     // after Complete, a rep who asked for a gate exception is told where it went and where to follow it
-    'scripts/exception-requests'
+    'scripts/exception-requests',
+    // dates in the language of the labels, not in whichever locale file arrived last
+    'scripts/dates-in-language'
   ],
 
   shortcuts: {
