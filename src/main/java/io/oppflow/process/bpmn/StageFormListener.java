@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oppflow.opportunity.Loss;
 import io.oppflow.opportunity.LossReason;
+import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityFacts;
 import io.oppflow.opportunity.OpportunityService;
 import java.util.HashMap;
@@ -15,15 +16,18 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code ${applyStageForm}}: when a stage task completes, records the facts the user changed on the
- * form (through the opportunity service, as the API does), logs the activity entered in its activity section and
- * hands the chosen action to the process. A refusal names the form's field in both languages ({@link FormRefusal}).
+ * The stage form's two ends, one protocol: {@code ${prefillStageForm}} (task create) puts the opportunity's
+ * current facts on the new stage task (task-local) for the Camunda Form and remembers them as the form's baseline;
+ * the activity section starts empty, with the activities logged in this stage so far. {@code ${applyStageForm}}
+ * (task complete) records the facts the user changed against that baseline (through the opportunity service, as
+ * the API does), logs the activity entered in the activity section and hands the chosen action to the process. A
+ * refusal names the form's field in both languages ({@link FormRefusal}).
  */
-@Component("applyStageForm")
-public class ApplyStageFormListener implements TaskListener {
+public class StageFormListener implements TaskListener {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -32,7 +36,7 @@ public class ApplyStageFormListener implements TaskListener {
   private final StageFormActivity activity;
   private final ObjectMapper json;
 
-  ApplyStageFormListener(OpportunityService opportunities, StageFormFields fields, StageFormActivity activity,
+  StageFormListener(OpportunityService opportunities, StageFormFields fields, StageFormActivity activity,
       ObjectMapper json) {
     this.opportunities = opportunities;
     this.fields = fields;
@@ -40,8 +44,42 @@ public class ApplyStageFormListener implements TaskListener {
     this.json = json;
   }
 
+  /** The names every version of the stage processes deployed so far calls the two ends by. */
+  @Configuration(proxyBeanMethods = false)
+  static class Names {
+
+    @Bean({"prefillStageForm", "applyStageForm"})
+    StageFormListener stageForm(OpportunityService opportunities, StageFormFields fields, StageFormActivity activity,
+        ObjectMapper json) {
+      return new StageFormListener(opportunities, fields, activity, json);
+    }
+  }
+
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      prefill(task);
+    } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      apply(task);
+    }
+  }
+
+  private void prefill(DelegateTask task) {
+    String code = task.getExecution().getProcessBusinessKey();
+    Opportunity opportunity = opportunities.byCode(code);
+    Map<String, Object> form = fields.toForm(OpportunityFacts.of(opportunity));
+    task.setVariablesLocal(form);
+    // not part of the baseline: an activity is logged, never compared with the facts
+    task.setVariablesLocal(activity.prefill(code, opportunity.getStage()));
+    task.setVariableLocal(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE);
+    try {
+      task.setVariableLocal(ProcessVariables.FORM_BASELINE, json.writeValueAsString(form));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the form baseline", e);
+    }
+  }
+
+  private void apply(DelegateTask task) {
     String code = task.getExecution().getProcessBusinessKey();
     try {
       // only the fields changed on the form count: a completion that changes none (our API's advance,
@@ -109,7 +147,7 @@ public class ApplyStageFormListener implements TaskListener {
       return Loss.of(lossReason, text(task.getVariable(ProcessVariables.LOSS_COMPETITOR)),
           text(task.getVariable(ProcessVariables.LOSS_NOTE)));
     } catch (InvalidRequestException e) {
-      throw FormRefusal.inFormWords(e, FormRefusal.NOT_COMPLETED, ApplyStageFormListener::lossKeyOf,
+      throw FormRefusal.inFormWords(e, FormRefusal.NOT_COMPLETED, StageFormListener::lossKeyOf,
           key -> blank(task.getVariable(key)));
     }
   }
