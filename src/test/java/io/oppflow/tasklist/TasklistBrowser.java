@@ -147,7 +147,17 @@ final class TasklistBrowser implements AutoCloseable {
 
   /** Opens the task by clicking it in the task list of the current filter. */
   void clickTaskInList(String taskId, String formLabel) {
-    click(waiting().until(d -> taskLinks(taskId).stream().findFirst().orElse(null)));
+    // Tasklist redraws its list when it refreshes: a link gone stale is looked up again and clicked
+    waiting().until(d -> {
+      WebElement link = taskLinks(taskId).stream().findFirst().orElse(null);
+      if (link == null) {
+        return false;
+      }
+      dismissNotifications();
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+      link.click();
+      return true;
+    });
     waiting().until(d -> d.getCurrentUrl().contains("task=" + taskId));
     waitForForm(formLabel);
   }
@@ -235,6 +245,25 @@ final class TasklistBrowser implements AutoCloseable {
     return driver.findElement(By.xpath(fieldXpath(label) + "//input[@type='text']"));
   }
 
+  /** The input of the field labelled {@code label} (a number field's, a date field's). */
+  WebElement formInput(String label) {
+    return driver.findElement(By.xpath(fieldXpath(label) + "//input"));
+  }
+
+  /** Types into the text field or number field labelled {@code label}, waiting until it holds the text. */
+  void typeInField(String label, String text) {
+    type(By.xpath(fieldXpath(label) + "//input"), text);
+  }
+
+  /** Ticks the checkbox whose label contains {@code labelPart}, waiting until it is ticked. */
+  void tick(String labelPart) {
+    WebElement box = waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath(fieldXpath(labelPart) + "//input[@type='checkbox']")));
+    if (!box.isSelected()) {
+      click(box);
+    }
+    waiting().until(d -> box.isSelected());
+  }
+
   WebElement formCheckbox(String labelPart) {
     return driver.findElement(By.xpath(fieldXpath(labelPart) + "//input[@type='checkbox']"));
   }
@@ -247,10 +276,24 @@ final class TasklistBrowser implements AutoCloseable {
 
   /** Types into the text area labelled {@code label} once it is shown (e.g. after a conditional un-hides it). */
   void typeInTextarea(String label, String text) {
-    WebElement area = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(fieldXpath(label) + "//textarea")));
-    click(area);
-    area.sendKeys(text);
-    waiting().until(d -> text.equals(area.getDomProperty("value")));
+    type(By.xpath(fieldXpath(label) + "//textarea"), text);
+  }
+
+  /**
+   * Types {@code text} into the input or text area, in place of what it holds, until it holds exactly that:
+   * the form may redraw a field while keys are sent to it (seen after a number field was typed into), and
+   * the keys sent to the element it replaced are lost.
+   */
+  private void type(By field, String text) {
+    click(waiting().until(ExpectedConditions.visibilityOfElementLocated(field)));
+    waiting().until(d -> {
+      WebElement input = d.findElement(field);
+      if (text.equals(input.getDomProperty("value"))) {
+        return true;
+      }
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+      return text.equals(input.getDomProperty("value"));
+    });
   }
 
   /**
