@@ -14,6 +14,11 @@ public final class ProcessVariables {
   public static final String GATE_PASSED = "gatePassed";
   /** Task-local, set by {@code ${captionTask}}: this stage's gate result as text for the task form. */
   public static final String GATE_FEEDBACK = "gateFeedback";
+  /**
+   * Task-local, set by {@code ${captionTask}} on a manager's task (exception approval, stalled review): the deal
+   * it decides on (customer, opportunity, amount, owner, org unit, stage, days in stage), for its form.
+   */
+  public static final String DEAL_SUMMARY = "dealSummary";
   /** The gate service task's input: the code of the stage whose way out it guards. */
   public static final String GATE_STAGE = "stage";
   /** Who completed the last stage task (from Camunda's login): the next project-team task's assignee. */

@@ -125,8 +125,12 @@ class CamundaAccessSetup implements ApplicationRunner {
     if (previous != null) {
       filters.deleteFilter(previous.getId());
     }
-    Filter group = ensureFilter(FILTER_CLAIMABLE, 0, "未分配、我可认领的任务（本人或所在组）/ Unassigned tasks offered to me or my groups",
-        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
+    // A task claimed here stays here (and in "My tasks"): Tasklist keeps its form open after Claim, and the list
+    // beside it should not turn to "No task matching filters found".
+    Filter group = ensureFilter(FILTER_CLAIMABLE, 0, "未分配或我已认领、提供给我或我所在组的任务 / Tasks offered to me or my groups, "
+            + "unassigned or claimed by me",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+            .or().taskUnassigned().taskAssigneeExpression("${currentUser()}").endOr());
     // From stage 4 a team task is assigned to whoever works the deal; the rest of the team still finds it here.
     Filter team = ensureFilter(FILTER_TEAM, 2, "我所在项目团队的任务，包括已分配给他人的 / Tasks of the project teams I am in, also those assigned to someone else",
         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")

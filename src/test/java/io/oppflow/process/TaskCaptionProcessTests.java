@@ -128,6 +128,10 @@ class TaskCaptionProcessTests {
         .startsWith("例外申请 / Exception requested by rep1（" + LocalDate.now() + "）: 集团战略客户 / strategic group account\n")
         .contains("金额 / Amount: CNY 1,200,000").contains("本阶段关卡 / This stage's gate: ✗ 未通过");
     assertThat(tasks.getVariable(approval.getId(), "gateFeedback").toString()).contains("TARGET-01");
+    assertThat(forms.getTaskFormVariables(approval.getId()).get("dealSummary").toString())
+        .as("the approval form names the deal the manager decides on")
+        .contains("商机 / Opportunity: " + DEAL + " (" + code + ")").contains("客户 / Customer: " + CUSTOMER)
+        .contains("金额 / Amount: CNY 1,200,000").contains("负责人 / Owner: rep1").contains("已 0 天");
 
     assertThat(ApiClient.as(port, "manager1").post("/api/exceptions/" + exception + "/approve",
         "{\"reason\": \"Q1 push\"}").status()).isEqualTo(200);
@@ -173,6 +177,10 @@ class TaskCaptionProcessTests {
     assertThat(review.getDescription()).startsWith("⏱ 超过阶段时限 / Dwell limit exceeded: P14D\n")
         .contains("已 0 天 / entered").contains("本阶段关卡 / This stage's gate: ✗ 未通过");
     assertThat(tasks.getVariableLocal(review.getId(), "gateFeedback").toString()).contains("TARGET-01");
+    assertThat(tasks.getVariableLocal(review.getId(), "dealSummary").toString()).as("the review form names the deal")
+        .isEqualTo(review.getDescription());
+    assertThat(tasks.getVariableLocal(task("Task_TARGET", instance).getId(), "dealSummary"))
+        .as("a stage task's form has its own fields").isNull();
     assertThat(task("Task_TARGET", instance).getName()).as("the rep's task keeps its own name")
         .startsWith("✗ 关卡未通过 / Gate failed: TARGET-01");
   }
@@ -193,6 +201,7 @@ class TaskCaptionProcessTests {
     assertThat(stageTask.getDescription()).contains("金额 / Amount: CNY 3,500,000").doesNotContain("1,200,000");
     assertThat(review.getName()).endsWith(TARGET + " · 华为终端 · ERP 二期 (" + code + ")");
     assertThat(review.getDescription()).contains("金额 / Amount: CNY 3,500,000");
+    assertThat(tasks.getVariableLocal(review.getId(), "dealSummary").toString()).contains("金额 / Amount: CNY 3,500,000");
     assertThat(history.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getName())
         .isEqualTo(review.getName());
 

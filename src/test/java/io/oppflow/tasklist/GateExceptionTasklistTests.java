@@ -186,7 +186,8 @@ class GateExceptionTasklistTests {
     assertThat(requested.status()).as("request exception: %s", requested).isEqualTo(201);
 
     String approvals = "/engine-rest/task?processInstanceBusinessKey=" + encode(code) + "&taskDefinitionKey=" + APPROVAL_TASK_KEY;
-    waitFor(() -> taskIdOrNull(ApiClient.as(port, "manager1"), code, APPROVAL_TASK_KEY), "manager1's approval task of " + code);
+    String approvalTaskId = waitFor(() -> taskIdOrNull(ApiClient.as(port, "manager1"), code, APPROVAL_TASK_KEY),
+        "manager1's approval task of " + code);
     ApiClient.Response asManager1 = ApiClient.as(port, "manager1").get(approvals);
     assertThat(asManager1.status()).isEqualTo(200);
     assertThat(asManager1.json().size()).as("approval tasks manager1 sees: %s", asManager1.body()).isEqualTo(1);
@@ -198,6 +199,16 @@ class GateExceptionTasklistTests {
       assertThat(r.json().isArray()).as("%s: %s", user, r).isTrue();
       assertThat(r.json().size()).as("approval tasks %s sees: %s", user, r.body()).isZero();
     }
+
+    // manager1 claims it from "Tasks I may claim", whose list keeps it beside the open form
+    ApiClient manager1 = ApiClient.as(port, "manager1");
+    String processInstanceId = requested.json().path("processInstanceId").asText();
+    String claimable = filterId(manager1, CLAIMABLE);
+    assertThat(filterTaskIds(manager1, claimable, processInstanceId)).containsExactly(approvalTaskId);
+    assertThat(manager1.post("/engine-rest/task/" + approvalTaskId + "/claim", "{\"userId\": \"manager1\"}").status())
+        .isEqualTo(204);
+    assertThat(filterTaskIds(manager1, claimable, processInstanceId)).as("claimed by manager1").containsExactly(approvalTaskId);
+    assertThat(filterTaskIds(ApiClient.as(port, otherManager, OTHER_MANAGER_PASSWORD), claimable, processInstanceId)).isEmpty();
   }
 
   @Test
@@ -253,6 +264,8 @@ class GateExceptionTasklistTests {
   }
 
   // ---- API helpers ----
+
+  private static final String CLAIMABLE = "可认领的任务 / Tasks I may claim";
 
   private static String filterId(ApiClient client, String name) {
     ApiClient.Response r = client.get("/engine-rest/filter?name=" + encode(name));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +23,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -42,6 +44,7 @@ class ProjectTeamTasklistTests {
       + " and not(contains(@class,'ng-hide'))]");
 
   @LocalServerPort int port;
+  @Autowired HistoryService history;
 
   private TasklistBrowser rep;
   private TasklistBrowser manager;
@@ -131,11 +134,17 @@ class ProjectTeamTasklistTests {
     rep.choose("客户类型 / Customer type", "新客户 / New");
     rep.driver().findElement(By.xpath("//*[contains(@class,'fjs-form-field')][.//label[contains(normalize-space(.),"
         + "'预计金额 / Expected amount')]]//input")).sendKeys("880000");
+    java.util.Date before = new java.util.Date(System.currentTimeMillis() - 1000);
     rep.click(rep.driver().findElement(START));
     rep.waiting().until(ExpectedConditions.invisibilityOfElementLocated(START));
 
+    // the instance rep1 started carries the new opportunity's code as its business key
+    String startedCode = waitFor(() -> history.createHistoricProcessInstanceQuery().startedBy("rep1")
+        .startedAfter(before).list().stream().map(i -> i.getBusinessKey()).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null), "an instance started by rep1 from Tasklist");
     ApiClient rep1 = ApiClient.as(port, "rep1");
-    JsonNode opened = waitFor(() -> opportunityNamed(rep1, name), "the opportunity " + name);
+    JsonNode opened = rep1.get("/api/opportunities/" + startedCode).json();
+    assertThat(opened.path("name").asText()).isEqualTo(name);
     assertThat(opened.path("owner").asText()).isEqualTo("rep1");
     assertThat(opened.path("orgUnit").asText()).isEqualTo("HQ/East/Shanghai-1");
     assertThat(opened.path("customer").path("name").asText()).isEqualTo("华东制造有限公司");
@@ -147,15 +156,6 @@ class ProjectTeamTasklistTests {
     WebElement link = rep.waiting().until(d -> rep.taskLinks(first).stream().findFirst().orElse(null));
     assertThat(link.getText()).contains("1 定位目标客户群 · ").contains("(" + code + ")");
     screenshot("tasklist-start-first-task");
-  }
-
-  private static JsonNode opportunityNamed(ApiClient client, String name) {
-    for (JsonNode o : client.get("/api/opportunities?owner=rep1&size=50").json().path("content")) {
-      if (name.equals(o.path("name").asText())) {
-        return o;
-      }
-    }
-    return null;
   }
 
   /** A screenshot of rep1's browser under {@code target/}. */

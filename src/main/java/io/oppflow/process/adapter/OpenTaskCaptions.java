@@ -148,15 +148,20 @@ public class OpenTaskCaptions {
         tasks.setDescription(task.getId(), caption.description());
         changed = true;
       }
-      if (caption.feedback() != null) {
-        // on the entity: the variable API is the users' door, which VariableWriteGuard keeps to form fields
-        TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
-        if (!caption.feedback().equals(entity.getVariableLocal(ProcessVariables.GATE_FEEDBACK))) {
-          entity.setVariableLocal(ProcessVariables.GATE_FEEDBACK, caption.feedback());
-          changed = true;
-        }
-      }
+      // on the entity: the variable API is the users' door, which VariableWriteGuard keeps to form fields
+      TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
+      changed |= setLocal(entity, ProcessVariables.GATE_FEEDBACK, caption.feedback());
+      changed |= setLocal(entity, ProcessVariables.DEAL_SUMMARY, caption.dealSummary());
       return changed;
+    }
+
+    /** Sets a task-local caption variable that is given and differs; true when it did. */
+    private static boolean setLocal(TaskEntity task, String name, String value) {
+      if (value == null || value.equals(task.getVariableLocal(name))) {
+        return false;
+      }
+      task.setVariableLocal(name, value);
+      return true;
     }
   }
 }

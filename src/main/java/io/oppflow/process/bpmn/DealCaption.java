@@ -22,7 +22,8 @@ import java.util.Optional;
  * What a task of a stage process says about its deal where Tasklist shows it: its {@code name} (the task
  * list, the task header and the "assigned to the following tasks" notice after Complete), its
  * {@code description} (the task's Description tab) and the {@code feedback} its form shows as
- * {@code gateFeedback} (task-local; null when the task starts clean).
+ * {@code gateFeedback} (task-local; null when the task starts clean); a manager's task also shows the
+ * description on its form as {@code dealSummary}, as the decision is made there.
  *
  * <p>A name is {@code [status · ]<order> <stage in Chinese> · <customer> · <opportunity> (<code>)}: the
  * stage's number stands for its English name, which the description and the form give; the words that
@@ -31,7 +32,7 @@ import java.util.Optional;
  * gate, a rejected exception, a request, a dwell limit); the days in the stage are given with the date they
  * were counted on, next to the entry date, so a figure read later is never silently wrong.
  */
-public record DealCaption(String name, String description, String feedback) {
+public record DealCaption(String name, String description, String feedback, String dealSummary) {
 
   /** Camunda keeps a task's name in 255 characters and its description in 4000. */
   static final int MAX_NAME = 250;
@@ -119,8 +120,10 @@ public record DealCaption(String name, String description, String feedback) {
         status = null;
       }
     }
-    return new DealCaption(shorten(name, MAX_NAME), shorten(description(f, status, gate, clock), MAX_DESCRIPTION),
-        feedback == null || feedback.isBlank() ? null : feedback);
+    String description = shorten(description(f, status, gate, clock), MAX_DESCRIPTION);
+    boolean managerDecides = f.kind() == Kind.APPROVAL || f.kind() == Kind.STALLED_REVIEW;
+    return new DealCaption(shorten(name, MAX_NAME), description,
+        feedback == null || feedback.isBlank() ? null : feedback, managerDecides ? description : null);
   }
 
   /** "3 确认客户意向 · 华为技术 · ERP 升级 (OPP-2026-0007)". */

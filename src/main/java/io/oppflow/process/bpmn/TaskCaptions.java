@@ -66,6 +66,9 @@ public class TaskCaptions implements TaskListener {
         opportunities.byCode(code));
     task.setName(caption.name());
     task.setDescription(caption.description());
+    if (caption.dealSummary() != null) {
+      task.setVariableLocal(ProcessVariables.DEAL_SUMMARY, caption.dealSummary());
+    }
     if (caption.feedback() != null) {
       task.setVariableLocal(ProcessVariables.GATE_FEEDBACK, caption.feedback());
     } else {

@@ -38,7 +38,8 @@ public final class StageFormKeys implements Deployer {
         // the rep's stage task: the gate's feedback, the action and what it needs
         ProcessVariables.GATE_FEEDBACK, ProcessVariables.STAGE_ACTION, ProcessVariables.EXCEPTION_REASON,
         ProcessVariables.LOSS_REASON, ProcessVariables.LOSS_COMPETITOR, ProcessVariables.LOSS_NOTE,
-        // the manager's exception approval
+        // the manager's tasks: the deal decided on, the exception approval
+        ProcessVariables.DEAL_SUMMARY,
         ProcessVariables.EXCEPTION_REQUESTED_BY, ProcessVariables.EXCEPTION_REQUEST_REASON,
         ProcessVariables.EXCEPTION_DECISION, ProcessVariables.EXCEPTION_DECISION_REASON,
         // the manager's stalled review
