@@ -5,7 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A member of the customer's project team (客户项目组). */
+/** A member of the customer's project team (客户项目小组). */
 @Embeddable
 public class Contact {
 

@@ -203,7 +203,21 @@ public class OpportunityService {
   /** Logs an activity of opportunity progression, in the stage the opportunity is in now. */
   @Transactional
   public ActivityView logActivity(String code, NewActivity activity, Actor actor) {
-    OpportunityEntity o = changeable(code, actor);
+    return log(changeable(code, actor), activity, actor);
+  }
+
+  /**
+   * Logs an activity entered on a stage task's form, with the checks of {@link #logActivity}, as the user who
+   * completes the task: the engine's task permissions already authorised them (an expert of the project team
+   * works its tasks without owning the opportunity).
+   */
+  @Transactional
+  public ActivityView logActivityOnTask(String code, NewActivity activity, Actor actor) {
+    return log(entity(code), activity, actor);
+  }
+
+  private ActivityView log(OpportunityEntity o, NewActivity activity, Actor actor) {
+    String code = o.getCode();
     if (!o.isOpen()) {
       throw new OpportunityClosedException(code, o.getStatus());
     }
@@ -220,8 +234,11 @@ public class OpportunityService {
       throw InvalidRequestException.of("note", "at most 2000 characters");
     }
     String contact = activity.contact() == null || activity.contact().isBlank() ? null : activity.contact().strip();
+    if (activity.contactDecides() && contact == null) {
+      throw InvalidRequestException.of("contact", "name the decision maker you met");
+    }
     return ActivityView.of(activities.save(new ActivityEntity(code, activity.type(), activity.date(), contact,
-        activity.note(), o.getStage(), actor.userId(), clock.instant())).snapshot());
+        activity.note(), activity.contactDecides(), o.getStage(), actor.userId(), clock.instant())).snapshot());
   }
 
   @Transactional(readOnly = true)

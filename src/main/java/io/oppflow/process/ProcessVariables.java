@@ -23,6 +23,17 @@ public final class ProcessVariables {
   public static final String GATE_STAGE = "stage";
   /** Who completed the last stage task (from Camunda's login): the next project-team task's assignee. */
   public static final String STAGE_WORKER = "stageWorker";
+  /**
+   * Task-local, the stage form's activity section: an activity to log when the task completes (no type, nothing
+   * logged), never an opportunity fact; a new stage task starts with them empty.
+   */
+  public static final String ACTIVITY_TYPE = "activityType";
+  public static final String ACTIVITY_DATE = "activityDate";
+  public static final String ACTIVITY_CONTACT = "activityContact";
+  public static final String ACTIVITY_DECISION_MAKER = "activityDecisionMaker";
+  public static final String ACTIVITY_NOTE = "activityNote";
+  /** Task-local, read-only on the form: the activities logged in this stage, one a line. */
+  public static final String STAGE_ACTIVITIES = "stageActivities";
   /** Task-local: the form values as prefilled, to tell what the user changed. */
   public static final String FORM_BASELINE = "formBaseline";
 

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda Forms bind flat keys ({@code customerIndustry}); the opportunity's facts are nested
  * ({@code customer.industry}). This is the one table between the two. The two lists (competitors, the
- * customer's project team) are edited as lines of text: "name | status" and "name | title | yes/no".
+ * customer's project team) are edited as lines of text: "name | status" and "name | title | yes/no" (是/否 too).
+ * Not as form-js dynamic lists: Tasklist 7.24 reads and writes a list only as a JSON variable, which needs Camunda
+ * Spin, not part of this service (designing-stage-processes.md, "Lists on a form").
  */
 @Component
 public class StageFormFields {
@@ -197,7 +199,8 @@ public class StageFormFields {
     for (String line : lines(text)) {
       String[] parts = line.split("\\|");
       ObjectNode c = list.addObject().put("name", parts[0].strip());
-      boolean eliminated = parts.length > 1 && parts[1].strip().toUpperCase(Locale.ROOT).startsWith("ELIM");
+      String status = parts.length > 1 ? parts[1].strip() : "";
+      boolean eliminated = status.toUpperCase(Locale.ROOT).startsWith("ELIM") || status.contains("出局");
       c.put("status", eliminated ? "ELIMINATED" : "ACTIVE");
     }
     return list;

@@ -469,7 +469,7 @@ public final class ComplianceDataGenerator {
     List<ActivityView> activities = new ArrayList<>();
     long id = 1;
     for (Activity a : in.activities()) {
-      activities.add(new ActivityView(id++, a.getType(), a.getDate(), a.getContact(), a.getNote(), a.getStage(),
+      activities.add(new ActivityView(id++, a.getType(), a.getDate(), a.getContact(), a.isDecisionMaker(), a.getNote(), a.getStage(),
           "@OWNER@", a.getRecordedAt()));
     }
     OpportunityView view = new OpportunityView("@CODE@", PROCESS, "@PID@", "@STAGE@", OpportunityStatus.OPEN,

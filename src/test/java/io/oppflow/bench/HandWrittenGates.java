@@ -147,7 +147,8 @@ final class HandWrittenGates {
     for (Activity a : f.activities()) {
       if ((a.getType() == ActivityType.MEETING || a.getType() == ActivityType.VISIT)
           && stage.equals(a.getStage()) && a.getContact() != null && f.o().getCode().equals(a.getOpportunityCode())
-          && f.o().getCustomerProjectTeam().stream().anyMatch(c -> c.isDecisionMaker() && a.getContact().equals(c.getName()))) {
+          && (a.isDecisionMaker()
+              || f.o().getCustomerProjectTeam().stream().anyMatch(c -> c.isDecisionMaker() && a.getContact().equals(c.getName())))) {
         return true;
       }
     }

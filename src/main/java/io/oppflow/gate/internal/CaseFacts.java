@@ -37,7 +37,8 @@ public final class CaseFacts {
    * One activity row; a missing date is the evaluation date, a missing stage the stage of the gate, a missing
    * opportunity the case's own (another code shows that an activity of another opportunity does not count).
    */
-  record ActivityRow(ActivityType type, LocalDate date, String contact, String note, String stage, String opportunity) {}
+  record ActivityRow(ActivityType type, LocalDate date, String contact, Boolean decisionMaker, String note, String stage,
+      String opportunity) {}
 
   private CaseFacts() {}
 
@@ -82,13 +83,14 @@ public final class CaseFacts {
     List<Activity> activities = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       String at = "activities[" + i + "]";
-      ActivityRow row = read(rows.get(i), ActivityRow.class, at, "an activity (type, date, contact, note, stage, opportunity)");
+      ActivityRow row = read(rows.get(i), ActivityRow.class, at, "an activity (type, date, contact, decisionMaker, note, stage, opportunity)");
       if (row.type() == null) {
         throw new InvalidCaseException("'" + at + ".type' is missing: one of " + Arrays.toString(ActivityType.values()));
       }
       String loggedFor = row.opportunity() == null || row.opportunity().isBlank() ? code : row.opportunity().strip();
       activities.add(new Activity(loggedFor, row.type(), row.date() == null ? today : row.date(), row.contact(),
-          row.note(), row.stage() == null ? stage : row.stage(), "self-test", now));
+          row.note(), Boolean.TRUE.equals(row.decisionMaker()), row.stage() == null ? stage : row.stage(), "self-test",
+          now));
     }
     return activities;
   }

@@ -40,6 +40,9 @@ public class ActivityEntity {
   @Column(updatable = false)
   private String note;
 
+  @Column(name = "decision_maker", nullable = false, updatable = false)
+  private boolean decisionMaker;
+
   @Column(nullable = false, updatable = false)
   private String stage;
 
@@ -52,12 +55,13 @@ public class ActivityEntity {
   protected ActivityEntity() {}
 
   public ActivityEntity(String opportunityCode, ActivityType type, LocalDate date, String contact, String note,
-      String stage, String recordedBy, Instant recordedAt) {
+      boolean decisionMaker, String stage, String recordedBy, Instant recordedAt) {
     this.opportunityCode = Objects.requireNonNull(opportunityCode);
     this.type = Objects.requireNonNull(type);
     this.date = Objects.requireNonNull(date);
     this.contact = contact;
     this.note = note;
+    this.decisionMaker = decisionMaker;
     this.stage = Objects.requireNonNull(stage);
     this.recordedBy = Objects.requireNonNull(recordedBy);
     this.recordedAt = Objects.requireNonNull(recordedAt);
@@ -65,6 +69,6 @@ public class ActivityEntity {
 
   /** The activity as other modules and the rules see it. */
   public Activity snapshot() {
-    return new Activity(id, opportunityCode, type, date, contact, note, stage, recordedBy, recordedAt);
+    return new Activity(id, opportunityCode, type, date, contact, note, decisionMaker, stage, recordedBy, recordedAt);
   }
 }

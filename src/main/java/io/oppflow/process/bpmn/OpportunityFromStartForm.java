@@ -7,15 +7,10 @@ import io.oppflow.opportunity.OpportunityView;
 import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.process.ProcessVariables;
 import io.oppflow.process.StageFormFields;
-import io.oppflow.shared.FieldError;
 import io.oppflow.shared.InvalidRequestException;
-import io.oppflow.shared.Message;
 import io.oppflow.shared.ProblemException;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,18 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OpportunityFromStartForm {
-
-  private static final Map<String, Message> LABELS = Map.of(
-      "opportunityName", new Message("商机名称", "Opportunity name"),
-      "customerName", new Message("客户名称", "Customer name"),
-      "customerIndustry", new Message("行业", "Industry"),
-      "customerType", new Message("客户类型", "Customer type"),
-      "projectType", new Message("项目类型", "Project type"),
-      "region", new Message("区域", "Region"),
-      "amount", new Message("预计金额", "Expected amount"),
-      "expectedCloseDate", new Message("预计成交日期", "Expected close date"),
-      "needs", new Message("客户需求", "Customer needs"),
-      "code", new Message("商机编号（业务键）", "Opportunity code (business key)"));
 
   private final OpportunityService opportunities;
   private final OrgUnitDirectory directory;
@@ -86,21 +69,6 @@ public class OpportunityFromStartForm {
 
   /** The refusal with the form's field keys and labels, in both languages, as Tasklist shows it. */
   private static ProblemException inFormWords(InvalidRequestException e) {
-    List<FieldError> errors = e.errors().stream()
-        .map(f -> new FieldError(StageFormFields.formKeyOf(f.field()), f.message())).toList();
-    if (errors.isEmpty()) {
-      return e;
-    }
-    FieldError first = errors.get(0);
-    String detail;
-    if (ProcessVariables.ORG_UNIT.equals(first.field())) {
-      detail = "商机未创建：您在组织目录中没有组织单元，请销售运营为您设置 / The opportunity was not opened: you have no "
-          + "org unit in the directory; ask sales operations to place you (" + first.message() + ")";
-    } else {
-      Message label = LABELS.getOrDefault(first.field(), new Message(first.field(), first.field()));
-      detail = "商机未创建：请检查「" + label.zh() + "」/ The opportunity was not opened: check " + label.en()
-          + " (" + first.field() + ": " + first.message() + ")";
-    }
-    return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors, e);
+    return FormRefusal.inFormWords(e, FormRefusal.NOT_OPENED, key -> key, key -> false);
   }
 }

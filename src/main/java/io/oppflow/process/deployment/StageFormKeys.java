@@ -38,6 +38,9 @@ public final class StageFormKeys implements Deployer {
         // the rep's stage task: the gate's feedback, the action and what it needs
         ProcessVariables.GATE_FEEDBACK, ProcessVariables.STAGE_ACTION, ProcessVariables.EXCEPTION_REASON,
         ProcessVariables.LOSS_REASON, ProcessVariables.LOSS_COMPETITOR, ProcessVariables.LOSS_NOTE,
+        // the rep's stage task: the activity section
+        ProcessVariables.ACTIVITY_TYPE, ProcessVariables.ACTIVITY_DATE, ProcessVariables.ACTIVITY_CONTACT,
+        ProcessVariables.ACTIVITY_DECISION_MAKER, ProcessVariables.ACTIVITY_NOTE, ProcessVariables.STAGE_ACTIVITIES,
         // the manager's tasks: the deal decided on, the exception approval
         ProcessVariables.DEAL_SUMMARY,
         ProcessVariables.EXCEPTION_REQUESTED_BY, ProcessVariables.EXCEPTION_REQUEST_REASON,

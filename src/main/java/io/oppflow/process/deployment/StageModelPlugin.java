@@ -68,6 +68,7 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
     for (List<CommandInterceptor> chain : List.of(preInterceptors(configuration), preInterceptorsRequiresNew(configuration))) {
       chain.add(new VariableWriteGuard(configuration::getIdentityService,
           () -> new TaskFormFields(configuration.getFormService())));
+      chain.add(new StageFormCompletion());
     }
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
