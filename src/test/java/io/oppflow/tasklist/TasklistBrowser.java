@@ -255,6 +255,22 @@ final class TasklistBrowser implements AutoCloseable {
     type(By.xpath(fieldXpath(label) + "//input"), text);
   }
 
+  /**
+   * Picks today in the date field labelled {@code label} as a user does: a click opens its calendar, a click on
+   * today's day (marked by the calendar) picks it. Returns what the field shows then (e.g. "12/02/2026").
+   */
+  String pickToday(String label) {
+    By input = By.xpath(fieldXpath(label) + "//input");
+    By today = By.xpath(fieldXpath(label) + "//*[contains(@class,'flatpickr-calendar')][contains(@class,'open')]"
+        + "//*[contains(@class,'flatpickr-day')][contains(@class,'today')]");
+    click(waiting().until(ExpectedConditions.elementToBeClickable(input)));
+    click(waiting().until(ExpectedConditions.elementToBeClickable(today)));
+    return waiting().until(d -> {
+      String value = d.findElement(input).getDomProperty("value");
+      return value == null || value.isBlank() ? null : value;
+    });
+  }
+
   /** Ticks the checkbox whose label contains {@code labelPart}, waiting until it is ticked. */
   void tick(String labelPart) {
     WebElement box = waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath(fieldXpath(labelPart) + "//input[@type='checkbox']")));
@@ -280,19 +296,21 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /**
-   * Types {@code text} into the input or text area, in place of what it holds, until it holds exactly that:
-   * the form may redraw a field while keys are sent to it (seen after a number field was typed into), and
-   * the keys sent to the element it replaced are lost.
+   * Types {@code text} into the input or text area, in place of what it holds, and leaves it, until
+   * it holds exactly that. A form-js field passes what is typed on to the form only when it is left (or a
+   * moment later), and a redraw of the form in between, e.g. for the field left just before, puts the form's
+   * value back: the keys are lost. Leaving the field hands its value to the form, so a later redraw keeps it.
    */
   private void type(By field, String text) {
     click(waiting().until(ExpectedConditions.visibilityOfElementLocated(field)));
     waiting().until(d -> {
       WebElement input = d.findElement(field);
-      if (text.equals(input.getDomProperty("value"))) {
+      if (text.equals(input.getDomProperty("value")) && !input.equals(d.switchTo().activeElement())) {
         return true;
       }
       input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-      return text.equals(input.getDomProperty("value"));
+      ((JavascriptExecutor) d).executeScript("arguments[0].blur();", input);
+      return false;  // looked at again on the next poll, once the form has redrawn
     });
   }
 
