@@ -147,7 +147,7 @@ class TasklistDayBrowserTests {
     rep.typeInTextarea("客户需求 / Customer needs", "分布式信用卡核心系统，支持实时风控 / distributed card core with real-time risk control");
     rep.typeInField("预算金额 / Budget amount", "1500000");
     rep.choose("预算状态 / Budget status", "估算 / Estimated");
-    rep.typeInTextarea("客户项目小组 / Customer project team", DECISION_MAKER + " | 信用卡中心副总经理 | yes\n王芳 | IT 部经理 | no");
+    rep.typeInTextarea("客户项目小组 / Customer project team", DECISION_MAKER + " | 信用卡中心副总经理 | yes\n陈静 | IT 部经理 | no");
     rep.complete(GATE_FEEDBACK);
     waitForStage(rep1, code, "CONFIRM_INTENT");
 
