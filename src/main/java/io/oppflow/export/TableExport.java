@@ -1,52 +1,19 @@
 package io.oppflow.export;
 
-import io.oppflow.export.internal.ExportFormat;
-import io.oppflow.shared.InvalidRequestException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 
-/** Writes tables as CSV or XLSX, and answers a request in the format it asked for. */
+/** Writes tables as CSV (UTF-8 with BOM) or XLSX; {@link ExportRequest} answers a request in the format it asked for. */
 public final class TableExport {
 
   private TableExport() {}
-
-  /**
-   * The export of {@code table} if the request asked for CSV or XLSX, otherwise {@code json} as JSON.
-   *
-   * @param format the {@code format} query parameter (may be null)
-   * @param accept the Accept header (may be null)
-   */
-  public static ResponseEntity<?> respond(String format, String accept, Object json, Supplier<Table> table) {
-    Optional<ExportFormat> asked;
-    try {
-      asked = ExportFormat.requested(format, accept);
-    } catch (IllegalArgumentException e) {
-      throw InvalidRequestException.of("format", e.getMessage());
-    }
-    if (asked.isEmpty()) {
-      return ResponseEntity.ok(json);
-    }
-    Table t = table.get();
-    ExportFormat f = asked.get();
-    byte[] body = f == ExportFormat.CSV ? csv(t) : xlsx(t);
-    return ResponseEntity.ok()
-        .contentType(f.mediaType())
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(t.name() + "." + f.extension(), StandardCharsets.UTF_8).build().toString())
-        .body(body);
-  }
 
   public static byte[] csv(Table table) {
     StringBuilder out = new StringBuilder("\uFEFF");

@@ -9,9 +9,10 @@ import java.util.List;
  * was actually won in it; per method the mean absolute percentage error; the method to trust.
  *
  * @param period the current period; the {@code rows} are the periods before it, oldest first
+ * @param process the stage process back-tested (the one asked for, or the default)
  * @param trust the method with the lowest MAPE (null if none could be measured)
  */
-public record BacktestView(String period, int periods, int windowMonths, List<Row> rows, List<Accuracy> accuracy,
+public record BacktestView(String period, String process, int periods, int windowMonths, List<Row> rows, List<Accuracy> accuracy,
     String trust, String reason) {
 
   /** One past period: what was won and what each method forecast at its start. */

@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * A forecast: the expected amount won in the period, per stage and in total.
  *
+ * @param process the stage process forecast (the one asked for, or the default: see {@code StageProcesses})
  * @param windowMonths the history window of the historical method (null for weighted)
  * @param opportunities each opportunity counted, only when asked for ({@code details=true})
  */
-public record ForecastView(String period, String method, Integer windowMonths, BigDecimal total,
+public record ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,
     List<StageForecast> byStage, List<OpportunityForecast> opportunities) {
 
   /**

@@ -3,7 +3,8 @@ package io.oppflow.funnel;
 import java.time.LocalDate;
 
 /**
- * Which part of the funnel to measure. Every field but {@code process} may be null (= no filter).
+ * Which part of the funnel to measure. Every field may be null (= no filter), but {@code process}: null
+ * there means the default process ({@link StageProcesses}), which {@link FunnelService#funnel} settles.
  *
  * @param from first day of the period (inclusive): a stage entry counts if it happened in [from, to),
  *     a win or loss if the opportunity closed in it
@@ -13,14 +14,16 @@ import java.time.LocalDate;
 public record FunnelFilter(String process, LocalDate from, LocalDate to, String owner, String orgUnit, String region,
     String projectType, String customerType) {
 
-  public static final String DEFAULT_PROCESS = "project-sales-funnel";
-
   public FunnelFilter {
-    process = process == null || process.isBlank() ? DEFAULT_PROCESS : process;
+    process = process == null || process.isBlank() ? null : process.strip();
   }
 
   public static FunnelFilter of(String orgUnit, LocalDate from, LocalDate to, String process) {
     return new FunnelFilter(process, from, to, null, orgUnit, null, null, null);
+  }
+
+  public FunnelFilter withProcess(String newProcess) {
+    return new FunnelFilter(newProcess, from, to, owner, orgUnit, region, projectType, customerType);
   }
 
   public FunnelFilter withOwner(String newOwner) {

@@ -21,19 +21,25 @@ public class FunnelService {
 
   private final FunnelMetricsQuery query;
   private final StageCatalog catalog;
+  private final StageProcesses processes;
 
-  FunnelService(FunnelMetricsQuery query, StageCatalog catalog) {
+  FunnelService(FunnelMetricsQuery query, StageCatalog catalog, StageProcesses processes) {
     this.query = query;
     this.catalog = catalog;
+    this.processes = processes;
   }
 
-  /** The funnel for the caller: a rep's is forced to their own, a manager's to their org unit subtree. */
+  /**
+   * The funnel for the caller: a rep's is forced to their own, a manager's to their org unit subtree; with
+   * no process asked for, of the default process of what is in view ({@link StageProcesses}).
+   */
   @Transactional(readOnly = true)
   public FunnelReport funnel(FunnelFilter filter, FunnelGrouping grouping, Actor actor) {
-    return measure(FunnelScope.restrict(filter, actor), grouping);
+    FunnelFilter scoped = FunnelScope.restrict(filter, actor);
+    return measure(scoped.withProcess(processes.resolve(scoped.process(), scoped.orgUnit(), scoped.owner())), grouping);
   }
 
-  /** The funnel as the filter says, without access checks: for callers that checked access themselves. */
+  /** The funnel as the filter says (its process given), without access checks: for callers that checked access themselves. */
   @Transactional(readOnly = true)
   public FunnelReport measure(FunnelFilter filter, FunnelGrouping grouping) {
     List<StageDefinition> stages = stagesOf(filter.process());

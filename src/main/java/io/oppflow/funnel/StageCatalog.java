@@ -7,4 +7,7 @@ public interface StageCatalog {
 
   /** The stages of the latest version of the process, in stage order; empty if no such process. */
   List<StageDefinition> stagesOf(String processKey);
+
+  /** The latest version of every deployed stage process (a process with stages), ordered by key. */
+  List<StageProcess> processes();
 }

@@ -31,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OpportunityService {
 
-  public static final String DEFAULT_PROCESS = "project-sales-funnel";
-
   private final OpportunityRepository opportunities;
   private final ActivityRepository activities;
   private final OpportunityWorkflow workflow;
@@ -70,14 +68,14 @@ public class OpportunityService {
   }
 
   private OpportunityView open(NewOpportunity request, Actor actor, Function<Opportunity, String> process) {
-    String processKey = request.process() == null ? DEFAULT_PROCESS : request.process();
+    String owner = request.owner() == null ? actor.userId() : request.owner();
+    String processKey = request.process() == null ? workflow.defaultProcess(owner) : request.process();
     if (!workflow.hasProcess(processKey)) {
       throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
     }
     if (!workflow.isStageProcess(processKey)) {
       throw new NotAStageProcessException(processKey);
     }
-    String owner = request.owner() == null ? actor.userId() : request.owner();
     String orgUnit = request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
         .orElseThrow(() -> InvalidRequestException.of("orgUnit", "owner '" + owner + "' has no org unit; give one"));
     if (!OrgUnit.isValid(orgUnit)) {

@@ -10,6 +10,12 @@ public interface OpportunityWorkflow {
   boolean isStageProcess(String processKey);
 
   /**
+   * The stage process a new opportunity of {@code owner} runs in when its opener names none: the process
+   * most of the owner's opportunities run in, else the configured default (see docs/api.md "Stage processes").
+   */
+  String defaultProcess(String owner);
+
+  /**
    * Starts the stage process for a newly opened opportunity.
    *
    * @return the process instance id

@@ -75,6 +75,11 @@ class PlatformEndpointsTests {
     ApiClient.Response docs = ApiClient.as(port, "rep1").get("/v3/api-docs");
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/opportunities/{code}/advance").doesNotContain("\"actor\"");
+    // an export endpoint documents its format parameter, not the argument it is resolved into
+    com.fasterxml.jackson.databind.JsonNode funnel = docs.json().path("paths").path("/api/funnel").path("get").path("parameters");
+    assertThat(funnel.findValuesAsText("name")).contains("format", "groupBy").doesNotContain("export", "accept");
+    assertThat(docs.json().path("paths").path("/api/opportunities").path("get").path("parameters").findValuesAsText("name"))
+        .doesNotContain("format");
     ApiClient.Response metrics = ApiClient.as(port, "ops1").get("/actuator/prometheus", "text/plain");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");

@@ -63,7 +63,7 @@ public final class FunnelBenchmarks {
       ds.setPassword("postgres");
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
       JdbcTemplate jdbc = new JdbcTemplate(ds);
-      FunnelService funnel = FunnelBenchAccess.service(ds, stages);
+      FunnelService funnel = FunnelBenchAccess.service(ds, FunnelDataGenerator.PROCESS, stages);
       HistoryServiceFunnel viaHistory = new HistoryServiceFunnel(ds);
       FunnelFilter year2026 = new FunnelFilter(FunnelDataGenerator.PROCESS, LocalDate.parse("2026-01-01"),
           LocalDate.parse("2027-01-01"), null, null, null, null, null);

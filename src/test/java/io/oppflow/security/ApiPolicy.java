@@ -27,8 +27,9 @@ final class ApiPolicy {
   static final String UNIT_MANAGE = "rep1=403 rep2=403 expert1=403 manager1=2xx manager2=403 ops1=2xx admin=2xx";
   /** Reading rep1's figures: rep1, whoever sees HQ/East; manager2's own scope comes out empty, not refused. */
   static final String OWNER_FIGURES = "rep1=2xx rep2=403 expert1=2xx manager1=2xx manager2=2xx ops1=2xx admin=2xx";
+  /** The plan names its process: which process a plan without one is for depends on the data (StageProcesses). */
   static final String IDEAL = """
-      {"stages": [
+      {"process": "project-sales-funnel", "stages": [
         {"stage": "TARGET", "targetConversion": 0.8}, {"stage": "DISCOVER", "targetConversion": 0.5},
         {"stage": "CONFIRM_INTENT", "targetConversion": 0.7}, {"stage": "INITIATE_PROJECT", "targetConversion": 0.9},
         {"stage": "WIN_RECOGNITION", "targetConversion": 0.9}, {"stage": "NEGOTIATE", "targetConversion": 0.9},
@@ -89,14 +90,15 @@ final class ApiPolicy {
         basic("GET", "/api/org-units/members/rep1").documented("/api/org-units/members/{userId}").expect(SIGNED_IN),
         basic("PUT", "/api/org-units/members/{fresh}").documented("/api/org-units/members/{userId}")
             .json("{\"orgUnit\": \"HQ/East/Matrix\"}").expect(OPS),
+        basic("GET", "/api/processes").documented("/api/processes").expect(SIGNED_IN),
         basic("GET", "/api/funnel?owner=rep1").documented("/api/funnel").expect(OWNER_FIGURES),
         basic("GET", "/api/funnel?orgUnit=HQ/East")
             .expect("rep1=2xx rep2=2xx expert1=2xx manager1=2xx manager2=403 ops1=2xx admin=2xx"),
-        basic("GET", "/api/ideal-funnels/" + PLANNED).documented("/api/ideal-funnels/{unitAndPeriod}").expect(UNIT_READ),
+        basic("GET", "/api/ideal-funnels/" + PLANNED + "?process=project-sales-funnel").documented("/api/ideal-funnels/{unitAndPeriod}").expect(UNIT_READ),
         basic("PUT", "/api/ideal-funnels/HQ/East/{period}").documented("/api/ideal-funnels/{unitAndPeriod}")
             .json(IDEAL).expect(UNIT_MANAGE),
-        basic("GET", "/api/funnel/compare?orgUnit=HQ/East&period=2031-Q1").documented("/api/funnel/compare").expect(UNIT_READ),
-        basic("GET", "/api/funnel/targets?orgUnit=HQ/East&period=2031-Q1").documented("/api/funnel/targets").expect(UNIT_READ),
+        basic("GET", "/api/funnel/compare?orgUnit=HQ/East&period=2031-Q1&process=project-sales-funnel").documented("/api/funnel/compare").expect(UNIT_READ),
+        basic("GET", "/api/funnel/targets?orgUnit=HQ/East&period=2031-Q1&process=project-sales-funnel").documented("/api/funnel/targets").expect(UNIT_READ),
         basic("GET", "/api/forecast?period=2027-Q1&owner=rep1").documented("/api/forecast").expect(OWNER_FIGURES),
         basic("GET", "/api/forecast/backtest?period=2027-Q1&orgUnit=HQ/East").documented("/api/forecast/backtest")
             .expect("rep1=2xx rep2=2xx expert1=2xx manager1=2xx manager2=403 ops1=2xx admin=2xx"),

@@ -60,8 +60,16 @@ final class TasklistBrowser implements AutoCloseable {
     this.driver = driver;
   }
 
-  /** Starts a fresh browser (new profile, no cookies); {@code name} tells its screenshots apart. */
+  /** Starts a fresh browser in US English (new profile, no cookies); {@code name} tells its screenshots apart. */
   static TasklistBrowser start(int port, String name) throws IOException {
+    return start(port, name, "en-US");
+  }
+
+  /**
+   * Starts a fresh browser whose user prefers {@code language} (a BCP 47 tag such as {@code zh-CN}): Chromium's
+   * UI language and the first of its accept-languages, which is what the page sees as {@code navigator.languages}.
+   */
+  static TasklistBrowser start(int port, String name, String language) throws IOException {
     if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
       fail("Browser tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
           + ": install them with `apt-get update && apt-get install -y chromium chromium-driver`"
@@ -73,7 +81,8 @@ final class TasklistBrowser implements AutoCloseable {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--lang=en-US", "--window-size=1600,1200", "--user-data-dir=" + profileDir);
+        "--lang=" + language, "--window-size=1600,1200", "--user-data-dir=" + profileDir);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
@@ -162,7 +171,8 @@ final class TasklistBrowser implements AutoCloseable {
     waitForForm(formLabel);
   }
 
-  private void waitForForm(String formLabel) {
+  /** Waits until the open task's or start form shows the field labelled {@code formLabel}. */
+  void waitForForm(String formLabel) {
     // The Camunda Form (form-js) is rendered inside the task view once the task and its form load.
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(labelXpath(formLabel))));
   }
@@ -357,8 +367,12 @@ final class TasklistBrowser implements AutoCloseable {
 
   /** Saves a screenshot of what the user sees to {@code target/screenshots/<name>.png} and returns its path. */
   Path keepScreenshot(String name) throws IOException {
-    Path file = Path.of("target", "screenshots", name + ".png");
-    Files.createDirectories(file.getParent());
+    return screenshotTo(Path.of("target", "screenshots", name + ".png"));
+  }
+
+  /** Saves a screenshot of what the user sees to {@code file} and returns it. */
+  Path screenshotTo(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
     Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     return file;
   }

@@ -1,7 +1,7 @@
 package io.oppflow.compliance.internal;
 
 import io.oppflow.compliance.ComplianceService;
-import io.oppflow.export.TableExport;
+import io.oppflow.export.ExportRequest;
 import io.oppflow.gate.ChainVerification;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,11 +35,10 @@ public class ComplianceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String orgUnit,
-      @RequestParam(required = false) String format,
-      @RequestHeader(name = "Accept", required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     ViolationList list = compliance.violations(ComplianceScope.of(actor, orgUnit, from, to));
-    return TableExport.respond(format, accept, list, () -> ComplianceTables.of(list));
+    return export.respond(list, () -> ComplianceTables.of(list));
   }
 
   @GetMapping("/api/compliance/report")
@@ -50,12 +48,11 @@ public class ComplianceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String orgUnit,
-      @RequestParam(required = false) String format,
-      @RequestHeader(name = "Accept", required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     ComplianceGrouping grouping = ComplianceGrouping.parse(groupBy);
     ComplianceReport report = compliance.report(ComplianceScope.of(actor, orgUnit, from, to), grouping);
-    return TableExport.respond(format, accept, report, () -> ComplianceTables.of(report));
+    return export.respond(report, () -> ComplianceTables.of(report));
   }
 
   @GetMapping("/api/compliance/exceptions")
@@ -64,10 +61,9 @@ public class ComplianceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String orgUnit,
-      @RequestParam(required = false) String format,
-      @RequestHeader(name = "Accept", required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     ExceptionReview review = compliance.exceptions(ComplianceScope.of(actor, orgUnit, from, to));
-    return TableExport.respond(format, accept, review, () -> ComplianceTables.of(review));
+    return export.respond(review, () -> ComplianceTables.of(review));
   }
 }

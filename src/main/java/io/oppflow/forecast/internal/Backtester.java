@@ -54,7 +54,7 @@ public class Backtester {
     }
     List<Accuracy> accuracy = methods.stream().map(m -> accuracy(m, rows)).toList();
     Optional<Accuracy> best = accuracy.stream().filter(a -> a.mape() != null).min(Comparator.comparing(Accuracy::mape));
-    return new BacktestView(current.label(), periods, windowMonths, rows, accuracy,
+    return new BacktestView(current.label(), scope.processKey(), periods, windowMonths, rows, accuracy,
         best.map(Accuracy::method).orElse(null), reason(accuracy, best));
   }
 

@@ -25,7 +25,7 @@ public final class ForecastCalculation {
 
   private ForecastCalculation() {}
 
-  static ForecastView compute(SalesPeriod period, ForecastMethod method, Integer windowMonths,
+  static ForecastView compute(SalesPeriod period, String process, ForecastMethod method, Integer windowMonths,
       List<StageDefinition> stages, Map<String, StageWinRate> rates, List<PipelineEntry> pipeline, boolean details) {
     Map<String, StageDefinition> byCode = new LinkedHashMap<>();
     stages.forEach(s -> byCode.put(s.code(), s));
@@ -58,13 +58,13 @@ public final class ForecastCalculation {
       byStage.add(new StageForecast(stage.code(), stage.name(), count, amount.setScale(MONEY, RoundingMode.HALF_UP),
           p.rounded(), expected, p.basis()));
     }
-    return new ForecastView(period.label(), method.id(), windowMonths, total, byStage, details ? counted : null);
+    return new ForecastView(period.label(), process, method.id(), windowMonths, total, byStage, details ? counted : null);
   }
 
   /** The amount expected in total (the number the back-test compares). */
   static BigDecimal total(ForecastMethod method, List<StageDefinition> stages, Map<String, StageWinRate> rates,
       List<PipelineEntry> pipeline, SalesPeriod period) {
-    return compute(period, method, null, stages, rates, pipeline, false).total();
+    return compute(period, null, method, null, stages, rates, pipeline, false).total();
   }
 
   private static Probability probability(ForecastMethod method, StageDefinition stage, StageWinRate rate) {

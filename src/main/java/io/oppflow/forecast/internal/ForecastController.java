@@ -2,17 +2,16 @@ package io.oppflow.forecast.internal;
 
 import io.oppflow.forecast.BacktestView;
 import io.oppflow.forecast.ForecastView;
+import io.oppflow.funnel.StageProcesses;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.Table;
-import io.oppflow.export.TableExport;
+import io.oppflow.export.ExportRequest;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,10 +21,12 @@ public class ForecastController {
 
   private final Forecaster forecaster;
   private final Backtester backtester;
+  private final StageProcesses processes;
 
-  ForecastController(Forecaster forecaster, Backtester backtester) {
+  ForecastController(Forecaster forecaster, Backtester backtester, StageProcesses processes) {
     this.forecaster = forecaster;
     this.backtester = backtester;
+    this.processes = processes;
   }
 
   @GetMapping("/api/forecast")
@@ -39,15 +40,14 @@ public class ForecastController {
       @RequestParam(required = false) String window,
       @RequestParam(required = false) Integer windowMonths,
       @RequestParam(defaultValue = "false") boolean details,
-      @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     SalesPeriod p = ForecastRequest.period(period);
     ForecastMethod m = ForecastRequest.method(method);
     int months = ForecastRequest.windowMonths(window, windowMonths);
-    ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
+    ForecastScope scope = ForecastScope.of(actor, process, orgUnit, owner).resolvedBy(processes);
     ForecastView view = forecaster.forecast(scope, p, m, months, details);
-    return TableExport.respond(format, accept, view, () -> ForecastTables.forecast(view));
+    return export.respond(view, () -> ForecastTables.forecast(view));
   }
 
   @GetMapping("/api/forecast/backtest")
@@ -61,17 +61,16 @@ public class ForecastController {
       @RequestParam(required = false) String owner,
       @RequestParam(required = false) String window,
       @RequestParam(required = false) Integer windowMonths,
-      @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     SalesPeriod p = ForecastRequest.period(period);
     int n = ForecastRequest.periods(periods);
     List<ForecastMethod> methods = method == null || method.isBlank() || method.strip().equalsIgnoreCase("both")
         ? List.of(ForecastMethod.WEIGHTED, ForecastMethod.HISTORICAL) : List.of(backtestMethod(method));
     int months = ForecastRequest.windowMonths(window, windowMonths);
-    ForecastScope scope = ForecastScope.of(actor, ForecastRequest.process(process), orgUnit, owner);
+    ForecastScope scope = ForecastScope.of(actor, process, orgUnit, owner).resolvedBy(processes);
     BacktestView view = backtester.backtest(scope, p, n, methods, months);
-    return TableExport.respond(format, accept, view, () -> ForecastTables.backtest(view));
+    return export.respond(view, () -> ForecastTables.backtest(view));
   }
 
   private static ForecastMethod backtestMethod(String method) {

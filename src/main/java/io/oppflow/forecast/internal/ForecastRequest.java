@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 /** Reads and checks the query parameters forecasts share; each bad one is a 400 naming the field. */
 public final class ForecastRequest {
 
-  static final String DEFAULT_PROCESS = "project-sales-funnel";
   static final int DEFAULT_WINDOW_MONTHS = 12;
   static final int MAX_WINDOW_MONTHS = 120;
   static final int MAX_BACKTEST_PERIODS = 24;
@@ -31,10 +30,6 @@ public final class ForecastRequest {
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.of("method", e.getMessage());
     }
-  }
-
-  static String process(String text) {
-    return text == null || text.isBlank() ? DEFAULT_PROCESS : text.strip();
   }
 
   /** The history window in months, from {@code window} (ISO-8601, e.g. P12M, P1Y) or {@code windowMonths}. */

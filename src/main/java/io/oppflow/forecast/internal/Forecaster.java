@@ -29,7 +29,7 @@ public class Forecaster {
     List<StageDefinition> stages = stagesOf(scope.processKey());
     Map<String, StageWinRate> rates = method == ForecastMethod.HISTORICAL
         ? winRatesBefore(scope, period.startInstant(), windowMonths) : Map.of();
-    return ForecastCalculation.compute(period, method, method == ForecastMethod.HISTORICAL ? windowMonths : null,
+    return ForecastCalculation.compute(period, scope.processKey(), method, method == ForecastMethod.HISTORICAL ? windowMonths : null,
         stages, rates, data.openNow(scope, period), details);
   }
 

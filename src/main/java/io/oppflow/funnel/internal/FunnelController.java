@@ -6,7 +6,7 @@ import io.oppflow.funnel.FunnelReport;
 import io.oppflow.funnel.FunnelService;
 import io.oppflow.organization.OrgUnit;
 import io.oppflow.shared.InvalidRequestException;
-import io.oppflow.export.TableExport;
+import io.oppflow.export.ExportRequest;
 import io.oppflow.opportunity.CustomerType;
 import io.oppflow.opportunity.ProjectType;
 import io.oppflow.organization.Actor;
@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,8 +42,7 @@ public class FunnelController {
       @RequestParam(required = false) ProjectType projectType,
       @RequestParam(required = false) CustomerType customerType,
       @RequestParam(required = false) String groupBy,
-      @RequestParam(required = false) String format,
-      @RequestHeader(name = "Accept", required = false) String accept,
+      ExportRequest export,
       Actor actor) {
     if (from != null && to != null && !from.isBefore(to)) {
       throw InvalidRequestException.of("to", "must be after from");
@@ -56,6 +54,6 @@ public class FunnelController {
     FunnelFilter filter = new FunnelFilter(process, from, to, owner, orgUnit, region,
         projectType == null ? null : projectType.name(), customerType == null ? null : customerType.name());
     FunnelReport report = funnel.funnel(filter, grouping, actor);
-    return TableExport.respond(format, accept, report, () -> FunnelTables.of(report));
+    return export.respond(report, () -> FunnelTables.of(report));
   }
 }

@@ -7,6 +7,7 @@ import io.oppflow.funnel.FunnelGrouping;
 import io.oppflow.funnel.FunnelReport;
 import io.oppflow.funnel.FunnelScope;
 import io.oppflow.funnel.FunnelService;
+import io.oppflow.funnel.StageProcesses;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
 import java.math.BigDecimal;
@@ -14,7 +15,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,16 +27,18 @@ public class FunnelPlanning {
 
   private final FunnelService funnel;
   private final IdealFunnelStore ideals;
+  private final StageProcesses processes;
 
-  FunnelPlanning(FunnelService funnel, IdealFunnelStore ideals) {
+  FunnelPlanning(FunnelService funnel, IdealFunnelStore ideals, StageProcesses processes) {
     this.funnel = funnel;
     this.ideals = ideals;
+    this.processes = processes;
   }
 
   @Transactional(readOnly = true)
   FunnelComparison compare(String orgUnit, String periodText, String processKey, Actor actor) {
     Period period = checked(orgUnit, periodText, actor);
-    String process = processOf(processKey);
+    String process = processes.resolve(processKey, orgUnit, null);
     IdealFunnel ideal = ideals.find(orgUnit, period.label(), process)
         .orElseThrow(() -> new IdealFunnelNotFoundException(orgUnit, period.label(), process));
     FunnelReport.Group actual = funnel.measure(FunnelFilter.of(orgUnit, period.from(), period.to(), process),
@@ -59,7 +61,7 @@ public class FunnelPlanning {
   FunnelTargets targets(String orgUnit, String periodText, BigDecimal revenue, Basis basis, String processKey,
       Actor actor) {
     Period period = checked(orgUnit, periodText, actor);
-    String process = processOf(processKey);
+    String process = processes.resolve(processKey, orgUnit, null);
     if (revenue != null && revenue.signum() <= 0) {
       throw InvalidRequestException.of("revenue", "must be a positive amount");
     }
@@ -125,9 +127,5 @@ public class FunnelPlanning {
     Period period = Period.parse(periodText, "period");
     FunnelScope.requireOrgUnit(orgUnit, actor);
     return period;
-  }
-
-  private static String processOf(String processKey) {
-    return Objects.requireNonNull(new FunnelFilter(processKey, null, null, null, null, null, null, null).process());
   }
 }

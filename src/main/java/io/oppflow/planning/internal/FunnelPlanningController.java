@@ -1,7 +1,7 @@
 package io.oppflow.planning.internal;
 
 import io.oppflow.shared.InvalidRequestException;
-import io.oppflow.export.TableExport;
+import io.oppflow.export.ExportRequest;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,20 +25,20 @@ public class FunnelPlanningController {
   @GetMapping("/api/funnel/compare")
   @Operation(summary = "Funnel comparison (漏斗比较): actual vs ideal conversion per stage, and the weakest stage")
   ResponseEntity<?> compare(@RequestParam String orgUnit, @RequestParam String period,
-      @RequestParam(required = false) String process, @RequestParam(required = false) String format,
-      @RequestHeader(name = "Accept", required = false) String accept, Actor actor) {
+      @RequestParam(required = false) String process,
+      ExportRequest export, Actor actor) {
     FunnelComparison c = planning.compare(orgUnit, period, process, actor);
-    return TableExport.respond(format, accept, c, () -> PlanningTables.of(c));
+    return export.respond(c, () -> PlanningTables.of(c));
   }
 
   @GetMapping("/api/funnel/targets")
   @Operation(summary = "Funnel calculation (漏斗计算): opportunities needed per stage for a revenue target, overall and per rep")
   ResponseEntity<?> targets(@RequestParam String orgUnit, @RequestParam String period,
       @RequestParam(required = false) BigDecimal revenue, @RequestParam(required = false, defaultValue = "ideal") String basis,
-      @RequestParam(required = false) String process, @RequestParam(required = false) String format,
-      @RequestHeader(name = "Accept", required = false) String accept, Actor actor) {
+      @RequestParam(required = false) String process,
+      ExportRequest export, Actor actor) {
     FunnelTargets t = planning.targets(orgUnit, period, revenue, basis(basis), process, actor);
-    return TableExport.respond(format, accept, t, () -> PlanningTables.of(t));
+    return export.respond(t, () -> PlanningTables.of(t));
   }
 
   private static FunnelPlanning.Basis basis(String basis) {

@@ -4,10 +4,10 @@ import io.oppflow.organization.OrgUnit;
 import io.oppflow.shared.FieldError;
 import io.oppflow.shared.ForbiddenException;
 import io.oppflow.shared.InvalidRequestException;
-import io.oppflow.funnel.FunnelFilter;
 import io.oppflow.funnel.FunnelScope;
 import io.oppflow.funnel.FunnelService;
 import io.oppflow.funnel.StageDefinition;
+import io.oppflow.funnel.StageProcesses;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
@@ -26,11 +26,13 @@ public class IdealFunnelService {
 
   private final IdealFunnelStore store;
   private final FunnelService funnel;
+  private final StageProcesses processes;
   private final Clock clock;
 
-  IdealFunnelService(IdealFunnelStore store, FunnelService funnel) {
+  IdealFunnelService(IdealFunnelStore store, FunnelService funnel, StageProcesses processes) {
     this.store = store;
     this.funnel = funnel;
+    this.processes = processes;
     this.clock = Clock.systemUTC();
   }
 
@@ -39,7 +41,7 @@ public class IdealFunnelService {
     validOrgUnit(orgUnit);
     Period.parse(period, "period");
     requirePlanner(orgUnit, actor);
-    String process = new FunnelFilter(request.process(), null, null, null, null, null, null, null).process();
+    String process = processes.resolve(request.process(), orgUnit, null);
     List<StageDefinition> stages = funnel.stagesOf(process);
     List<FieldError> errors = new ArrayList<>();
     positive(errors, "targetRevenue", request.targetRevenue());
@@ -59,7 +61,7 @@ public class IdealFunnelService {
     validOrgUnit(orgUnit);
     Period.parse(period, "period");
     FunnelScope.requireOrgUnit(orgUnit, actor);
-    return store.find(orgUnit, period, new FunnelFilter(process, null, null, null, null, null, null, null).process());
+    return store.find(orgUnit, period, processes.resolve(process, orgUnit, null));
   }
 
   /** Every stage of the process exactly once, in stage order, each with a conversion in (0, 1]. */

@@ -4,6 +4,7 @@ import io.oppflow.process.StageModel;
 import io.oppflow.shared.Message;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageDefinition;
+import io.oppflow.funnel.StageProcess;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -26,10 +27,21 @@ public class BpmnStageCatalog implements StageCatalog {
   public List<StageDefinition> stagesOf(String processKey) {
     ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
         .latestVersion().singleResult();
-    if (latest == null) {
-      return List.of();
-    }
-    return repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(SubProcess.class).stream()
+    return latest == null ? List.of() : stages(latest);
+  }
+
+  @Override
+  public List<StageProcess> processes() {
+    return repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        .map(d -> new StageProcess(d.getKey(), bilingual(d.getName() == null ? d.getKey() : d.getName()), d.getVersion(),
+            stages(d)))
+        .filter(p -> !p.stages().isEmpty())
+        .sorted(Comparator.comparing(StageProcess::key))
+        .toList();
+  }
+
+  private List<StageDefinition> stages(ProcessDefinition definition) {
+    return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(SubProcess.class).stream()
         .filter(s -> StageModel.property(s, StageModel.STAGE_CODE).isPresent())
         .map(BpmnStageCatalog::definition)
         .sorted(Comparator.comparingInt(StageDefinition::order))
@@ -41,9 +53,15 @@ public class BpmnStageCatalog implements StageCatalog {
     int order = StageModel.property(stage, StageModel.STAGE_ORDER).map(String::strip).map(Integer::valueOf).orElse(0);
     BigDecimal probability = StageModel.property(stage, StageModel.WIN_PROBABILITY).map(String::strip)
         .map(BigDecimal::new).orElse(BigDecimal.ZERO);
-    String name = stage.getName() == null ? code : stage.getName();
+    String dwellLimit = StageModel.property(stage, StageModel.DWELL_LIMIT).map(String::strip)
+        .filter(s -> !s.isEmpty()).orElse(null);
+    return new StageDefinition(code, order, bilingual(stage.getName() == null ? code : stage.getName()), probability,
+        dwellLimit);
+  }
+
+  /** "中文 / English" as modelled; a name without the separator stands for both. */
+  private static Message bilingual(String name) {
     int slash = name.indexOf(" / ");
-    Message bilingual = slash < 0 ? new Message(name, name) : new Message(name.substring(0, slash).strip(), name.substring(slash + 3).strip());
-    return new StageDefinition(code, order, bilingual, probability);
+    return slash < 0 ? new Message(name, name) : new Message(name.substring(0, slash).strip(), name.substring(slash + 3).strip());
   }
 }

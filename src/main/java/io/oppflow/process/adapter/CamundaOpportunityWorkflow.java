@@ -2,6 +2,7 @@ package io.oppflow.process.adapter;
 
 import io.oppflow.process.ProcessVariables;
 import io.oppflow.funnel.StageCatalog;
+import io.oppflow.funnel.StageProcesses;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityWorkflow;
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,11 +17,19 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final StageCatalog stages;
+  private final StageProcesses processes;
 
-  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime, StageCatalog stages) {
+  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime, StageCatalog stages,
+      StageProcesses processes) {
     this.repository = repository;
     this.runtime = runtime;
     this.stages = stages;
+    this.processes = processes;
+  }
+
+  @Override
+  public String defaultProcess(String owner) {
+    return processes.resolve(null, null, owner);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.oppflow.warning.internal;
 
 import io.oppflow.export.Table;
-import io.oppflow.export.TableExport;
+import io.oppflow.export.ExportRequest;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,10 +32,10 @@ public class WarningController {
   @Operation(summary = "Stalled, skipped-stage and reopened opportunities: reps their own, managers their unit's, "
       + "experts, sales-ops and admins all; ?format=csv|xlsx or Accept for a file")
   ResponseEntity<?> list(@RequestParam(required = false) String orgUnit, @RequestParam(required = false) String owner,
-      @RequestParam(required = false) String kind, @RequestParam(required = false) String format,
-      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Actor actor) {
+      @RequestParam(required = false) String kind,
+      ExportRequest export, Actor actor) {
     List<Warning> found = warnings.warnings(WarningQuery.of(orgUnit, owner, kind), actor);
-    return TableExport.respond(format, accept, Map.of("warnings", found, "count", found.size()), () -> table(found));
+    return export.respond(Map.of("warnings", found, "count", found.size()), () -> table(found));
   }
 
   private static Table table(List<Warning> found) {

@@ -1,5 +1,8 @@
 package io.oppflow.compliance.internal;
 
+import io.oppflow.funnel.StageCatalog;
+import io.oppflow.funnel.StageDefinition;
+import io.oppflow.funnel.StageProcess;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,7 +24,17 @@ public final class ComplianceBenchAccess {
 
     private AllTimeScan(DataSource dataSource) {
       this.detector = new BypassDetector(new NamedParameterJdbcTemplate(dataSource),
-          new StageNames(process -> List.of()));
+          new StageNames(new StageCatalog() {
+            @Override
+            public List<StageDefinition> stagesOf(String processKey) {
+              return List.of();
+            }
+
+            @Override
+            public List<StageProcess> processes() {
+              return List.of();
+            }
+          }));
     }
 
     public long count() {

@@ -4,10 +4,20 @@
  * https://docs.camunda.org/manual/7.24/webapps/tasklist/configuration/
  */
 export default {
+  // Tasklist speaks the first language of the browser's list when it has a file for it in locales/, else English:
+  // zh.json is oppflow's own Simplified Chinese, en.json Camunda's. German (Camunda's de.json) is left out: our
+  // forms and filters speak Chinese and English only.
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+
   // ES modules under app/tasklist/, loaded before Tasklist starts
   customScripts: [
     // after Complete, a rep who asked for a gate exception is told where it went and where to follow it
     'scripts/exception-requests',
+    // dates in the language of the labels, not in whichever locale file arrived last
+    'scripts/dates-in-language',
     // a refused Complete is said in both languages, naming the fields the form's own check refused
     'scripts/form-refusals'
   ],

@@ -1,0 +1,238 @@
+package io.oppflow.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oppflow.process.StageModel;
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.H2ServiceTest;
+import io.oppflow.support.Opportunities;
+import java.io.File;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * {@code GET /api/processes} (the deployed stage processes as the BPMN models them) and the default process
+ * every reading that names none falls back to (docs/api.md "Stage processes").
+ */
+@H2ServiceTest
+class StageProcessApiTests {
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+
+  ApiClient as(String user) {
+    return ApiClient.as(port, user);
+  }
+
+  /** A new rep of the demo organisation, with no opportunity yet (password "demo"). */
+  String freshRep() {
+    String id = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identity.newUser(id);
+    user.setFirstName("Fresh");
+    user.setLastName("Rep");
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(id, "sales-rep");
+    return id;
+  }
+
+  /** ops1 opens an opportunity for the owner in the org unit; process null = none named. */
+  JsonNode open(String owner, String orgUnit, String process) {
+    ObjectNode body = Opportunities.minimal(Opportunities.freshCode("SP"));
+    body.put("owner", owner);
+    body.put("orgUnit", orgUnit);
+    body.put("expectedCloseDate", "2099-03-31");
+    if (process != null) {
+      body.put("process", process);
+    }
+    ApiClient.Response r = as("ops1").post("/api/opportunities", body.toString());
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json();
+  }
+
+  static JsonNode process(JsonNode list, String key) {
+    for (JsonNode p : list.path("processes")) {
+      if (p.path("key").asText().equals(key)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no process " + key + " in " + list);
+  }
+
+  @Nested
+  class TheList {
+
+    @Test
+    void shouldListBothShippedProcessesWithTheirStagesInOrder() {
+      JsonNode list = as("rep1").get("/api/processes").json();
+
+      assertThat(list.path("processes").findValuesAsText("key")).contains("classic-funnel", "project-sales-funnel");
+      assertThat(process(list, "project-sales-funnel").path("stages").findValuesAsText("code")).containsExactly(
+          "TARGET", "DISCOVER", "CONFIRM_INTENT", "INITIATE_PROJECT", "WIN_RECOGNITION", "NEGOTIATE", "CLOSE");
+      assertThat(process(list, "classic-funnel").path("stages").findValuesAsText("code"))
+          .containsExactly("IDENTIFIED", "CONTACT", "QUALIFIED", "CLOSING");
+      JsonNode classic = process(list, "classic-funnel");
+      assertThat(classic.path("name").path("zh").asText()).isEqualTo("经典销售漏斗");
+      assertThat(classic.path("name").path("en").asText()).isEqualTo("Classic sales funnel");
+      assertThat(classic.path("version").asInt()).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"project-sales-funnel", "classic-funnel"})
+    void shouldDescribeEachStageAsTheBpmnModelsIt(String key) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/" + key + ".bpmn"));
+      Process bpmn = model.getModelElementById(key);
+      JsonNode listed = process(as("manager1").get("/api/processes").json(), key);
+
+      assertThat(listed.path("name").path("zh").asText() + " / " + listed.path("name").path("en").asText())
+          .isEqualTo(bpmn.getName());
+      List<String> expected = new ArrayList<>();
+      model.getModelElementsByType(SubProcess.class).stream()
+          .filter(s -> StageModel.property(s, StageModel.STAGE_CODE).isPresent())
+          .sorted(Comparator.comparingInt(s -> Integer.parseInt(StageModel.property(s, StageModel.STAGE_ORDER).orElseThrow())))
+          .forEach(s -> expected.add(String.join("|", StageModel.property(s, StageModel.STAGE_CODE).orElseThrow(),
+              s.getName(), StageModel.property(s, StageModel.STAGE_ORDER).orElseThrow(),
+              new BigDecimal(StageModel.property(s, StageModel.WIN_PROBABILITY).orElseThrow()).stripTrailingZeros().toPlainString(),
+              StageModel.property(s, StageModel.DWELL_LIMIT).orElseThrow())));
+      List<String> actual = new ArrayList<>();
+      listed.path("stages").forEach(s -> actual.add(String.join("|", s.path("code").asText(),
+          s.path("name").path("zh").asText() + " / " + s.path("name").path("en").asText(), s.path("order").asText(),
+          s.path("winProbability").decimalValue().stripTrailingZeros().toPlainString(), s.path("dwellLimit").asText())));
+
+      assertThat(actual).containsExactlyElementsOf(expected).hasSize("classic-funnel".equals(key) ? 4 : 7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rep1", "expert1", "manager1", "ops1"})
+    void shouldBeReadByEverySalesRole(String user) {
+      ApiClient.Response r = as(user).get("/api/processes");
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      assertThat(r.json().path("defaultProcess").asText()).isNotBlank();
+    }
+
+    @Test
+    void shouldAnswer401ToAnAnonymousCaller() {
+      assertThat(ApiClient.anonymous(port).get("/api/processes").status()).isEqualTo(401);
+    }
+  }
+
+  @Nested
+  class TheDefault {
+
+    String rep;
+    String unit;
+
+    @BeforeEach
+    void freshRepOfTheClassicFunnel() {
+      rep = freshRep();
+      unit = "HQ/East/Classic-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void shouldBeTheConfiguredProcessForACallerWithNoOpportunities() {
+      assertThat(as(rep).get("/api/processes").json().path("defaultProcess").asText()).isEqualTo("project-sales-funnel");
+      assertThat(as(rep).get("/api/funnel").json().path("process").asText()).isEqualTo("project-sales-funnel");
+    }
+
+    @Test
+    void shouldOpenANewOpportunityInTheProcessItsOwnersOpportunitiesRunIn() {
+      open(rep, unit, "classic-funnel");
+
+      JsonNode second = open(rep, unit, null);
+
+      assertThat(second.path("process").asText()).isEqualTo("classic-funnel");
+      assertThat(second.path("stage").asText()).isEqualTo("IDENTIFIED");
+    }
+
+    @Test
+    void shouldShowAClassicFunnelRepTheirClassicFunnelAndForecastInsteadOfZeros() {
+      open(rep, unit, "classic-funnel");
+      open(rep, unit, "classic-funnel");
+
+      assertThat(as(rep).get("/api/processes").json().path("defaultProcess").asText()).isEqualTo("classic-funnel");
+      JsonNode funnel = as(rep).get("/api/funnel").json();
+      assertThat(funnel.path("process").asText()).as(funnel.toString()).isEqualTo("classic-funnel");
+      JsonNode all = funnel.path("groups").get(0);
+      assertThat(all.path("stages").findValuesAsText("stage")).containsExactly("IDENTIFIED", "CONTACT", "QUALIFIED", "CLOSING");
+      assertThat(all.path("stages").get(0).path("entered").asLong()).isEqualTo(2);
+      assertThat(all.path("open").asLong()).isEqualTo(2);
+      JsonNode forecast = as(rep).get("/api/forecast?period=2099-Q1").json();
+      assertThat(forecast.path("process").asText()).as(forecast.toString()).isEqualTo("classic-funnel");
+      // two open at IDENTIFIED (win probability 0.10 in the BPMN), 250 000 each
+      assertThat(forecast.path("total").decimalValue()).isEqualByComparingTo("50000");
+      assertThat(as(rep).get("/api/forecast/backtest?period=2099-Q1&periods=1").json().path("process").asText())
+          .isEqualTo("classic-funnel");
+    }
+
+    @Test
+    void shouldFollowTheOrgUnitAManagerOrSalesOpsLooksAt() {
+      open(rep, unit, "classic-funnel");
+
+      JsonNode funnel = as("ops1").get("/api/funnel?orgUnit=" + unit).json();
+
+      assertThat(funnel.path("process").asText()).as(funnel.toString()).isEqualTo("classic-funnel");
+      assertThat(as("manager1").get("/api/funnel?orgUnit=" + unit).json().path("process").asText()).isEqualTo("classic-funnel");
+    }
+
+    @Test
+    void shouldNeverOverrideTheProcessTheCallerNames() {
+      open(rep, unit, "classic-funnel");
+
+      JsonNode funnel = as(rep).get("/api/funnel?process=project-sales-funnel").json();
+
+      assertThat(funnel.path("process").asText()).isEqualTo("project-sales-funnel");
+      assertThat(funnel.path("groups").get(0).path("stages").get(0).path("entered").asLong()).isZero();
+    }
+  }
+
+  @Nested
+  class AnUnknownProcess {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/api/funnel?process=no-such-process",
+        "/api/forecast?period=2027-Q1&process=no-such-process",
+        "/api/forecast/backtest?period=2027-Q1&process=no-such-process",
+        "/api/funnel/compare?orgUnit=HQ/East&period=2031-Q1&process=no-such-process",
+        "/api/funnel/targets?orgUnit=HQ/East&period=2031-Q1&revenue=100000&process=no-such-process",
+        "/api/ideal-funnels/HQ/East/2031-Q1?process=no-such-process"})
+    void shouldBeRefusedWith400NamingProcess(String path) {
+      assertNamesProcess(as("ops1").get(path));
+    }
+
+    @Test
+    void shouldBeRefusedWhenPlanningOrOpening() {
+      assertNamesProcess(as("ops1").put("/api/ideal-funnels/HQ/East/2031-Q2", """
+          {"process": "no-such-process", "stages": [{"stage": "TARGET", "targetConversion": 0.5}],
+           "targetRevenue": 1000000, "averageDealSize": 100000}"""));
+      ObjectNode body = Opportunities.minimal(Opportunities.freshCode("SP"));
+      body.put("process", "no-such-process");
+      assertNamesProcess(as("rep1").post("/api/opportunities", body.toString()));
+    }
+
+    void assertNamesProcess(ApiClient.Response r) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(400);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.json().path("errors").findValuesAsText("field")).containsExactly("process");
+      assertThat(r.body()).contains("no-such-process").doesNotContain("Exception");
+    }
+  }
+}
