@@ -235,8 +235,10 @@ public class OpportunityService {
     if (activity.contactDecides() && contact == null) {
       throw InvalidRequestException.of("contact", "name the decision maker you met");
     }
-    return ActivityView.of(activities.save(new ActivityEntity(code, activity.type(), activity.date(), contact,
-        activity.note(), activity.contactDecides(), o.getStage(), actor.userId(), clock.instant())).snapshot());
+    ActivityView logged = ActivityView.of(activities.save(new ActivityEntity(code, activity.type(), activity.date(),
+        contact, activity.note(), activity.contactDecides(), o.getStage(), actor.userId(), clock.instant())).snapshot());
+    events.publishEvent(new OpportunityActivityLogged(code));
+    return logged;
   }
 
   @Transactional(readOnly = true)

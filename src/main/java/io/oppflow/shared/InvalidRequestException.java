@@ -10,6 +10,11 @@ public class InvalidRequestException extends ProblemException {
     super(HttpStatus.BAD_REQUEST, "Invalid request", detail(errors), errors, null);
   }
 
+  /** The same refusal told in other words, e.g. a form's: the detail names the fields as the user sees them. */
+  public InvalidRequestException(String detail, List<FieldError> errors, Throwable cause) {
+    super(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors, cause);
+  }
+
   public static InvalidRequestException of(String field, String message) {
     return new InvalidRequestException(List.of(new FieldError(field, message)));
   }

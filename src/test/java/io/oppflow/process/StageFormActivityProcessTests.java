@@ -112,6 +112,19 @@ class StageFormActivityProcessTests {
   }
 
   @Test
+  void shouldListAnActivityLoggedThroughTheApiOnTheOpenStageTaskAtOnce() {
+    ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("FORMAPI")));
+    String taskId = task(instance).getId();
+
+    ApiClient.Response logged = rep1().post("/api/opportunities/" + instance.getBusinessKey() + "/activities",
+        "{\"type\": \"VISIT\", \"date\": \"2026-11-21\", \"contact\": \"王强\", \"decisionMaker\": true}");
+
+    assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+    assertThat(tasks.getVariableLocal(taskId, "stageActivities"))
+        .isEqualTo("2026-11-21 · 拜访 / Visit · 王强 · (决策人 / decision maker)");
+  }
+
+  @Test
   void shouldRefuseALossWithoutAReasonOnEngineRestInBothLanguagesAndChangeNothing() {
     ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("FORMNOREASON")));
     String code = instance.getBusinessKey();

@@ -1,10 +1,12 @@
 package io.oppflow.process.adapter;
 
 import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityActivityLogged;
 import io.oppflow.opportunity.OpportunityFactsRecorded;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.process.ProcessVariables;
 import io.oppflow.process.bpmn.DealCaption;
+import io.oppflow.process.bpmn.StageFormActivity;
 import io.oppflow.process.bpmn.TaskCaptions;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +31,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps the open tasks named for their deal ({@link TaskCaptions}) in step with it: after the facts of an
  * opportunity are committed (a change through the API or a form, an import) its open tasks are renamed and
  * described again, and every night the days in stage are counted again. This is the system acting, not the
- * user whose change set it off: it runs in a transaction of its own, after theirs, with Camunda's
+ * user whose change set it off; the open stage task's list of this stage's activities follows an activity logged
+ * meanwhile (through the API). It runs in a transaction of its own, after theirs, with Camunda's
  * authorization checks and user operation log switched off, so it neither needs the user's task permissions
  * nor appears as their operation; a failure is logged and never undoes or fails the user's change.
  */
@@ -52,6 +55,12 @@ public class OpenTaskCaptions {
   @TransactionalEventListener(fallbackExecution = true)
   void on(OpportunityFactsRecorded recorded) {
     refresh(recorded.code());
+  }
+
+  /** An activity logged through the API shows at once in the open stage task's list of this stage's activities. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(OpportunityActivityLogged logged) {
+    refresh(logged.code());
   }
 
   /**
@@ -125,10 +134,21 @@ public class OpenTaskCaptions {
         }
         TaskService tasks = context.getProcessEngineConfiguration().getTaskService();
         int changed = 0;
+        String activities = null;
         for (Task task : tasks.createTaskQuery().processInstanceId(opportunity.getProcessInstanceId()).listPage(0, PAGE)) {
           UserTask element = elementOf(task);
           if (TaskCaptions.isDeclaredOn(element)) {
             changed += apply(context, tasks, task, captions.captionOf(element, task.getProcessInstanceId(), opportunity)) ? 1 : 0;
+          }
+          TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
+          if (entity.hasVariableLocal(ProcessVariables.STAGE_ACTIVITIES)) {
+            if (activities == null) {
+              activities = StageFormActivity.lines(opportunities.activitiesOf(code), opportunity.getStage());
+            }
+            if (!activities.equals(entity.getVariableLocal(ProcessVariables.STAGE_ACTIVITIES))) {
+              entity.setVariableLocal(ProcessVariables.STAGE_ACTIVITIES, activities);
+              changed++;
+            }
           }
         }
         return changed;

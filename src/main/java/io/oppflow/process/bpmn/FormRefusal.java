@@ -5,11 +5,9 @@ import io.oppflow.process.StageFormFields;
 import io.oppflow.shared.FieldError;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.shared.Message;
-import io.oppflow.shared.ProblemException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.springframework.http.HttpStatus;
 
 /**
  * The one place that turns a refusal of a form's values (the opportunity service's, a loss's, an activity's) into
@@ -23,19 +21,41 @@ final class FormRefusal {
   static final Message NOT_OPENED = new Message("商机未创建", "The opportunity was not opened");
   static final Message NOT_COMPLETED = new Message("未完成", "Not completed");
 
-  private static final Map<String, Message> LABELS = Map.ofEntries(
+  /** The labels of the shipped forms' fields, by key ({@code FormRefusalTests} keeps them equal). */
+  static final Map<String, Message> LABELS = Map.ofEntries(
       Map.entry("opportunityName", new Message("商机名称", "Opportunity name")),
       Map.entry("customerName", new Message("客户名称", "Customer name")),
       Map.entry("customerIndustry", new Message("行业", "Industry")),
       Map.entry("customerHeadcount", new Message("员工人数", "Headcount")),
       Map.entry("customerAnnualRevenue", new Message("年营业额", "Annual revenue")),
+      Map.entry("customerItLandscape", new Message("IT 现状（硬件/软件/网络）", "IT landscape (hardware/software/network)")),
+      Map.entry("customerCurrentSystemStatus", new Message("现有系统状况", "Current system")),
+      Map.entry("customerEconomicHealth", new Message("经营状况", "Economic health")),
+      Map.entry("customerInTargetSegment", new Message("属于目标客户群", "In a target customer segment")),
       Map.entry("customerType", new Message("客户类型", "Customer type")),
       Map.entry("projectType", new Message("项目类型", "Project type")),
       Map.entry("region", new Message("区域", "Region")),
       Map.entry("amount", new Message("预计金额", "Expected amount")),
       Map.entry("expectedCloseDate", new Message("预计成交日期", "Expected close date")),
       Map.entry("needs", new Message("客户需求", "Customer needs")),
+      Map.entry("needConfirmed", new Message("客户已确认需求", "Customer confirmed the need")),
       Map.entry("budgetAmount", new Message("预算金额", "Budget amount")),
+      Map.entry("budgetStatus", new Message("预算状态", "Budget status")),
+      Map.entry("selectionTeamFormed", new Message("已成立选型小组", "Selection team formed")),
+      Map.entry("selectionTeamLeadershipSupport", new Message("领导支持选型小组", "Leadership backs the selection team")),
+      Map.entry("timelineDecisionDate", new Message("决策日期", "Decision date")),
+      Map.entry("timelineGoLiveDate", new Message("计划上线日期", "Planned go-live date")),
+      Map.entry("thirdPartyConsultant", new Message("第三方咨询顾问", "Third-party consultant")),
+      Map.entry("solutionPresented", new Message("已讲解方案", "Solution presented")),
+      Map.entry("solutionDemoDone", new Message("已完成产品演示", "Demo done")),
+      Map.entry("solutionTechnicalEvaluationPassed", new Message("技术评估已通过", "Technical evaluation passed")),
+      Map.entry("solutionProposalSubmitted", new Message("已提交方案建议书", "Proposal submitted")),
+      Map.entry("solutionAcceptedInPrinciple", new Message("客户原则上接受我方产品和服务", "Customer accepts our product and service in principle")),
+      Map.entry("vendorStatus", new Message("供应商地位", "Vendor status")),
+      Map.entry("contractTermsAgreed", new Message("合同条款已达成一致", "Contract terms agreed")),
+      Map.entry("contractSigned", new Message("合同已签订", "Contract signed")),
+      Map.entry("contractSignedOn", new Message("签约日期", "Signed on")),
+      Map.entry("contractStartDate", new Message("项目开始日期", "Project start date")),
       Map.entry("competitors", new Message("竞争对手", "Competitors")),
       Map.entry("customerProjectTeam", new Message("客户项目小组", "Customer project team")),
       Map.entry("code", new Message("商机编号（业务键）", "Opportunity code (business key)")),
@@ -47,6 +67,7 @@ final class FormRefusal {
       Map.entry(ProcessVariables.ACTIVITY_TYPE, new Message("活动类型", "Activity type")),
       Map.entry(ProcessVariables.ACTIVITY_DATE, new Message("活动日期", "Activity date")),
       Map.entry(ProcessVariables.ACTIVITY_CONTACT, new Message("联系人", "Contact")),
+      Map.entry(ProcessVariables.ACTIVITY_DECISION_MAKER, new Message("联系人是决策人", "The contact is a decision maker")),
       Map.entry(ProcessVariables.ACTIVITY_NOTE, new Message("活动记录", "Activity note")));
 
   private FormRefusal() {}
@@ -58,7 +79,7 @@ final class FormRefusal {
    * @param fieldOf the form key of a refused field, e.g. a loss's {@code reason} → {@code lossReason}
    * @param left whether the user left the field empty ("fill in …") rather than entered something refused ("check …")
    */
-  static ProblemException inFormWords(InvalidRequestException e, Message outcome,
+  static InvalidRequestException inFormWords(InvalidRequestException e, Message outcome,
       java.util.function.UnaryOperator<String> fieldOf, Predicate<String> left) {
     List<FieldError> errors = e.errors().stream()
         .map(f -> new FieldError(fieldOf.apply(StageFormFields.formKeyOf(f.field())), f.message())).toList();
@@ -76,6 +97,6 @@ final class FormRefusal {
       detail = outcome.zh() + "：请" + (empty ? "填写" : "检查") + "「" + label.zh() + "」/ " + outcome.en() + ": "
           + (empty ? "fill in " : "check ") + label.en() + " (" + first.field() + ": " + first.message() + ")";
     }
-    return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors, e);
+    return new InvalidRequestException(detail, errors, e);
   }
 }

@@ -8,7 +8,6 @@ import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.process.ProcessVariables;
 import io.oppflow.process.StageFormFields;
 import io.oppflow.shared.InvalidRequestException;
-import io.oppflow.shared.ProblemException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
@@ -68,7 +67,7 @@ public class OpportunityFromStartForm {
   }
 
   /** The refusal with the form's field keys and labels, in both languages, as Tasklist shows it. */
-  private static ProblemException inFormWords(InvalidRequestException e) {
+  private static InvalidRequestException inFormWords(InvalidRequestException e) {
     return FormRefusal.inFormWords(e, FormRefusal.NOT_OPENED, key -> key, key -> false);
   }
 }

@@ -78,7 +78,7 @@ public class StageFormActivity {
   }
 
   /** This stage's activities, one a line: date · type · contact · (决策人 / decision maker) · note. */
-  static String lines(List<Activity> activities, String stage) {
+  public static String lines(List<Activity> activities, String stage) {
     List<String> lines = new ArrayList<>();
     for (Activity a : activities) {
       if (!a.getStage().equals(stage)) {
