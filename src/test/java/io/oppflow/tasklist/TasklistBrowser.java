@@ -156,7 +156,17 @@ final class TasklistBrowser implements AutoCloseable {
 
   /** Opens the task by clicking it in the task list of the current filter. */
   void clickTaskInList(String taskId, String formLabel) {
-    click(waiting().until(d -> taskLinks(taskId).stream().findFirst().orElse(null)));
+    // Tasklist redraws its list when it refreshes: a link gone stale is looked up again and clicked
+    waiting().until(d -> {
+      WebElement link = taskLinks(taskId).stream().findFirst().orElse(null);
+      if (link == null) {
+        return false;
+      }
+      dismissNotifications();
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+      link.click();
+      return true;
+    });
     waiting().until(d -> d.getCurrentUrl().contains("task=" + taskId));
     waitForForm(formLabel);
   }
@@ -245,6 +255,41 @@ final class TasklistBrowser implements AutoCloseable {
     return driver.findElement(By.xpath(fieldXpath(label) + "//input[@type='text']"));
   }
 
+  /** The input of the field labelled {@code label} (a number field's, a date field's). */
+  WebElement formInput(String label) {
+    return driver.findElement(By.xpath(fieldXpath(label) + "//input"));
+  }
+
+  /** Types into the text field or number field labelled {@code label}, waiting until it holds the text. */
+  void typeInField(String label, String text) {
+    type(By.xpath(fieldXpath(label) + "//input"), text);
+  }
+
+  /**
+   * Picks today in the date field labelled {@code label} as a user does: a click opens its calendar, a click on
+   * today's day (marked by the calendar) picks it. Returns what the field shows then (e.g. "12/02/2026").
+   */
+  String pickToday(String label) {
+    By input = By.xpath(fieldXpath(label) + "//input");
+    By today = By.xpath(fieldXpath(label) + "//*[contains(@class,'flatpickr-calendar')][contains(@class,'open')]"
+        + "//*[contains(@class,'flatpickr-day')][contains(@class,'today')]");
+    click(waiting().until(ExpectedConditions.elementToBeClickable(input)));
+    click(waiting().until(ExpectedConditions.elementToBeClickable(today)));
+    return waiting().until(d -> {
+      String value = d.findElement(input).getDomProperty("value");
+      return value == null || value.isBlank() ? null : value;
+    });
+  }
+
+  /** Ticks the checkbox whose label contains {@code labelPart}, waiting until it is ticked. */
+  void tick(String labelPart) {
+    WebElement box = waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath(fieldXpath(labelPart) + "//input[@type='checkbox']")));
+    if (!box.isSelected()) {
+      click(box);
+    }
+    waiting().until(d -> box.isSelected());
+  }
+
   WebElement formCheckbox(String labelPart) {
     return driver.findElement(By.xpath(fieldXpath(labelPart) + "//input[@type='checkbox']"));
   }
@@ -257,10 +302,26 @@ final class TasklistBrowser implements AutoCloseable {
 
   /** Types into the text area labelled {@code label} once it is shown (e.g. after a conditional un-hides it). */
   void typeInTextarea(String label, String text) {
-    WebElement area = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(fieldXpath(label) + "//textarea")));
-    click(area);
-    area.sendKeys(text);
-    waiting().until(d -> text.equals(area.getDomProperty("value")));
+    type(By.xpath(fieldXpath(label) + "//textarea"), text);
+  }
+
+  /**
+   * Types {@code text} into the input or text area, in place of what it holds, and leaves it, until
+   * it holds exactly that. A form-js field passes what is typed on to the form only when it is left (or a
+   * moment later), and a redraw of the form in between, e.g. for the field left just before, puts the form's
+   * value back: the keys are lost. Leaving the field hands its value to the form, so a later redraw keeps it.
+   */
+  private void type(By field, String text) {
+    click(waiting().until(ExpectedConditions.visibilityOfElementLocated(field)));
+    waiting().until(d -> {
+      WebElement input = d.findElement(field);
+      if (text.equals(input.getDomProperty("value")) && !input.equals(d.switchTo().activeElement())) {
+        return true;
+      }
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+      ((JavascriptExecutor) d).executeScript("arguments[0].blur();", input);
+      return false;  // looked at again on the next poll, once the form has redrawn
+    });
   }
 
   /**

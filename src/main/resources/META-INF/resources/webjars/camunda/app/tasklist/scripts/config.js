@@ -17,7 +17,9 @@ export default {
     // after Complete, a rep who asked for a gate exception is told where it went and where to follow it
     'scripts/exception-requests',
     // dates in the language of the labels, not in whichever locale file arrived last
-    'scripts/dates-in-language'
+    'scripts/dates-in-language',
+    // a refused Complete is said in both languages, naming the fields the form's own check refused
+    'scripts/form-refusals'
   ],
 
   shortcuts: {
