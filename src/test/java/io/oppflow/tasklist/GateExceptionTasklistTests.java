@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistLabels.*;
 import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,25 +38,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2ServiceTest
 class GateExceptionTasklistTests {
 
-  private static final String MY_TASKS = "我的任务 / My tasks";
-  private static final String GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
-  private static final String MY_REQUESTS = "我的例外申请 / My exception requests";
   private static final String REQUESTED_NOTICE = "例外申请已提交 / Exception requested";
   private static final String REFUSAL_PAGE = "您的角色无权打开此页面 / Your role may not open this page";
-  private static final String APPROVAL_TASK_KEY = "Task_TARGET_ApproveException";
   private static final String APPROVAL_TASK = "审批关卡例外 / Approve gate exception";
   // Labels on form-stage-target
-  private static final String GATE_FEEDBACK = "关卡反馈 / Gate feedback";
-  private static final String STAGE_ACTION = "下一步 / Next step";
   private static final String REQUEST_EXCEPTION_OPTION = "申请关卡例外";
-  private static final String EXCEPTION_REASON = "例外理由 / Why an exception is justified";
   // Labels on form-gate-exception
-  private static final String FAILED_CRITERIA = "未通过的标准 / Failed criteria";
   private static final String REQUESTED_BY = "申请人 / Requested by";
-  private static final String REQUEST_REASON = "申请理由 / Requester's reason";
-  private static final String DECISION = "审批结论 / Decision";
   private static final String APPROVE_OPTION = "批准";
-  private static final String DECISION_REASON = "审批理由 / Reason for the decision";
 
   @LocalServerPort
   int port;
@@ -132,8 +122,8 @@ class GateExceptionTasklistTests {
     // ... claims it, approves it with a reason and completes it.
     manager.keepScreenshot("gate-exception-3-manager-reviews");
     manager.claim();
-    manager.choose(DECISION, APPROVE_OPTION);
-    manager.typeInTextarea(DECISION_REASON, managerReason);
+    manager.choose(APPROVAL_DECISION, APPROVE_OPTION);
+    manager.typeInTextarea(APPROVAL_DECISION_REASON, managerReason);
     manager.complete(FAILED_CRITERIA);
     // Cockpit is not a manager's: a bilingual page says so, not Spring's "Whitelabel Error Page".
     assertRefused(manager, "/camunda/app/cockpit/default/", "gate-exception-4-manager-opens-cockpit");
@@ -265,7 +255,6 @@ class GateExceptionTasklistTests {
 
   // ---- API helpers ----
 
-  private static final String CLAIMABLE = "可认领的任务 / Tasks I may claim";
 
   private static String filterId(ApiClient client, String name) {
     ApiClient.Response r = client.get("/engine-rest/filter?name=" + encode(name));

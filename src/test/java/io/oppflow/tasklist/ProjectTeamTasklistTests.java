@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistLabels.*;
 import static io.oppflow.tasklist.GateExceptionTasklistTests.taskIdOrNull;
 import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2ServiceTest
 class ProjectTeamTasklistTests {
 
-  private static final String MY_TASKS = "我的任务 / My tasks";
-  private static final String PROCESS = "项目型销售漏斗 / Project sales funnel";
-  private static final String OPPORTUNITY_NAME = "商机名称 / Opportunity name";
-  private static final String CUSTOMER_NAME = "客户名称 / Customer name";
   private static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
   private static final By ERROR_NOTICE = By.xpath("//*[contains(@class,'modal')]//*[contains(@class,'alert-danger')"
       + " and not(contains(@class,'ng-hide'))]");

@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistLabels.*;
 import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2ServiceTest
 class StageFormTasklistTests {
 
-  private static final String GATE_FEEDBACK = "关卡反馈 / Gate feedback";
-  private static final String STAGE_ACTION = "下一步 / Next step";
-  private static final String LOSS_REASON = "丢单原因 / Loss reason";
-  private static final String COMPETITOR = "竞争对手 / Competitor";
-  private static final String STAGE_ACTIVITIES = "本阶段活动 / Activities in this stage";
 
   @LocalServerPort
   int port;

@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistLabels.*;
 import static io.oppflow.tasklist.GateExceptionTasklistTests.taskIdOrNull;
 import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2ServiceTest
 class StalledReviewTasklistTests {
 
-  private static final String STALLED = "停滞商机 / Stalled opportunities";
   private static final String REVIEW_TASK_KEY = "Task_TARGET_ReviewStalled";
   private static final String STAGE = "阶段 / Stage";
   private static final String OWNER = "负责人 / Owner";

@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistLabels.*;
 import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -51,10 +52,7 @@ class TasklistBrowserTests {
 
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  private static final String MY_TASKS = "我的任务 / My tasks";
-  private static final String TARGET_TASK = "1 定位目标客户群";
   private static final String GATE_FAILED = "✗ 关卡未通过 / Gate failed: TARGET-01 · " + TARGET_TASK;
-  private static final String GATE_FEEDBACK_LABEL = "关卡反馈 / Gate feedback";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @LocalServerPort
@@ -126,7 +124,7 @@ class TasklistBrowserTests {
 
     // First try: complete without ticking the target-segment box; the gate fails on TARGET-01.
     openTask(taskId);
-    assertThat(formLabel(GATE_FEEDBACK_LABEL).isDisplayed()).isTrue();
+    assertThat(formLabel(GATE_FEEDBACK).isDisplayed()).isTrue();
     completeTask();
 
     // Right after Complete, without opening anything, Tasklist's notice of the rep's new tasks in this
@@ -148,7 +146,7 @@ class TasklistBrowserTests {
     String retryTaskId = waitFor(() -> taskIdOrNull(rep1, code, taskId), "the TARGET task to come back");
     wait(WAIT).until(d -> taskLinks(retryTaskId).stream().anyMatch(l -> l.getText().contains(GATE_FAILED)));
     openTask(retryTaskId);
-    WebElement feedback = formTextarea(GATE_FEEDBACK_LABEL);
+    WebElement feedback = formTextarea(GATE_FEEDBACK);
     wait(WAIT).until(d -> String.valueOf(feedback.getDomProperty("value")).contains("TARGET-01"));
 
     // Second try: tick "in a target customer segment" and complete; the gate passes.
@@ -193,7 +191,7 @@ class TasklistBrowserTests {
     driver.get(tasklistUrl() + "#/?task=" + rep1TaskId);
     wait(WAIT).until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream()
         .anyMatch(a -> a.getText().contains("No matching task")));
-    assertThat(driver.findElements(By.xpath(labelXpath(GATE_FEEDBACK_LABEL)))).isEmpty();
+    assertThat(driver.findElements(By.xpath(labelXpath(GATE_FEEDBACK)))).isEmpty();
     assertThat(driver.getPageSource()).doesNotContain(name);
   }
 
@@ -269,7 +267,7 @@ class TasklistBrowserTests {
   private void openTask(String taskId) {
     driver.get(tasklistUrl() + "#/?task=" + taskId);
     // The Camunda Form (form-js) is rendered inside the task view once the task and its form load.
-    wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.xpath(labelXpath(GATE_FEEDBACK_LABEL))));
+    wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.xpath(labelXpath(GATE_FEEDBACK))));
     wait(WAIT).until(ExpectedConditions.elementToBeClickable(completeButton()));
   }
 
@@ -280,7 +278,7 @@ class TasklistBrowserTests {
   private void completeTask() {
     click(wait(WAIT).until(ExpectedConditions.elementToBeClickable(completeButton())));
     // Tasklist closes the task view after a successful completion.
-    wait(WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(labelXpath(GATE_FEEDBACK_LABEL))));
+    wait(WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(labelXpath(GATE_FEEDBACK))));
   }
 
   /** Clicks an element after scrolling it to the middle, clear of Tasklist's fixed header and footer. */

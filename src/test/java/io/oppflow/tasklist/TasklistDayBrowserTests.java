@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistLabels.*;
 import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +49,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2ServiceTest
 class TasklistDayBrowserTests {
 
-  private static final String MY_TASKS = "我的任务 / My tasks";
-  private static final String GATE_EXCEPTIONS = "关卡例外审批 / Gate exceptions";
-  private static final String MY_REQUESTS = "我的例外申请 / My exception requests";
-  private static final String PROCESS = "项目型销售漏斗 / Project sales funnel";
   private static final String CUSTOMER = "上海浦东发展银行 信用卡中心";
   private static final String DECISION_MAKER = "李建国";
   private static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
@@ -60,22 +57,8 @@ class TasklistDayBrowserTests {
   private static final Pattern TASK_ID = Pattern.compile("task=([0-9a-f-]+)");
 
   // Labels on the stage forms
-  private static final String GATE_FEEDBACK = "关卡反馈 / Gate feedback";
-  private static final String STAGE_ACTION = "下一步 / Next step";
-  private static final String EXCEPTION_REASON = "例外理由 / Why an exception is justified";
-  private static final String LOSS_REASON = "丢单原因 / Loss reason";
-  private static final String ACTIVITY_TYPE = "活动类型 / Activity type";
-  private static final String ACTIVITY_DATE = "活动日期 / Activity date";
-  private static final String ACTIVITY_CONTACT = "联系人 / Contact";
-  private static final String ACTIVITY_DECISION_MAKER = "联系人是决策人 / The contact is a decision maker";
-  private static final String ACTIVITY_NOTE = "活动记录 / Activity note";
-  private static final String STAGE_ACTIVITIES = "本阶段活动 / Activities in this stage";
   // Labels on the approval form
   private static final String DEAL = "商机 / Deal";
-  private static final String FAILED_CRITERIA = "未通过的标准 / Failed criteria";
-  private static final String REQUEST_REASON = "申请理由 / Requester's reason";
-  private static final String DECISION = "审批结论 / Decision";
-  private static final String DECISION_REASON = "审批理由 / Reason for the decision";
 
   @LocalServerPort
   int port;
@@ -219,8 +202,8 @@ class TasklistDayBrowserTests {
     screenshot(manager, "day-08-manager-approval-description");
     showFormTab(manager, FAILED_CRITERIA);
     manager.claim();
-    manager.choose(DECISION, "批准");
-    manager.typeInTextarea(DECISION_REASON, "同意按例外推进，年底前跟进立项 / approved, follow the project set-up by year end");
+    manager.choose(APPROVAL_DECISION, "批准");
+    manager.typeInTextarea(APPROVAL_DECISION_REASON, "同意按例外推进，年底前跟进立项 / approved, follow the project set-up by year end");
     manager.complete(FAILED_CRITERIA);
     waitForStage(rep1, code, "WIN_RECOGNITION");
 

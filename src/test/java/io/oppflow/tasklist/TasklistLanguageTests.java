@@ -1,5 +1,6 @@
 package io.oppflow.tasklist;
 
+import static io.oppflow.tasklist.TasklistLabels.*;
 import static io.oppflow.tasklist.GateExceptionTasklistTests.taskIdOrNull;
 import static io.oppflow.tasklist.TasklistBrowser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2ServiceTest
 class TasklistLanguageTests {
 
-  private static final String MY_TASKS = "我的任务 / My tasks";
-  private static final String GATE_FEEDBACK_LABEL = "关卡反馈 / Gate feedback";
-  private static final String PROCESS = "项目型销售漏斗 / Project sales funnel";
-  private static final String OPPORTUNITY_NAME = "商机名称 / Opportunity name";
-  private static final String CUSTOMER_NAME = "客户名称 / Customer name";
   private static final By START_PROCESS = By.cssSelector(".start-process-action a");
   private static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
   private static final By LOG_IN = By.cssSelector("form button[type='submit']");
@@ -103,9 +99,9 @@ class TasklistLanguageTests {
     // language, also once the task view has made Tasklist load its English labels (the fallback) too
     browser.pickFilter(MY_TASKS);
     browser.waiting().until(d -> !browser.taskLinks(taskId).isEmpty());
-    browser.openTask(taskId, GATE_FEEDBACK_LABEL);
+    browser.openTask(taskId, GATE_FEEDBACK);
     browser.driver().navigate().refresh();
-    browser.waitForForm(GATE_FEEDBACK_LABEL);
+    browser.waitForForm(GATE_FEEDBACK);
     WebElement created = browser.waiting().until(d -> d.findElement(By.xpath("//li[contains(@class,'task')]"
         + "[.//h4/a[contains(@href,'task=" + taskId + "')]]//*[contains(@class,'creation-date')]")));
     browser.waiting().until(d -> !created.getText().isBlank());
