@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Rule-change impact preview on gate records made through the real API, on every database we support. The window
  * starts when the data set is made, so no other test's records fall in it:
  * <ul>
- *   <li>A: qualified; TARGET and DISCOVER pass (2 PASSED records);</li>
+ *   <li>A: qualified, a CALL logged; TARGET and DISCOVER pass (2 PASSED records);</li>
  *   <li>B: minimal; TARGET fails on TARGET-01 (and warns TARGET-02: no industry);</li>
- *   <li>C: qualified without an industry; TARGET passes, warning TARGET-02;</li>
+ *   <li>C: qualified without an industry; TARGET passes, warning TARGET-02; a CALL is logged after the gate;</li>
  *   <li>D: minimal; TARGET fails on TARGET-01, manager1 approves an exception (a FAILED and an OVERRIDDEN record).</li>
  * </ul>
  * The tightened candidate makes TARGET-02 blocking; the loosened one fails TARGET-01 only for a customer assessed
@@ -67,6 +67,7 @@ abstract class RuleChangePreviewContract {
     c = Opportunities.freshCode("PREVIEW-C");
     d = Opportunities.freshCode("PREVIEW-D");
     open(Opportunities.qualified(a).toString());
+    logCall(a);
     assertThat(advance(a)).isEqualTo("PASSED");
     assertThat(advance(a)).isEqualTo("PASSED");
     open(Opportunities.minimal(b).toString());
@@ -75,6 +76,7 @@ abstract class RuleChangePreviewContract {
     ((com.fasterxml.jackson.databind.node.ObjectNode) noIndustry.path("customer")).remove("industry");
     open(noIndustry.toString());
     assertThat(advance(c)).isEqualTo("PASSED");
+    logCall(c);
     open(Opportunities.minimal(d).toString());
     assertThat(advance(d)).isEqualTo("FAILED");
     ApiClient.Response asked = as("rep1").post("/api/opportunities/" + d + "/exceptions", "{\"reason\": \"战略客户 / strategic account\"}");
@@ -147,6 +149,51 @@ abstract class RuleChangePreviewContract {
     assertThat(lifted.findValuesAsText("newVerdict")).containsExactly("PASSED", "PASSED");
     assertThat(texts(lifted.get(0).path("noLongerFailing"))).containsExactly("TARGET-01");
     assertThat(lifted.get(0).path("recordId").asLong()).isGreaterThan(lifted.get(1).path("recordId").asLong());
+  }
+
+  @Test
+  void shouldReplayWithTheActivitiesTheRecordKeptNotThoseLoggedSince() {
+    Map<String, byte[]> files = shipped();
+    files.put("projectsales/target_call.drl", utf8("""
+        package projectsales;
+        import io.oppflow.gate.GateRequest;
+        import io.oppflow.gate.Finding;
+        import io.oppflow.opportunity.*;
+        rule "TARGET-93 a call with the customer is logged"
+        when
+          GateRequest( process == "project-sales-funnel", stage == "TARGET" )
+          $o : Opportunity()
+          not( Activity( opportunityCode == $o.code, type == ActivityType.CALL ) )
+        then
+          insert( Finding.blocking( "TARGET-93", "尚未记录与客户的电话沟通。", "No call with the customer is logged." ) );
+        end
+        """));
+    files.put(TARGET_CASES, utf8("""
+        process: project-sales-funnel
+        stage: TARGET
+        base:
+          name: 华东制造集团 ERP 升级
+          customer: { name: 华东制造集团, industry: manufacturing, inTargetSegment: true }
+        activities:
+          - { type: CALL }
+        cases:
+          - name: a customer of a target segment with a call logged passes
+            expect: { failures: [] }
+          - name: no call logged fails TARGET-93
+            activities: []
+            expect: { failures: [TARGET-93] }
+          - name: a customer outside every target segment fails TARGET-01
+            set: { customer: { inTargetSegment: false } }
+            expect: { failures: [TARGET-01] }
+        """));
+
+    JsonNode preview = preview(files, "").json();
+
+    assertThat(counts(preview.path("total"))).containsExactly(6, 5, 1, 0, 0);
+    assertThat(preview.path("examples").path("passedToFailed").findValuesAsText("opportunityCode"))
+        .as("A's record keeps its call; C's call was logged after its gate").containsExactly(c);
+    assertThat(preview.path("criteria").findValuesAsText("code")).containsExactly("TARGET-93");
+    assertThat(preview.path("criteria").get(0).path("newlyFailing").asInt()).as("B, C and both records of D").isEqualTo(4);
   }
 
   @Test
@@ -252,6 +299,12 @@ abstract class RuleChangePreviewContract {
   private void open(String body) {
     ApiClient.Response opened = as("rep1").post("/api/opportunities", body);
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+  }
+
+  private void logCall(String code) {
+    ApiClient.Response logged = as("rep1").post("/api/opportunities/" + code + "/activities",
+        "{\"type\": \"CALL\", \"date\": \"" + java.time.LocalDate.now(clock).minusDays(1) + "\"}");
+    assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
   }
 
   private String advance(String code) {
