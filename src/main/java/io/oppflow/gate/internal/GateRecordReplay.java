@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the records a page at a time, and only reads.
  */
 @Component
-public class GateRecordReplay {
+class GateRecordReplay {
 
   static final int DEFAULT_LIMIT = 20_000;
   private static final int PAGE = 500;
@@ -57,7 +57,7 @@ public class GateRecordReplay {
   }
 
   /** How {@code candidate} would have decided the gate records of {@code window}; {@code examples} per kind of change. */
-  public RuleChangePreview replay(RuleSet candidate, String activeVersion, PreviewWindow window, int examples) {
+  RuleChangePreview replay(RuleSet candidate, String activeVersion, PreviewWindow window, int examples) {
     OffsetDateTime from = window.from().atOffset(ZoneOffset.UTC);
     OffsetDateTime to = window.to().atOffset(ZoneOffset.UTC);
     Map<String, Object> extent = jdbc.queryForMap("select count(*) as n, max(id) as last from gate_record"

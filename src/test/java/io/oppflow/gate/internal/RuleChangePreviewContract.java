@@ -236,6 +236,24 @@ abstract class RuleChangePreviewContract {
   }
 
   @Test
+  void shouldRefuseAnUnsafeRuleAsTheUploadDoesAndRunNothingOfIt() throws java.io.IOException {
+    java.nio.file.Files.deleteIfExists(RuleSetCheckerTests.MARK);
+    Map<String, byte[]> files = shipped();
+    files.put("projectsales/target_hostile.drl", utf8(RuleSetCheckerTests.rule("TARGET-96 writes a file", "",
+        "java.nio.file.Files.writeString( java.nio.file.Path.of( \"" + RuleSetCheckerTests.MARK + "\" ), \"ran\" );")));
+
+    ApiClient.Response refused = preview(files, "");
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().path("errors")).anySatisfy(error -> {
+      assertThat(error.path("file").asText()).isEqualTo("projectsales/target_hostile.drl");
+      assertThat(error.path("rule").asText()).isEqualTo("TARGET-96 writes a file");
+      assertThat(error.path("construct").asText()).isEqualTo("static-call");
+    });
+    assertThat(java.nio.file.Files.exists(RuleSetCheckerTests.MARK)).as("not compiled, self-tested or replayed").isFalse();
+  }
+
+  @Test
   void shouldRefuseASetWhoseSelfTestsFailNamingFileAndCase() {
     Map<String, byte[]> files = shipped();
     files.put(CRITERIA, replace(files.get(CRITERIA), ",warning,TARGET-02,", ",blocking,TARGET-02,"));
@@ -287,6 +305,7 @@ abstract class RuleChangePreviewContract {
     assertThat(as("ops1").postFiles("/api/rules/preview?from=2026-12-02&to=2026-12-01", "files", shipped()).status())
         .isEqualTo(400);
     assertThat(as("ops1").postFiles("/api/rules/preview?examples=1000", "files", shipped()).status()).isEqualTo(400);
+    assertThat(as("ops1").postFiles("/api/rules/preview?examples=abc", "files", shipped()).status()).isEqualTo(400);
   }
 
   /** The administrator on this profile. */
