@@ -65,25 +65,29 @@ class GateRecordReplay {
     long inWindow = ((Number) extent.get("n")).longValue();
     ReplayTally tally = new ReplayTally(examples);
     if (inWindow > 0) {
-      // Bounded by the last id counted, so records appended meanwhile neither count nor replay.
-      long below = ((Number) extent.get("last")).longValue() + 1;
-      int left = limit;
-      while (left > 0) {
-        int size = Math.min(PAGE, left);
-        List<Row> page = jdbc.query(COLUMNS + " where evaluated_at >= ? and evaluated_at < ? and id < ?"
-            + " order by id desc limit ?", (rs, i) -> row(rs), from, to, below, size);
-        page.forEach(row -> replay(candidate, row, tally));
-        if (page.size() < size) {
-          break;
-        }
-        left -= page.size();
-        below = page.get(page.size() - 1).recorded().id();
-      }
+      // From the newest record counted down, so records appended meanwhile neither count nor replay.
+      replayPages(candidate, from, to, ((Number) extent.get("last")).longValue() + 1, tally);
     }
     boolean truncated = inWindow > limit;
     return new RuleChangePreview(candidate.version(), activeVersion, window.from(), window.to(), inWindow, limit,
         truncated, truncated ? cut(inWindow) : null, tally.total(), tally.stages(), tally.criteria(), tally.examples(),
         tally.notReplayedExamples());
+  }
+
+  /** Replays the window's records below id {@code below}, newest first, a page at a time, at most {@code limit}. */
+  private void replayPages(RuleSet candidate, OffsetDateTime from, OffsetDateTime to, long below, ReplayTally tally) {
+    int left = limit;
+    while (left > 0) {
+      int size = Math.min(PAGE, left);
+      List<Row> page = jdbc.query(COLUMNS + " where evaluated_at >= ? and evaluated_at < ? and id < ?"
+          + " order by id desc limit ?", (rs, i) -> row(rs), from, to, below, size);
+      page.forEach(row -> replay(candidate, row, tally));
+      if (page.size() < size) {
+        return;
+      }
+      left -= page.size();
+      below = page.get(page.size() - 1).recorded().id();
+    }
   }
 
   private void replay(RuleSet candidate, Row row, ReplayTally tally) {
