@@ -1,5 +1,6 @@
 package io.oppflow.gate;
 
+import io.oppflow.gate.internal.GateFacts;
 import io.oppflow.gate.internal.GateLog;
 import io.oppflow.gate.internal.GateRecord;
 import io.oppflow.gate.internal.GateRecordRepository;
@@ -46,11 +47,8 @@ public class StageGateService {
   @Transactional(propagation = Propagation.MANDATORY)
   public GateDecision evaluate(String opportunityCode, String processInstanceId, String stage, String requestedBy) {
     Opportunity opportunity = opportunities.byCode(opportunityCode);
-    GateRequest request = new GateRequest(opportunity.getProcessKey(), stage, LocalDate.now(clock));
-    List<Object> facts = new java.util.ArrayList<>();
-    facts.add(opportunity);
-    facts.addAll(opportunities.activitiesOf(opportunityCode));
-    GateVerdict verdict = rules.current().evaluate(request, facts.toArray());
+    GateVerdict verdict = new GateFacts(opportunity, opportunities.activitiesOf(opportunityCode))
+        .judgedBy(rules.current(), stage, LocalDate.now(clock));
     GateRecord record = log.append(new GateRecord(opportunityCode, processInstanceId, verdict,
         write(verdict.failures()), write(verdict.warnings()), write(opportunities.view(opportunityCode)),
         requestedBy, clock.instant()));

@@ -205,13 +205,16 @@ class BadInputSweepIT {
     uploads.put("yaml that does not parse", RawHttp.multipart("files", "projectsales/bad.cases.yaml", bytes("::: - [")));
     uploads.put("NUL bytes", RawHttp.multipart("files", "projectsales/nul.drl", new byte[] {0, 0, 0}));
     uploads.put("wrong part name", RawHttp.multipart("file", "projectsales/x.drl", bytes("package x")));
-    for (Map.Entry<String, RawHttp.Multipart> u : uploads.entrySet()) {
-      check(ops, "POST", "/api/rules", u.getValue().contentType(), u.getValue().body(), "POST /api/rules " + u.getKey());
+    // the preview reads a rule set as the upload does, and is refused as it is
+    for (String path : List.of("/api/rules", "/api/rules/preview")) {
+      for (Map.Entry<String, RawHttp.Multipart> u : uploads.entrySet()) {
+        check(ops, "POST", path, u.getValue().contentType(), u.getValue().body(), "POST " + path + " " + u.getKey());
+      }
+      check(ops, "POST", path, "multipart/form-data", bytes("--x\r\n"), "POST " + path + " multipart without boundary");
+      check(ops, "POST", path, "multipart/form-data; boundary=abc", bytes("--xyz\r\nbroken"),
+          "POST " + path + " multipart with the wrong boundary");
+      check(ops, "POST", path, "multipart/form-data; boundary=abc", new byte[0], "POST " + path + " empty multipart");
     }
-    check(ops, "POST", "/api/rules", "multipart/form-data", bytes("--x\r\n"), "POST /api/rules multipart without boundary");
-    check(ops, "POST", "/api/rules", "multipart/form-data; boundary=abc", bytes("--xyz\r\nbroken"),
-        "POST /api/rules multipart with the wrong boundary");
-    check(ops, "POST", "/api/rules", "multipart/form-data; boundary=abc", new byte[0], "POST /api/rules empty multipart");
   }
 
   private void imports(RawHttp ops) {

@@ -79,6 +79,10 @@ final class ApiPolicy {
             .body("multipart/form-data; boundary=matrix", "--matrix\r\nContent-Disposition: form-data; name=\"files\"; "
                 + "filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--matrix--\r\n")
             .sharedRecords().expect(OPS_BAD_INPUT),
+        basic("POST", "/api/rules/preview").documented("/api/rules/preview")
+            .body("multipart/form-data; boundary=matrix", "--matrix\r\nContent-Disposition: form-data; name=\"files\"; "
+                + "filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--matrix--\r\n")
+            .sharedRecords().expect(OPS_BAD_INPUT),
         basic("POST", "/api/rules/0000000000000000/activate").documented("/api/rules/{version}/activate")
             .sharedRecords().expect(OPS_NOT_FOUND),
         basic("POST", "/api/imports").documented("/api/imports")

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The one acceptance check a rule set passes before it serves, at upload, at activation and at start-up:
  * (1) its files parse and every construct is on the allowlist ({@link RuleSetChecker}), before anything
  * is compiled or run; (2) it compiles; (3) it covers every gate of the deployed processes; (4) its
- * self-tests pass. A refusal is recorded in the audit trail and thrown as {@link RuleSetRejectedException}.
+ * self-tests pass. A refusal is recorded in the audit trail (except for a {@link #trial}, which records nothing)
+ * and thrown as {@link RuleSetRejectedException}.
  *
  * <p>Unrestricted DRL (outside the allowlist) passes step 1 only when
  * {@code oppflow.rules.allow-unrestricted-drl} is on <em>and</em> an administrator asks for it; it is then
@@ -53,7 +54,19 @@ public class RuleSetAcceptance {
    * @throws RuleSetRejectedException when any step refuses; the refusal is on the record
    */
   public Accepted accept(RuleSetFiles files, String actor, boolean admin) {
-    Accepted accepted = readAndCompile(files, actor, admin);
+    return check(files, actor, admin, true);
+  }
+
+  /**
+   * The same check as {@link #accept}, for a rule set that is only tried (a rule-change preview): it answers and
+   * throws exactly as the upload would, but puts nothing on the record, not even a refusal.
+   */
+  public Accepted trial(RuleSetFiles files, String actor, boolean admin) {
+    return check(files, actor, admin, false);
+  }
+
+  private Accepted check(RuleSetFiles files, String actor, boolean admin, boolean onRecord) {
+    Accepted accepted = readAndCompile(files, actor, admin, onRecord);
     List<RuleSetRejectedException.Problem> uncovered = deployedGates.required().stream()
         .filter(g -> !accepted.rules().covers(g.process(), g.stage()))
         .map(g -> new RuleSetRejectedException.Problem("", null, null, "已部署流程 '" + g.process() + "' 有阶段 '"
@@ -61,13 +74,13 @@ public class RuleSetAcceptance {
             + "' has a gate for stage '" + g.stage() + "' and this rule set has no rule for it", null, "uncovered-gate"))
         .toList();
     if (!uncovered.isEmpty()) {
-      throw refuse(files, actor, uncovered.size() + " deployed gates without rules: " + uncovered,
+      throw refuse(onRecord, files, actor, uncovered.size() + " deployed gates without rules: " + uncovered,
           "此规则集使已部署的关卡没有规则；当前规则集保持不变 / The rule set leaves deployed gates without rules; "
               + "the active rule set is unchanged", uncovered);
     }
     List<RuleSelfTests.CaseFailure> failures = RuleSelfTests.run(accepted.rules(), files.caseFiles());
     if (!failures.isEmpty()) {
-      throw refuse(files, actor, failures.size() + " self-test cases fail: " + failures,
+      throw refuse(onRecord, files, actor, failures.size() + " self-test cases fail: " + failures,
           "规则集自测未通过；当前规则集保持不变 / The rule set's self-tests fail; the active rule set is unchanged",
           failures.stream().map(f -> new RuleSetRejectedException.Problem(f.file(), null, f.caseName(), f.problem())).toList());
     }
@@ -79,16 +92,20 @@ public class RuleSetAcceptance {
    * is now loaded from the database. {@code admin} tells whether an administrator stands behind it.
    */
   public Accepted readAndCompile(RuleSetFiles files, String actor, boolean admin) {
+    return readAndCompile(files, actor, admin, true);
+  }
+
+  private Accepted readAndCompile(RuleSetFiles files, String actor, boolean admin, boolean onRecord) {
     RuleSetChecker.Result checked = RuleSetChecker.check(files);
     if (!checked.readable()) {
-      throw compileRefusal(files, actor, new RuleSetCompilationException(checked.unreadable()));
+      throw compileRefusal(onRecord, files, actor, new RuleSetCompilationException(checked.unreadable()));
     }
     if (!checked.safe() && !(unrestrictedSwitch && admin)) {
       List<RuleSetRejectedException.Problem> problems = checked.violations().stream()
           .map(v -> new RuleSetRejectedException.Problem(v.file(), v.line() > 0 ? v.line() : null, null,
               v.message().zh() + " / " + v.message().en(), v.rule(), v.construct()))
           .toList();
-      throw refuse(files, actor, "outside the allowlist, nothing compiled or run: " + checked.violations(),
+      throw refuse(onRecord, files, actor, "outside the allowlist, nothing compiled or run: " + checked.violations(),
           "规则集使用了白名单以外的写法，未编译也未运行任何规则；当前规则集保持不变 / The rule set uses constructs outside "
               + "the allowlist; nothing of it was compiled or run, and the active rule set is unchanged", problems);
     }
@@ -100,19 +117,22 @@ public class RuleSetAcceptance {
       return new Accepted(RuleSet.compile(files, checked), RuleSelfTests.countCases(files.caseFiles()),
           checked.violations());
     } catch (RuleSetCompilationException e) {
-      throw compileRefusal(files, actor, e);
+      throw compileRefusal(onRecord, files, actor, e);
     }
   }
 
-  private RuleSetRejectedException compileRefusal(RuleSetFiles files, String actor, RuleSetCompilationException e) {
-    return refuse(files, actor, e.getMessage(),
+  private RuleSetRejectedException compileRefusal(boolean onRecord, RuleSetFiles files, String actor,
+      RuleSetCompilationException e) {
+    return refuse(onRecord, files, actor, e.getMessage(),
         "规则集无法编译；当前规则集保持不变 / The rule set does not compile; the active rule set is unchanged",
         e.problems().stream().map(p -> new RuleSetRejectedException.Problem(p.file(), p.line(), null, p.message())).toList());
   }
 
-  private RuleSetRejectedException refuse(RuleSetFiles files, String actor, String detail, String why,
+  private RuleSetRejectedException refuse(boolean onRecord, RuleSetFiles files, String actor, String detail, String why,
       List<RuleSetRejectedException.Problem> problems) {
-    store.refused(files.version(), actor, detail);
+    if (onRecord) {
+      store.refused(files.version(), actor, detail);
+    }
     return new RuleSetRejectedException(why, problems);
   }
 }

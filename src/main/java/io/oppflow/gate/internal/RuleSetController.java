@@ -25,9 +25,11 @@ public class RuleSetController {
   record RuleSetsView(String active, List<RuleSetVersionView> versions, List<RuleSetVersionView.Event> events) {}
 
   private final RuleSetService rules;
+  private final RuleChangePreviewService previews;
 
-  RuleSetController(RuleSetService rules) {
+  RuleSetController(RuleSetService rules, RuleChangePreviewService previews) {
     this.rules = rules;
+    this.previews = previews;
   }
 
   @GetMapping("/api/rules")
@@ -44,6 +46,19 @@ public class RuleSetController {
   RuleSetVersionView upload(@RequestParam("files") List<MultipartFile> files, Actor actor) {
     RuleSetPermissions.requireRuleAuthor(actor);
     return rules.upload(read(files), actor);
+  }
+
+  @PostMapping(value = "/api/rules/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Preview a rule change (规则变更影响预览): a whole rule set, as for the upload, is checked and "
+      + "self-tested, then replayed over the gate records evaluated from 'from' to 'to' (dates, default the last 90 days; "
+      + "at most 20,000 records, newest first): which verdicts would change, per stage and criterion, with examples. "
+      + "Nothing is stored or activated")
+  RuleChangePreview preview(@RequestParam("files") List<MultipartFile> files,
+      @RequestParam(value = "from", required = false) String from, @RequestParam(value = "to", required = false) String to,
+      @RequestParam(value = "examples", defaultValue = "" + RuleChangePreviewService.DEFAULT_EXAMPLES) int examples,
+      Actor actor) {
+    RuleSetPermissions.requireRuleAuthor(actor);
+    return previews.preview(read(files), from, to, examples, actor);
   }
 
   @PostMapping("/api/rules/{version}/activate")
