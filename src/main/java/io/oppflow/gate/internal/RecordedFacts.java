@@ -63,7 +63,8 @@ final class RecordedFacts {
     for (JsonNode row : rows) {
       activities.add(new Activity(row.hasNonNull("id") ? row.get("id").asLong() : null, code,
           ActivityType.valueOf(row.path("type").asText()), LocalDate.parse(row.path("date").asText()),
-          text(row, "contact"), text(row, "note"), text(row, "stage"), text(row, "recordedBy"),
+          text(row, "contact"), text(row, "note"), row.path("decisionMaker").asBoolean(false), text(row, "stage"),
+          text(row, "recordedBy"),
           Instant.parse(row.path("recordedAt").asText())));
     }
     return activities;
