@@ -51,7 +51,7 @@ class ShippedExampleGateTests {
   @Test
   void shouldKeepAQuotedWordOfAMessageWrittenInATableCell() {
     assertThat(ShippedRules.RULES.criteria().get("DISCOVER-04").message().en())
-        .isEqualTo("The customer's needs or budget situation are not recorded (the budget status may be \"none\").");
+        .isEqualTo("The customer's needs or budget situation are not recorded (the budget status may be \"no budget\").");
   }
 
   private static GateVerdict evaluate(String stage, io.oppflow.opportunity.Opportunity opportunity) {
