@@ -7,7 +7,9 @@ export default {
   // ES modules under app/tasklist/, loaded before Tasklist starts
   customScripts: [
     // after Complete, a rep who asked for a gate exception is told where it went and where to follow it
-    'scripts/exception-requests'
+    'scripts/exception-requests',
+    // after signing in, back to the oppflow page (/funnel ...) that sent the browser here
+    'scripts/return-to-page'
   ],
 
   shortcuts: {
