@@ -64,16 +64,18 @@ export function drawChart(element, group, onStage) {
   element.setAttribute('aria-label', t('funnel.chart', { group: groupLabel(group.key) }) + ': '
       + group.stages.map(s => `${stageName(s)} ${format.count(s.entered)}`).join(', '));
   chart.setOption({
-    color: ['#0b5cad', '#1f74c7', '#3a8bd9', '#5aa2e6', '#7cb8ef', '#9ccbf4', '#bddcf8'],
+    color: ['#0b3d7a', '#0b4f9c', '#0b5cad', '#1668b8', '#2274c2', '#2f7fcb', '#3b88d2'],
     tooltip: { trigger: 'item', formatter: p => `${escape(p.name)}: ${format.count(p.value)}` },
     series: [{
       type: 'funnel',
       sort: 'none',
       left: '5%',
       width: '90%',
-      minSize: '8%',
+      // wide enough for a stage's name even where few entered: the number, not the width, is the figure
+      minSize: '30%',
       gap: 2,
-      label: { show: true, position: 'inside', formatter: p => `${p.name}\n${format.count(p.value)}` },
+      // the number inside; the stage's name is in the tooltip and beside it in the table (too long for narrow bars)
+      label: { show: true, position: 'inside', color: '#fff', textBorderWidth: 0, formatter: p => format.count(p.value) },
       data: group.stages.map(s => ({ name: stageName(s), value: s.entered, stage: s.stage }))
     }]
   }, true);
