@@ -69,6 +69,8 @@ export function drawChart(element, group, onStage) {
     series: [{
       type: 'funnel',
       sort: 'none',
+      top: 16,
+      bottom: 16,
       left: '5%',
       width: '90%',
       // wide enough for a stage's name even where few entered: the number, not the width, is the figure

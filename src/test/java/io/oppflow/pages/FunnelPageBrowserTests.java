@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -74,6 +75,7 @@ class FunnelPageBrowserTests {
       assertTableShows(browser, funnel, Locale.SIMPLIFIED_CHINESE);
       keepScreenshot(driver, "pages-funnel-zh");
 
+      fitsATablet(driver);
       filterByOwnerAndShareTheLink(browser);
       exportsTheTable(browser);
 
@@ -133,7 +135,9 @@ class FunnelPageBrowserTests {
     assertThat(open).isGreaterThanOrEqualTo(codes.size());
     WebElement figure = browser.driver().findElement(
         By.cssSelector("#funnel-table tr[data-stage='" + stage + "'] button.figure[data-figure='open']"));
-    browser.click(figure);
+    // by keyboard: the figure is a button
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", figure);
+    figure.sendKeys(Keys.ENTER);
     WebElement heading = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
     assertThat(heading.getDomAttribute("data-total")).isEqualTo(Long.toString(open));
     List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
@@ -178,6 +182,19 @@ class FunnelPageBrowserTests {
             + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + ' ' + t.split('\\n')[0])))"
             + ".catch(e => done(String(e)));", csv);
     assertThat(String.valueOf(answer)).startsWith("200 text/csv");
+  }
+
+  /** At a tablet's width (820 px) the chart goes above the table and nothing but the table scrolls sideways. */
+  private static void fitsATablet(WebDriver driver) throws Exception {
+    driver.manage().window().setSize(new Dimension(820, 1180));
+    Object overflow = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue()).as("the page scrolls sideways").isLessThanOrEqualTo(0);
+    WebElement chart = driver.findElement(By.id("funnel-chart"));
+    WebElement table = driver.findElement(By.id("funnel-table"));
+    assertThat(chart.getRect().getY() + chart.getRect().getHeight()).as("chart above the table").isLessThanOrEqualTo(table.getRect().getY());
+    keepScreenshot(driver, "pages-funnel-tablet");
+    driver.manage().window().setSize(new Dimension(1280, 800));
   }
 
   private static void keepScreenshot(WebDriver driver, String name) throws Exception {
