@@ -49,7 +49,9 @@ public class BrowserPages {
             .accessDeniedHandler((req, res, ex) -> ProblemAuthenticationHandlers.write(res, HttpStatus.FORBIDDEN,
                 ex instanceof CsrfException ? CSRF_REFUSED : "Your role may not do this")))
         .requestCache(cache -> cache.disable())
-        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        // each response says how it may be cached: pages and scripts revalidate (304 when unchanged, so ECharts'
+        // megabyte is not fetched again), the session's answer is never stored (PagesController, SessionController)
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)).cacheControl(c -> c.disable()));
     return http.build();
   }
 

@@ -16,6 +16,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -25,6 +26,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +53,8 @@ class FunnelPageBrowserTests {
       WebDriver driver = browser.driver();
       driver.manage().window().setSize(new Dimension(1280, 800));
       browser.login("manager1");
+
+      prefersChineseUntilChosen(browser);
 
       driver.get(url("/"));
       browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Hello"));
@@ -90,6 +94,19 @@ class FunnelPageBrowserTests {
       browser.waiting().until(ExpectedConditions.urlToBe(url("/funnel?process=classic-funnel")));
       browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-table tbody tr[data-stage='IDENTIFIED']")));
     }
+  }
+
+  /** A browser whose first language is Chinese gets zh-CN before the user chooses; this browser's is English. */
+  private void prefersChineseUntilChosen(TasklistBrowser browser) {
+    ChromeDriver chrome = (ChromeDriver) browser.driver();
+    Map<String, Object> added = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "Object.defineProperty(navigator, 'languages', {get: () => ['zh-CN', 'en-US']});"
+            + "Object.defineProperty(navigator, 'language', {get: () => 'zh-CN'});"));
+    chrome.get(url("/"));
+    browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "您好"));
+    assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+    assertThat(chrome.findElement(By.id("link-funnel")).getText()).isEqualTo("销售漏斗");
+    chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
   }
 
   private List<String> openOpportunities(int count) {

@@ -72,9 +72,11 @@ class SessionDoorTests {
     HttpResponse<String> me = browser.send("GET", "/pages/session", null, null, "X-Requested-With", "XMLHttpRequest");
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains("\"user\":\"manager1\"").contains(browser.csrfToken());
+    assertThat(me.headers().firstValue("Cache-Control")).as("the token is never stored").hasValue("no-store");
     assertThat(browser.send("GET", "/funnel", null, null).statusCode()).isEqualTo(200);
     HttpResponse<String> script = browser.send("GET", "/pages/js/funnel.js", null, null);
     assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Cache-Control")).hasValue("no-cache");
     assertThat(script.headers().firstValue("Set-Cookie")).as("the session keeps its id: the browser's other requests use it")
         .isEmpty();
   }
