@@ -9,7 +9,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** Checks API logins against Camunda's users, so Tasklist and the API share one set of accounts. */
+/**
+ * Checks API logins against Camunda's users, so Tasklist and the API share one set of accounts, and gives a
+ * webapp session's user the same authorities.
+ */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,10 +31,17 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
       throw new BadCredentialsException("Bad credentials");
     }
-    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-        .map(g -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + g.getId()))
-        .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    return authenticated(user);
+  }
+
+  /** The user of a webapp session with the groups Camunda's login gave it: no query, the same view as Tasklist's. */
+  Authentication signedIn(String user, List<String> groupIds) {
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, groupIds == null ? List.of()
+        : groupIds.stream().map(g -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + g)).toList());
+  }
+
+  private Authentication authenticated(String user) {
+    return signedIn(user, identity.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
   }
 
   @Override

@@ -13,16 +13,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.util.stream.Stream;
 
 /**
- * Two doors. Our API, its documentation and Actuator: HTTP Basic, stateless, health open to all.
+ * Two doors (three with our pages, {@link BrowserPages}). Our API, its documentation and Actuator: HTTP Basic,
+ * stateless, health open to all; also the Camunda webapp session of a signed-in browser, for our pages' calls,
+ * with CSRF protection.
  * Camunda's webapps and {@code /engine-rest}: Camunda authenticates them itself (the webapp login;
  * {@link ProcessEngineAuthenticationFilter} with HTTP Basic on the REST API), so Spring lets them through.
  */
@@ -36,9 +38,13 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authentication, BrowserPages pages)
+      throws Exception {
     AuthenticationEntryPoint signIn = (req, res, ex) -> {
-      res.setHeader("WWW-Authenticate", "Basic realm=\"oppflow\"");
+      // a page's script gets no Basic challenge, else the browser would pop up its own login dialog
+      if (req.getHeader(BrowserPages.SCRIPT_HEADER) == null) {
+        res.setHeader("WWW-Authenticate", "Basic realm=\"oppflow\"");
+      }
       ProblemAuthenticationHandlers.write(res, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic");
     };
     // Camunda's REST filter lets /engine-rest/engine (the engine list) through; we do not.
@@ -54,12 +60,12 @@ class SecurityConfig {
                 CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Role.ADMIN.groupId())
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("oppflow").authenticationEntryPoint(signIn))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
         .exceptionHandling(e -> e
             .authenticationEntryPoint(signIn)
-            .accessDeniedHandler((req, res, ex) ->
-                ProblemAuthenticationHandlers.write(res, HttpStatus.FORBIDDEN, "Your role may not do this")));
+            .accessDeniedHandler((req, res, ex) -> ProblemAuthenticationHandlers.write(res, HttpStatus.FORBIDDEN,
+                ex instanceof CsrfException ? BrowserPages.CSRF_REFUSED : "Your role may not do this")));
+    // our pages call the API with the webapp session; HTTP Basic clients are not affected
+    pages.signInBySession(http);
     return http.build();
   }
 

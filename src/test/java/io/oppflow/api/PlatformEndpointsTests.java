@@ -30,6 +30,15 @@ class PlatformEndpointsTests {
   }
 
   @Test
+  void shouldSendAnonymousBrowsersFromThePagesToSignIn() {
+    ApiClient anonymous = ApiClient.anonymous(port);
+    for (String path : new String[] {"/", "/funnel", "/pages/session", "/pages/css/pages.css", "/pages/funnel.html",
+        "/_static/echarts/6.0.0/dist/echarts.esm.min.js"}) {
+      assertThat(anonymous.get(path).status()).as(path).isEqualTo(302);
+    }
+  }
+
+  @Test
   void shouldNotLetAnonymousCreateUsersThroughCamundaRest() {
     ApiClient.Response r = ApiClient.anonymous(port).post("/engine-rest/user/create",
         "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}");

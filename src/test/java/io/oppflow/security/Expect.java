@@ -17,6 +17,8 @@ enum Expect {
   BAD_INPUT("400/422"),
   /** Any 4xx but 401: refused for what the user asked (403, 400, 404, 409, 422 ...). */
   REFUSED("4xx"),
+  /** 302: a browser without a login is sent to sign in. */
+  REDIRECT("302"),
   /** 403 as a page that says so, not Spring Boot's bare "Whitelabel Error Page". */
   FORBIDDEN_PAGE("403-page");
 
@@ -41,6 +43,7 @@ enum Expect {
       case NOT_FOUND -> status == 404;
       case BAD_INPUT -> status == 400 || status == 422;
       case REFUSED -> status / 100 == 4 && status != 401;
+      case REDIRECT -> status == 302;
       case FORBIDDEN_PAGE -> status == 403 && body.contains("Your role may not open this page");
     };
   }

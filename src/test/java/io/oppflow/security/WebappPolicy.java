@@ -19,6 +19,8 @@ final class WebappPolicy {
   private static final String COCKPIT_PAGE =
       "anon=2xx rep1=403-page rep2=403-page expert1=403-page manager1=403-page manager2=403-page ops1=2xx admin=2xx";
 
+  private static final String PAGE = "anon=302 " + ApiPolicy.SIGNED_IN;
+
   private WebappPolicy() {}
 
   static List<PolicyRow> rows() {
@@ -36,6 +38,17 @@ final class WebappPolicy {
         webapp("GET", "/camunda/api/cockpit/plugin/base/default/process-instance/count").expect(COCKPIT),
         webapp("GET", "/camunda/api/cockpit/plugin/base/default/incident/count").expect(COCKPIT),
         webapp("GET", "/camunda/app/tasklist/default/").expect("anon=2xx " + ApiPolicy.SIGNED_IN),
+        // oppflow's pages: the Tasklist login signs them in; without it the browser is sent to sign in
+        webapp("GET", "/").expect(PAGE),
+        webapp("GET", "/funnel").expect(PAGE),
+        webapp("GET", "/pages/js/funnel.js").expect(PAGE),
+        webapp("GET", "/_static/echarts/6.0.0/dist/echarts.esm.min.js").expect(PAGE),
+        webapp("GET", "/pages/session").expect("anon=302 " + ApiPolicy.SIGNED_IN),
+        // and the API calls they make, with the session (and its CSRF token for changes), in the API's own scopes
+        webapp("GET", "/api/funnel?owner=rep1").note("with the Tasklist login").expect(ApiPolicy.OWNER_FIGURES),
+        webapp("POST", "/api/opportunities").note("with the Tasklist login")
+            .json("{\"code\": \"{fresh}\", \"name\": \"x\", \"customer\": {\"name\": \"x\"}, \"owner\": \"rep1\", \"orgUnit\": \"HQ/East/Shanghai-1\"}")
+            .expect(ApiPolicy.OWNED_CHANGE),
         webapp("GET", "/camunda/app/cockpit/default/").expect(COCKPIT_PAGE),
         webapp("GET", "/camunda/app/admin/default/").expect(
             "anon=2xx rep1=403-page rep2=403-page expert1=403-page manager1=403-page manager2=403-page ops1=403-page admin=2xx")));

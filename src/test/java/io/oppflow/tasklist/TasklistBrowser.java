@@ -34,11 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}; fails, never skips, without them.
  */
-final class TasklistBrowser implements AutoCloseable {
+public final class TasklistBrowser implements AutoCloseable {
 
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  static final Duration WAIT = Duration.ofSeconds(20);
+  public static final Duration WAIT = Duration.ofSeconds(20);
 
   /**
    * Waits until {@code probe} (a look at the service behind the browser, e.g. over its REST API) gives a value
@@ -61,7 +61,7 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /** Starts a fresh browser in US English (new profile, no cookies); {@code name} tells its screenshots apart. */
-  static TasklistBrowser start(int port, String name) throws IOException {
+  public static TasklistBrowser start(int port, String name) throws IOException {
     return start(port, name, "en-US");
   }
 
@@ -69,7 +69,7 @@ final class TasklistBrowser implements AutoCloseable {
    * Starts a fresh browser whose user prefers {@code language} (a BCP 47 tag such as {@code zh-CN}): Chromium's
    * UI language and the first of its accept-languages, which is what the page sees as {@code navigator.languages}.
    */
-  static TasklistBrowser start(int port, String name, String language) throws IOException {
+  public static TasklistBrowser start(int port, String name, String language) throws IOException {
     if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
       fail("Browser tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
           + ": install them with `apt-get update && apt-get install -y chromium chromium-driver`"
@@ -92,21 +92,21 @@ final class TasklistBrowser implements AutoCloseable {
     return new TasklistBrowser(port, name, profileDir, driver);
   }
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
-  String tasklistUrl() {
+  public String tasklistUrl() {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }
 
-  WebDriverWait waiting() {
+  public WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 
-  void login(String user) {
+  public void login(String user) {
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
     signIn(driver, waiting(), user, "demo");
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
@@ -116,7 +116,7 @@ final class TasklistBrowser implements AutoCloseable {
    * Fills Tasklist's login form and submits it once both fields hold what was typed: while the page is
    * still settling, keys sent to one field can land in the other (seen under load as "rep1demo").
    */
-  static void signIn(WebDriver driver, WebDriverWait wait, String user, String password) {
+  public static void signIn(WebDriver driver, WebDriverWait wait, String user, String password) {
     By username = By.cssSelector("input[ng-model='username']");
     By secret = By.cssSelector("input[ng-model='password']");
     wait.until(ExpectedConditions.visibilityOfElementLocated(username));
@@ -199,7 +199,7 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /** Clicks an element after scrolling it to the middle, clear of Tasklist's fixed header and footer. */
-  void click(WebElement element) {
+  public void click(WebElement element) {
     dismissNotifications();
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
@@ -357,7 +357,7 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /** Saves a screenshot and the page source to {@code /tmp/<base>-<name>.png/.html} and returns the paths. */
-  String screenshot(String base) throws IOException {
+  public String screenshot(String base) throws IOException {
     String path = "/tmp/" + base + "-" + name;
     Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), Path.of(path + ".png"),
         StandardCopyOption.REPLACE_EXISTING);

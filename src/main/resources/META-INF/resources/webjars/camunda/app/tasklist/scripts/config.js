@@ -19,7 +19,9 @@ export default {
     // dates in the language of the labels, not in whichever locale file arrived last
     'scripts/dates-in-language',
     // a refused Complete is said in both languages, naming the fields the form's own check refused
-    'scripts/form-refusals'
+    'scripts/form-refusals',
+    // after signing in, back to the oppflow page (/funnel ...) that sent the browser here
+    'scripts/return-to-page'
   ],
 
   shortcuts: {

@@ -1,0 +1,84 @@
+/* Draws one slice of a funnel report: the ECharts funnel of entries per stage and the table of figures. */
+import * as echarts from './echarts.js';
+import { format, localName, t } from './i18n.js';
+
+/** The figures that can be listed as opportunities (GET /api/opportunities has a stage and a status filter). */
+export const DRILLABLE = { open: 'OPEN', lost: 'LOST', won: 'WON' };
+
+let chart = null;
+
+export function stageName(stage) {
+  return localName(stage.name, stage.stage);
+}
+
+export function groupLabel(key) {
+  if (key === 'all') {
+    return t('funnel.group.all');
+  }
+  return key === '' ? t('funnel.group.empty') : key;
+}
+
+function figureCell(stage, figure) {
+  const value = format.count(stage[figure]);
+  if (!DRILLABLE[figure] || !stage[figure]) {
+    const title = DRILLABLE[figure] ? '' : ` title="${t('funnel.noDrill')}"`;
+    return `<td class="num" data-figure="${figure}"${title}>${value}</td>`;
+  }
+  return `<td class="num" data-figure="${figure}"><button type="button" class="figure" data-stage="${stage.stage}"
+      data-figure="${figure}" aria-label="${escape(stageName(stage))} · ${t('funnel.' + figure)}: ${value}">${value}</button></td>`;
+}
+
+export function escape(text) {
+  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+export function drawTable(tbody, group) {
+  tbody.innerHTML = group.stages.map(stage => `
+    <tr data-stage="${stage.stage}">
+      <th scope="row">${escape(stageName(stage))}</th>
+      <td class="num" data-figure="entered" title="${t('funnel.noDrill')}">${format.count(stage.entered)}</td>
+      <td class="num" data-figure="advanced" title="${t('funnel.noDrill')}">${format.count(stage.advanced)}</td>
+      ${figureCell(stage, 'lost')}
+      ${figureCell(stage, 'open')}
+      <td class="num" data-figure="conversionRate">${format.percent(stage.conversionRate)}</td>
+      <td class="num" data-figure="medianDwellDays">${format.days(stage.medianDwellDays)}</td>
+      <td class="num" data-figure="p90DwellDays">${format.days(stage.p90DwellDays)}</td>
+    </tr>`).join('');
+}
+
+export function drawSummary(dl, group) {
+  const item = (key, figure, value, drill) => `<div data-figure="${figure}"><dt>${t(key)}</dt><dd>${drill && group[figure]
+      ? `<button type="button" class="figure" data-figure="${figure}" aria-label="${t(key)}: ${value}">${value}</button>` : value}</dd></div>`;
+  dl.innerHTML = item('funnel.won', 'won', format.count(group.won), true)
+      + item('funnel.lost', 'lost', format.count(group.lost), true)
+      + item('funnel.open', 'open', format.count(group.open), true)
+      + item('funnel.winRate', 'winRate', format.percent(group.winRate), false);
+}
+
+export function drawChart(element, group, onStage) {
+  if (!chart) {
+    chart = echarts.init(element, null, { renderer: 'canvas' });
+    window.addEventListener('resize', () => chart.resize());
+    chart.on('click', params => onStage(params.data.stage));
+  }
+  element.setAttribute('aria-label', t('funnel.chart', { group: groupLabel(group.key) }) + ': '
+      + group.stages.map(s => `${stageName(s)} ${format.count(s.entered)}`).join(', '));
+  chart.setOption({
+    color: ['#0b3d7a', '#0b4f9c', '#0b5cad', '#1668b8', '#2274c2', '#2f7fcb', '#3b88d2'],
+    tooltip: { trigger: 'item', formatter: p => `${escape(p.name)}: ${format.count(p.value)}` },
+    series: [{
+      type: 'funnel',
+      sort: 'none',
+      top: 16,
+      bottom: 16,
+      left: '5%',
+      width: '90%',
+      // wide enough for a stage's name even where few entered: the number, not the width, is the figure
+      minSize: '30%',
+      gap: 2,
+      // the number inside; the stage's name is in the tooltip and beside it in the table (too long for narrow bars)
+      label: { show: true, position: 'inside', color: '#fff', textBorderWidth: 0, formatter: p => format.count(p.value) },
+      data: group.stages.map(s => ({ name: stageName(s), value: s.entered, stage: s.stage }))
+    }]
+  }, true);
+}

@@ -1,0 +1,222 @@
+package io.oppflow.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.H2ServiceTest;
+import io.oppflow.support.Opportunities;
+import io.oppflow.tasklist.TasklistBrowser;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The funnel page in a real Chromium: signed in by Tasklist's login, showing the figures of GET /api/funnel,
+ * listing the opportunities behind a figure, in both languages, and logged out together with Tasklist.
+ */
+@H2ServiceTest
+class FunnelPageBrowserTests {
+
+  private static final String PROCESS = "project-sales-funnel";
+
+  @LocalServerPort int port;
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void shouldShowTheApisFunnelWithTasklistsLoginDrillToItsOpportunitiesAndLogOutOfBoth() throws Exception {
+    List<String> codes = openOpportunities(3);
+    try (TasklistBrowser browser = TasklistBrowser.start(port, "pages")) {
+      WebDriver driver = browser.driver();
+      driver.manage().window().setSize(new Dimension(1280, 800));
+      browser.login("manager1");
+
+      prefersChineseUntilChosen(browser);
+
+      driver.get(url("/"));
+      browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Hello"));
+      assertThat(driver.getCurrentUrl()).as("no second login").isEqualTo(url("/"));
+      assertThat(driver.findElement(By.id("link-funnel")).getText()).isEqualTo("Sales funnel");
+      assertThat(driver.findElement(By.id("link-tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/default/");
+
+      driver.get(url("/funnel?process=" + PROCESS));
+      JsonNode funnel = ApiClient.as(port, "manager1").get("/api/funnel?process=" + PROCESS).json().path("groups").path(0);
+      assertTableShows(browser, funnel, Locale.US);
+      keepScreenshot(driver, "pages-funnel-en");
+
+      drillIntoTheOpenOnesOf(browser, "TARGET", funnel, codes);
+
+      new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
+      browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "销售漏斗"));
+      assertThat(driver.findElement(By.cssSelector("#funnel-table thead th:nth-child(2)")).getText()).isEqualTo("进入");
+      assertThat(driver.findElement(By.id("drill-heading")).getText()).contains("未结");
+      driver.navigate().refresh();
+      browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "销售漏斗"));
+      assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as("the language is remembered").isEqualTo("zh-CN");
+      assertTableShows(browser, funnel, Locale.SIMPLIFIED_CHINESE);
+      keepScreenshot(driver, "pages-funnel-zh");
+
+      fitsATablet(driver);
+      filterByOwnerAndShareTheLink(browser);
+      exportsTheTable(browser);
+
+      driver.findElement(By.id("logout")).click();
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      driver.get(browser.tasklistUrl());
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      assertThat(driver.findElements(By.cssSelector(".task-filter"))).as("Tasklist is logged out too").isEmpty();
+
+      driver.get(url("/funnel?process=classic-funnel"));
+      TasklistBrowser.signIn(driver, browser.waiting(), "manager1", "demo");
+      browser.waiting().until(ExpectedConditions.urlToBe(url("/funnel?process=classic-funnel")));
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-table tbody tr[data-stage='IDENTIFIED']")));
+    }
+  }
+
+  /** A browser whose first language is Chinese gets zh-CN before the user chooses; this browser's is English. */
+  private void prefersChineseUntilChosen(TasklistBrowser browser) {
+    ChromeDriver chrome = (ChromeDriver) browser.driver();
+    Map<String, Object> added = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "Object.defineProperty(navigator, 'languages', {get: () => ['zh-CN', 'en-US']});"
+            + "Object.defineProperty(navigator, 'language', {get: () => 'zh-CN'});"));
+    chrome.get(url("/"));
+    browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "您好"));
+    assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+    assertThat(chrome.findElement(By.id("link-funnel")).getText()).isEqualTo("销售漏斗");
+    chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+  }
+
+  private List<String> openOpportunities(int count) {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String code = Opportunities.freshCode("PAGES");
+      assertThat(ApiClient.as(port, "rep1").post("/api/opportunities", Opportunities.minimal(code).toString()).status()).isEqualTo(201);
+      codes.add(code);
+    }
+    return codes;
+  }
+
+  /** Each stage's row shows the API's counts, conversion and dwell, formatted for the language. */
+  private void assertTableShows(TasklistBrowser browser, JsonNode group, Locale locale) {
+    browser.waiting().until(d -> d.findElements(By.cssSelector("#funnel-table tbody tr")).size() == group.path("stages").size());
+    DecimalFormat counts = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
+    DecimalFormat percent = new DecimalFormat("#,##0.#%", DecimalFormatSymbols.getInstance(locale));
+    DecimalFormat days = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale));
+    for (JsonNode stage : group.path("stages")) {
+      String code = stage.path("stage").asText();
+      for (String figure : List.of("entered", "advanced", "lost", "open")) {
+        assertThat(cell(browser, code, figure)).as(code + " " + figure).isEqualTo(counts.format(stage.path(figure).asLong()));
+      }
+      assertThat(cell(browser, code, "conversionRate")).as(code + " conversion")
+          .isEqualTo(stage.hasNonNull("conversionRate") ? percent.format(new BigDecimal(stage.path("conversionRate").asText())) : "–");
+      for (String figure : List.of("medianDwellDays", "p90DwellDays")) {
+        assertThat(cell(browser, code, figure)).as(code + " " + figure)
+            .isEqualTo(stage.hasNonNull(figure) ? days.format(new BigDecimal(stage.path(figure).asText())) : "–");
+      }
+      String name = stage.path("name").path(locale == Locale.US ? "en" : "zh").asText();
+      assertThat(browser.driver().findElement(By.cssSelector("#funnel-table tr[data-stage='" + code + "'] th")).getText()).isEqualTo(name);
+    }
+  }
+
+  private String cell(TasklistBrowser browser, String stage, String figure) {
+    return browser.driver().findElement(By.cssSelector("#funnel-table tr[data-stage='" + stage + "'] td[data-figure='" + figure + "']"))
+        .getText().trim();
+  }
+
+  /** The open figure of a stage lists as many opportunities, newest first: the ones just opened. */
+  private void drillIntoTheOpenOnesOf(TasklistBrowser browser, String stage, JsonNode group, List<String> codes) {
+    long open = stageOf(group, stage).path("open").asLong();
+    assertThat(open).isGreaterThanOrEqualTo(codes.size());
+    WebElement figure = browser.driver().findElement(
+        By.cssSelector("#funnel-table tr[data-stage='" + stage + "'] button.figure[data-figure='open']"));
+    // by keyboard: the figure is a button
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", figure);
+    figure.sendKeys(Keys.ENTER);
+    WebElement heading = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
+    assertThat(heading.getDomAttribute("data-total")).isEqualTo(Long.toString(open));
+    List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
+        .map(r -> r.getDomAttribute("data-code")).toList();
+    assertThat(listed).containsAll(codes);
+  }
+
+  private static JsonNode stageOf(JsonNode group, String stage) {
+    for (JsonNode s : group.path("stages")) {
+      if (s.path("stage").asText().equals(stage)) {
+        return s;
+      }
+    }
+    throw new AssertionError("No stage " + stage);
+  }
+
+  /** Filters go into the page's address, so the link opens the same funnel. */
+  private void filterByOwnerAndShareTheLink(TasklistBrowser browser) {
+    WebDriver driver = browser.driver();
+    WebElement owner = driver.findElement(By.id("f-owner"));
+    owner.clear();
+    owner.sendKeys("rep1");
+    new Select(driver.findElement(By.id("f-groupBy"))).selectByValue("owner");
+    driver.findElement(By.id("apply")).click();
+    browser.waiting().until(ExpectedConditions.urlContains("groupBy=owner"));
+    assertThat(driver.getCurrentUrl()).contains("owner=rep1").contains("process=" + PROCESS);
+    String shared = driver.getCurrentUrl();
+    driver.get(shared);
+    browser.waiting().until(d -> "owner".equals(d.findElement(By.id("f-groupBy")).getDomProperty("value"))
+        && "rep1".equals(d.findElement(By.id("f-owner")).getDomProperty("value")));
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-table tbody tr[data-stage='TARGET']")));
+  }
+
+  /** The table's CSV and Excel links are the same API call with format=, signed in by the session. */
+  private void exportsTheTable(TasklistBrowser browser) {
+    WebDriver driver = browser.driver();
+    String csv = driver.findElement(By.id("export-csv")).getDomAttribute("href");
+    assertThat(csv).startsWith("/api/funnel?").contains("format=csv").contains("owner=rep1");
+    assertThat(driver.findElement(By.id("export-xlsx")).getDomAttribute("href")).contains("format=xlsx");
+    Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + ' ' + t.split('\\n')[0])))"
+            + ".catch(e => done(String(e)));", csv);
+    assertThat(String.valueOf(answer)).startsWith("200 text/csv");
+  }
+
+  /** At a tablet's width (820 px) the chart goes above the table and nothing but the table scrolls sideways. */
+  private static void fitsATablet(WebDriver driver) throws Exception {
+    driver.manage().window().setSize(new Dimension(820, 1180));
+    Object overflow = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue()).as("the page scrolls sideways").isLessThanOrEqualTo(0);
+    WebElement chart = driver.findElement(By.id("funnel-chart"));
+    WebElement table = driver.findElement(By.id("funnel-table"));
+    assertThat(chart.getRect().getY() + chart.getRect().getHeight()).as("chart above the table").isLessThanOrEqualTo(table.getRect().getY());
+    keepScreenshot(driver, "pages-funnel-tablet");
+    driver.manage().window().setSize(new Dimension(1280, 800));
+  }
+
+  private static void keepScreenshot(WebDriver driver, String name) throws Exception {
+    Path file = Path.of("target", name + ".png");
+    Files.createDirectories(file.getParent());
+    Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+  }
+}
