@@ -156,7 +156,13 @@ class FunnelPageBrowserTests {
     ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", figure);
     figure.sendKeys(Keys.ENTER);
     WebElement heading = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
-    assertThat(heading.getDomAttribute("data-total")).isEqualTo(Long.toString(open));
+    // the list is today's open opportunities in the stage as GET /api/opportunities has them; the figure counts the
+    // stage intervals of the history, which other tests' imports and engine moves on this shared database can make
+    // differ by a few, so the page's count is held to the list's API
+    long listedByApi = ApiClient.as(port, "manager1").get("/api/opportunities?status=OPEN&stage=" + stage + "&size=1")
+        .json().path("page").path("totalElements").asLong();
+    assertThat(heading.getDomAttribute("data-total")).isEqualTo(Long.toString(listedByApi));
+    assertThat(listedByApi).isGreaterThanOrEqualTo(codes.size());
     List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
         .map(r -> r.getDomAttribute("data-code")).toList();
     assertThat(listed).containsAll(codes);
