@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oppflow.support.ApiClient;
+import io.oppflow.support.BpmnAssertionsOnTheEngine;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
 import java.time.LocalDate;
@@ -19,10 +20,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * starts empty on every new task, and a refusal on completion says which form field to fill in, in both languages.
  */
 @H2ServiceTest
+@ExtendWith(BpmnAssertionsOnTheEngine.class)
 class StageFormActivityProcessTests {
 
   private static final List<String> ACTIVITY_FIELDS = List.of("activityType", "activityDate", "activityContact",
@@ -41,17 +41,6 @@ class StageFormActivityProcessTests {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
-
-  @BeforeEach
-  void bindAssertionsToTheEngine() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void unbind() {
-    BpmnAwareTests.reset();
-    engine.getIdentityService().clearAuthentication();
-  }
 
   ApiClient rep1() {
     return ApiClient.as(port, "rep1");

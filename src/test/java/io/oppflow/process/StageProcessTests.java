@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oppflow.support.ApiClient;
+import io.oppflow.support.BpmnAssertionsOnTheEngine;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
 import java.util.List;
@@ -17,15 +18,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The stage processes as BPMN: the paths through them, the gates inside them, who gets each task. */
 @H2ServiceTest
+@ExtendWith(BpmnAssertionsOnTheEngine.class)
 class StageProcessTests {
 
   private static final List<String> PROJECT_STAGES = List.of("TARGET", "DISCOVER", "CONFIRM_INTENT",
@@ -36,16 +36,6 @@ class StageProcessTests {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
-
-  @BeforeEach
-  void bindAssertionsToTheEngine() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void unbind() {
-    BpmnAwareTests.reset();
-  }
 
   ApiClient rep1() {
     return ApiClient.as(port, "rep1");

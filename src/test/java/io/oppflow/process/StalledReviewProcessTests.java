@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oppflow.support.ApiClient;
+import io.oppflow.support.BpmnAssertionsOnTheEngine;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
 import java.time.Duration;
@@ -19,15 +20,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A stage's dwell limit: its timer asks the opportunity's managers to review it, and nothing else changes. */
 @H2ServiceTest
+@ExtendWith(BpmnAssertionsOnTheEngine.class)
 class StalledReviewProcessTests {
 
   @LocalServerPort int port;
@@ -35,16 +35,6 @@ class StalledReviewProcessTests {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-
-  @BeforeEach
-  void bindAssertionsToTheEngine() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void unbind() {
-    BpmnAwareTests.reset();
-  }
 
   @Test
   void shouldArmTheStageTimerWithTheStagesDwellLimit() {

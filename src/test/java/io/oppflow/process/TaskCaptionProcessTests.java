@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oppflow.support.ApiClient;
+import io.oppflow.support.BpmnAssertionsOnTheEngine;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
 import java.time.LocalDate;
@@ -18,10 +19,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * follow the facts, and the feedback belongs to the stage it came from.
  */
 @H2ServiceTest
+@ExtendWith(BpmnAssertionsOnTheEngine.class)
 class TaskCaptionProcessTests {
 
   private static final String CUSTOMER = "华为技术";
@@ -48,16 +48,6 @@ class TaskCaptionProcessTests {
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   @Autowired io.oppflow.process.adapter.OpenTaskCaptions captions;
-
-  @BeforeEach
-  void bindAssertionsToTheEngine() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void unbind() {
-    BpmnAwareTests.reset();
-  }
 
   @Test
   void shouldNameTheStageTaskForItsDealAndDescribeItsFacts() {

@@ -14,12 +14,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,18 +47,8 @@ class GateExceptionTasklistTests {
   @LocalServerPort
   int port;
 
-  private final List<TasklistBrowser> browsers = new ArrayList<>();
-
   @RegisterExtension
-  final TestExecutionExceptionHandler screenshotOnFailure = this::screenshotAndRethrow;
-
-  @AfterEach
-  void closeBrowsers() throws IOException {
-    for (TasklistBrowser browser : browsers) {
-      browser.close();
-    }
-    browsers.clear();
-  }
+  final OpenBrowsers browsers = new OpenBrowsers("gate-exception");
 
   @Test
   @Timeout(120)
@@ -346,19 +333,7 @@ class GateExceptionTasklistTests {
 
   /** A new browser session (own profile and cookies) for one user. */
   private TasklistBrowser browser(String user) throws IOException {
-    TasklistBrowser browser = TasklistBrowser.start(port, user);
-    browsers.add(browser);
-    return browser;
+    return browsers.start(port, user);
   }
 
-  private void screenshotAndRethrow(ExtensionContext context, Throwable failure) throws Throwable {
-    for (TasklistBrowser browser : browsers) {
-      try {
-        failure.addSuppressed(new AssertionError(browser.screenshot("gate-exception-" + context.getRequiredTestMethod().getName())));
-      } catch (RuntimeException | IOException e) {
-        failure.addSuppressed(e);
-      }
-    }
-    throw failure;
-  }
 }

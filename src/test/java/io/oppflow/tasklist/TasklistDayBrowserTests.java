@@ -13,17 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -63,18 +58,8 @@ class TasklistDayBrowserTests {
   @LocalServerPort
   int port;
 
-  private final List<TasklistBrowser> browsers = new ArrayList<>();
-
   @RegisterExtension
-  final TestExecutionExceptionHandler screenshotOnFailure = this::screenshotAndRethrow;
-
-  @AfterEach
-  void closeBrowsers() throws IOException {
-    for (TasklistBrowser browser : browsers) {
-      browser.close();
-    }
-    browsers.clear();
-  }
+  final OpenBrowsers browsers = new OpenBrowsers("day");
 
   @Test
   @Timeout(150)
@@ -304,10 +289,9 @@ class TasklistDayBrowserTests {
 
   // ---- browsers ----
 
+  /** A new browser session (own profile and cookies) for one user. */
   private TasklistBrowser browser(String user) throws IOException {
-    TasklistBrowser browser = TasklistBrowser.start(port, user);
-    browsers.add(browser);
-    return browser;
+    return browsers.start(port, user);
   }
 
   /** What the user sees now, kept as {@code target/<name>.png}. */
@@ -318,14 +302,4 @@ class TasklistDayBrowserTests {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private void screenshotAndRethrow(ExtensionContext context, Throwable failure) throws Throwable {
-    for (TasklistBrowser browser : browsers) {
-      try {
-        failure.addSuppressed(new AssertionError(browser.screenshot("day")));
-      } catch (RuntimeException | IOException e) {
-        failure.addSuppressed(e);
-      }
-    }
-    throw failure;
-  }
 }
