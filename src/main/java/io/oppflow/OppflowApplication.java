@@ -1,6 +1,5 @@
 package io.oppflow;
 
-import io.oppflow.shared.MovableClock;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,9 +17,8 @@ public class OppflowApplication {
     SpringApplication.run(OppflowApplication.class, args);
   }
 
-  /** The system clock; the demo data generator moves it on its own thread only. */
   @Bean
-  MovableClock clock() {
-    return new MovableClock(Clock.systemDefaultZone());
+  Clock clock() {
+    return Clock.systemDefaultZone();
   }
 }
