@@ -63,7 +63,9 @@ public class BrowserPages {
    */
   HttpSecurity signInBySession(HttpSecurity http) throws Exception {
     return http
-        .addFilterBefore(new SessionAuthenticationFilter(session, identities), BasicAuthenticationFilter.class)
+        .addFilterBefore(new SessionAuthenticationFilter(request -> session.signedIn(request)
+            .map(user -> identities.signedIn(user.getIdentityId(), user.getGroupIds()))),
+            BasicAuthenticationFilter.class)
         // Camunda's login already gave the session a new id; changing it again on every request would leave the
         // browser's parallel requests with an id that no longer exists
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))

@@ -5,7 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,12 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionAuthenticationFilter extends OncePerRequestFilter {
 
-  private final CamundaSession session;
-  private final CamundaIdentityAuthenticationProvider identities;
+  /** The signed-in user of a request's webapp session, as Spring Security knows users; empty without one. */
+  private final Function<HttpServletRequest, Optional<Authentication>> sessionUser;
 
-  SessionAuthenticationFilter(CamundaSession session, CamundaIdentityAuthenticationProvider identities) {
-    this.session = session;
-    this.identities = identities;
+  SessionAuthenticationFilter(Function<HttpServletRequest, Optional<Authentication>> sessionUser) {
+    this.sessionUser = sessionUser;
   }
 
   @Override
@@ -30,7 +32,7 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (request.getHeader(HttpHeaders.AUTHORIZATION) == null
         && SecurityContextHolder.getContext().getAuthentication() == null) {
-      session.signedIn(request).map(user -> identities.signedIn(user.getIdentityId(), user.getGroupIds())).ifPresent(auth -> {
+      sessionUser.apply(request).ifPresent(auth -> {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);
