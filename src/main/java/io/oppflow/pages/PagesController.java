@@ -15,11 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PagesController {
 
-  @GetMapping({PageRoutes.HOME, PageRoutes.FUNNEL})
+  @GetMapping({PageRoutes.HOME, PageRoutes.FUNNEL, PageRoutes.COMPARE, PageRoutes.FORECAST, PageRoutes.HEATMAP,
+      PageRoutes.WARNINGS, PageRoutes.COMPLIANCE, PageRoutes.OPPORTUNITY, PageRoutes.RULES})
   ResponseEntity<Resource> page(HttpServletRequest request) {
     return PageRoutes.file(request.getRequestURI())
-        .map(file -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache())
-            .body((Resource) new ClassPathResource("static/pages/" + file)))
+        .map(file -> new ClassPathResource("static/pages/" + file))
+        .filter(Resource::exists)
+        .map(html -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache())
+            .body((Resource) html))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 }

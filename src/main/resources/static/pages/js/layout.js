@@ -8,7 +8,10 @@ import { logout, session } from './session.js';
 const LANGUAGE_NAMES = { 'zh-CN': '中文', en: 'English' };
 
 function header(current) {
-  const links = [['/', 'nav.home', 'home'], ['/funnel', 'nav.funnel', 'funnel'], ['/camunda/app/tasklist/default/', 'nav.tasklist', 'tasklist']];
+  const links = [['/', 'nav.home', 'home'], ['/funnel', 'nav.funnel', 'funnel'], ['/compare', 'nav.compare', 'compare'],
+    ['/forecast', 'nav.forecast', 'forecast'], ['/heatmap', 'nav.heatmap', 'heatmap'], ['/warnings', 'nav.warnings', 'warnings'],
+    ['/compliance', 'nav.compliance', 'compliance'], ['/rules', 'nav.rules', 'rules'],
+    ['/camunda/app/tasklist/default/', 'nav.tasklist', 'tasklist']];
   const nav = links.map(([href, key, page]) =>
     `<li><a href="${href}" data-i18n="${key}"${page === current ? ' aria-current="page"' : ''}></a></li>`).join('');
   const options = LANGUAGES.map(l => `<option value="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</option>`).join('');

@@ -1,13 +1,28 @@
 /*
- * Every text of the pages, in both languages. Keys are grouped by page; {name} marks a value filled in.
+ * Every text of the pages, in both languages: the shared ones, home and funnel here, each other page's in
+ * messages/<page>.js. Keys are grouped by page; {name} marks a value filled in.
  */
-export default {
+import compare from './messages/compare.js';
+import forecast from './messages/forecast.js';
+import heatmap from './messages/heatmap.js';
+import warnings from './messages/warnings.js';
+import compliance from './messages/compliance.js';
+import opportunity from './messages/opportunity.js';
+import rules from './messages/rules.js';
+
+const shared = {
   'zh-CN': {
     'app.name': 'oppflow 商机管理',
     'app.skip': '跳到正文',
     'nav.label': '主导航',
     'nav.home': '首页',
     'nav.funnel': '销售漏斗',
+    'nav.compare': '对比与目标',
+    'nav.forecast': '预测',
+    'nav.heatmap': '流程热力图',
+    'nav.warnings': '预警',
+    'nav.compliance': '合规审计',
+    'nav.rules': '规则',
     'nav.tasklist': 'Tasklist 任务',
     'lang.label': '语言',
     'user.signedIn': '已登录：{name}',
@@ -100,6 +115,12 @@ export default {
     'nav.label': 'Main navigation',
     'nav.home': 'Home',
     'nav.funnel': 'Sales funnel',
+    'nav.compare': 'Compare & targets',
+    'nav.forecast': 'Forecast',
+    'nav.heatmap': 'Process heatmap',
+    'nav.warnings': 'Warnings',
+    'nav.compliance': 'Compliance',
+    'nav.rules': 'Rules',
     'nav.tasklist': 'Tasklist',
     'lang.label': 'Language',
     'user.signedIn': 'Signed in: {name}',
@@ -187,3 +208,8 @@ export default {
     'drill.empty': 'No opportunities.'
   }
 };
+
+const pages = [compare, forecast, heatmap, warnings, compliance, opportunity, rules];
+
+export default Object.fromEntries(['zh-CN', 'en'].map(lang =>
+  [lang, Object.assign({}, shared[lang], ...pages.map(page => page[lang]))]));
