@@ -4,14 +4,15 @@
  */
 import { format, t } from './i18n.js';
 import { api } from './session.js';
-import { DRILLABLE, escape } from './funnel-view.js';
+import { DRILLABLE } from './funnel-view.js';
+import { escape, opportunityLink } from './html.js';
 
 const SHOWN = 100;
 let lastDrill = null;
 
 function row(o) {
   return `<tr data-code="${escape(o.code)}">
-    <td>${escape(o.code)}</td><td>${escape(o.name)}</td><td>${escape(o.customer && o.customer.name)}</td>
+    <td>${opportunityLink(o.code)}</td><td>${escape(o.name)}</td><td>${escape(o.customer && o.customer.name)}</td>
     <td>${escape(o.owner)}</td><td>${escape(o.orgUnit)}</td><td>${escape(o.stage)}</td>
     <td class="num">${format.money(o.amount, o.currency)}</td><td>${format.dateTime(o.updatedAt)}</td></tr>`;
 }

@@ -1,6 +1,7 @@
 /* Draws one slice of a funnel report: the ECharts funnel of entries per stage and the table of figures. */
 import * as echarts from './echarts.js';
 import { format, localName, t } from './i18n.js';
+import { escape } from './html.js';
 
 /** The figures that can be listed as opportunities (GET /api/opportunities has a stage and a status filter). */
 export const DRILLABLE = { open: 'OPEN', lost: 'LOST', won: 'WON' };
@@ -26,10 +27,6 @@ function figureCell(stage, figure) {
   }
   return `<td class="num" data-figure="${figure}"><button type="button" class="figure" data-stage="${stage.stage}"
       data-figure="${figure}" aria-label="${escape(stageName(stage))} · ${t('funnel.' + figure)}: ${value}">${value}</button></td>`;
-}
-
-export function escape(text) {
-  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
 export function drawTable(tbody, group) {

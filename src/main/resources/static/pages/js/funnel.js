@@ -6,7 +6,8 @@ import { onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { api } from './session.js';
 import * as filtersOf from './funnel-filters.js';
-import { drawChart, drawSummary, drawTable, escape, groupLabel, stageName } from './funnel-view.js';
+import { drawChart, drawSummary, drawTable, groupLabel, stageName } from './funnel-view.js';
+import { escape } from './html.js';
 import { closeDrill, drill, redrawDrill } from './funnel-drill.js';
 
 const form = document.getElementById('filters');
