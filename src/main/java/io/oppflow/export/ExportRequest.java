@@ -23,6 +23,11 @@ public final class ExportRequest {
     this.format = format;
   }
 
+  /** Whether the request asked for a table (CSV or XLSX) rather than JSON. */
+  public boolean isTable() {
+    return format != null;
+  }
+
   /** The export of {@code table} if the request asked for CSV or XLSX, otherwise {@code json} as JSON. */
   public ResponseEntity<?> respond(Object json, Supplier<Table> table) {
     if (format == null) {

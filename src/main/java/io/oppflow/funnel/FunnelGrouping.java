@@ -3,6 +3,7 @@ package io.oppflow.funnel;
 import io.oppflow.shared.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Locale;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * How to slice the funnel (漏斗划分). Time slices use the date of the event counted: a stage entry its
@@ -50,6 +51,33 @@ public enum FunnelGrouping {
       case MONTH -> year(dateColumn) + " * 100 + cast(extract(month from " + dateColumn + ") as integer)";
       default -> "coalesce(" + alias + "." + column + ", '')";
     };
+  }
+
+  /**
+   * The SQL condition that an event dated by {@code dateColumn} of {@code alias} is in the group the API shows as
+   * {@code label} (the reverse of {@link #label}); 400 naming {@code group} if the label is not one of this grouping.
+   */
+  String groupCondition(String alias, String dateColumn, String label, MapSqlParameterSource params) {
+    Object key = switch (this) {
+      case NONE -> null;
+      case YEAR -> periodKey(label, "\\d{4}");
+      case QUARTER -> periodKey(label, "\\d{4}-Q[1-4]");
+      case MONTH -> periodKey(label, "\\d{4}-(0[1-9]|1[0-2])");
+      default -> label;
+    };
+    if (key == null) {
+      return "1 = 1";
+    }
+    params.addValue("groupKey", key);
+    return keyExpression(alias, dateColumn) + " = :groupKey";
+  }
+
+  /** 2027 → 2027, 2027-Q1 → 202701, 2027-03 → 202703: the number {@link #keyExpression} computes. */
+  private static Integer periodKey(String label, String pattern) {
+    if (label == null || !label.matches(pattern)) {
+      throw InvalidRequestException.of("group", "is not a period of the grouping, such as 2027, 2027-Q1 or 2027-03");
+    }
+    return Integer.valueOf(label.replace("-Q", "0").replace("-", ""));
   }
 
   /** The key as the API shows it: {@code 2027}, {@code 2027-Q1}, {@code 2027-03}, or the column's value. */

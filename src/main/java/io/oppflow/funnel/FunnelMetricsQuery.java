@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -133,6 +134,38 @@ class FunnelMetricsQuery {
     return jdbc.query(sql.toString(), params, (rs, i) -> new OutcomeRow(grouping.label(rs.getObject("group_key")),
         rs.getString("status"), rs.getString("stage"), rs.getLong("n"),
         rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount"), rs.getDouble("cycle_days")));
+  }
+
+  /**
+   * The stage entries a stage's figure counts (in the group {@code group} of the grouping), newest first, with
+   * their opportunity: the same conditions as {@link #stages}, so the list holds as many as the figure.
+   */
+  FunnelEntries entries(FunnelFilter filter, FunnelGrouping grouping, String group, String stage, FunnelFigure figure,
+      int page, int size) {
+    MapSqlParameterSource params = new MapSqlParameterSource("process", filter.process()).addValue("stage", stage);
+    StringBuilder where = new StringBuilder(" from stage_interval si join opportunity o on o.code = si.opportunity_code")
+        .append(" where si.process_key = :process and si.stage = :stage and ").append(figure.condition());
+    period(where, params, "si.entered_at", filter, false);
+    sliceFilters(where, params, "si", filter);
+    if (grouping != FunnelGrouping.NONE) {
+      where.append(" and ").append(grouping.groupCondition("si", "si.entered_at", group, params));
+    }
+    Long total = jdbc.queryForObject("select count(*)" + where, params, Long.class);
+    params.addValue("limit", size).addValue("offset", (long) page * size);
+    List<FunnelEntries.Entry> content = jdbc.query("select o.code, o.name, o.customer_name, si.owner, si.org_unit,"
+        + " si.stage, si.entered_at, si.left_at, si.outcome, o.status, o.stage as current_stage, o.amount, o.currency"
+        + where + " order by si.entered_at desc, si.id desc limit :limit offset :offset", params, (rs, i) ->
+        new FunnelEntries.Entry(rs.getString("code"), rs.getString("name"), rs.getString("customer_name"),
+            rs.getString("owner"), rs.getString("org_unit"), rs.getString("stage"), instant(rs, "entered_at"),
+            instant(rs, "left_at"), rs.getString("outcome"), rs.getString("status"), rs.getString("current_stage"),
+            rs.getBigDecimal("amount"), rs.getString("currency")));
+    return new FunnelEntries(filter.process(), stage, figure.apiName(), grouping == FunnelGrouping.NONE ? null : group,
+        total == null ? 0 : total, page, size, content);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp at = rs.getTimestamp(column);
+    return at == null ? null : at.toInstant();
   }
 
   /** The owners of the opportunities under an org unit of a process: the reps who carry its targets. */

@@ -39,6 +39,24 @@ public class FunnelService {
     return measure(scoped.withProcess(processes.resolve(scoped.process(), scoped.orgUnit(), scoped.owner())), grouping);
   }
 
+  /**
+   * The stage entries behind a stage's figure of {@link #funnel} for the same filter, caller and grouping (one
+   * group of it, labelled as the report labels it): as many as the figure shows.
+   */
+  @Transactional(readOnly = true)
+  public FunnelEntries entries(FunnelFilter filter, FunnelGrouping grouping, String group, String stage,
+      FunnelFigure figure, int page, int size, Actor actor) {
+    FunnelFilter scoped = FunnelScope.restrict(filter, actor);
+    FunnelFilter resolved = scoped.withProcess(processes.resolve(scoped.process(), scoped.orgUnit(), scoped.owner()));
+    if (stagesOf(resolved.process()).stream().noneMatch(s -> s.code().equals(stage))) {
+      throw InvalidRequestException.of("stage", "is not a stage of the process " + resolved.process());
+    }
+    if (grouping != FunnelGrouping.NONE && group == null) {
+      throw InvalidRequestException.of("group", "is needed with groupBy: the key of the group, as GET /api/funnel labels it");
+    }
+    return query.entries(resolved, grouping, group, stage, figure, page, size);
+  }
+
   /** The funnel as the filter says (its process given), without access checks: for callers that checked access themselves. */
   @Transactional(readOnly = true)
   public FunnelReport measure(FunnelFilter filter, FunnelGrouping grouping) {

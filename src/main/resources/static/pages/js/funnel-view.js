@@ -3,8 +3,10 @@ import * as echarts from './echarts.js';
 import { format, localName, t } from './i18n.js';
 import { escape } from './html.js';
 
-/** The figures that can be listed as opportunities (GET /api/opportunities has a stage and a status filter). */
-export const DRILLABLE = { open: 'OPEN', lost: 'LOST', won: 'WON' };
+/** A stage's figures, each listed by GET /api/funnel/entries (the stage entries it counts). */
+export const STAGE_FIGURES = ['entered', 'advanced', 'lost', 'open'];
+/** The totals, listed by GET /api/opportunities with their status. */
+export const TOTAL_STATUS = { open: 'OPEN', lost: 'LOST', won: 'WON' };
 
 let chart = null;
 
@@ -21,9 +23,8 @@ export function groupLabel(key) {
 
 function figureCell(stage, figure) {
   const value = format.count(stage[figure]);
-  if (!DRILLABLE[figure] || !stage[figure]) {
-    const title = DRILLABLE[figure] ? '' : ` title="${t('funnel.noDrill')}"`;
-    return `<td class="num" data-figure="${figure}"${title}>${value}</td>`;
+  if (!stage[figure]) {
+    return `<td class="num" data-figure="${figure}">${value}</td>`;
   }
   return `<td class="num" data-figure="${figure}"><button type="button" class="figure" data-stage="${stage.stage}"
       data-figure="${figure}" aria-label="${escape(stageName(stage))} · ${t('funnel.' + figure)}: ${value}">${value}</button></td>`;
@@ -33,10 +34,7 @@ export function drawTable(tbody, group) {
   tbody.innerHTML = group.stages.map(stage => `
     <tr data-stage="${stage.stage}">
       <th scope="row">${escape(stageName(stage))}</th>
-      <td class="num" data-figure="entered" title="${t('funnel.noDrill')}">${format.count(stage.entered)}</td>
-      <td class="num" data-figure="advanced" title="${t('funnel.noDrill')}">${format.count(stage.advanced)}</td>
-      ${figureCell(stage, 'lost')}
-      ${figureCell(stage, 'open')}
+      ${STAGE_FIGURES.map(figure => figureCell(stage, figure)).join('')}
       <td class="num" data-figure="conversionRate">${format.percent(stage.conversionRate)}</td>
       <td class="num" data-figure="medianDwellDays">${format.days(stage.medianDwellDays)}</td>
       <td class="num" data-figure="p90DwellDays">${format.days(stage.p90DwellDays)}</td>

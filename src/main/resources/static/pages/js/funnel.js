@@ -64,7 +64,7 @@ function draw() {
   groupSelect.value = group.key;
   drawSummary(document.getElementById('summary'), group);
   drawTable(document.querySelector('#funnel-table tbody'), group);
-  drawChart(document.getElementById('funnel-chart'), group, stage => openStage(stage, 'open'));
+  drawChart(document.getElementById('funnel-chart'), group, stage => openStage(stage, 'entered'));
   document.getElementById('export-csv').href = filtersOf.apiPath(filters, 'csv');
   document.getElementById('export-xlsx').href = filtersOf.apiPath(filters, 'xlsx');
 }
@@ -87,7 +87,8 @@ async function load() {
 function openStage(code, figure) {
   const stage = shownGroup().stages.find(s => s.stage === code);
   if (stage && stage[figure]) {
-    drill({ figure, stage: code, stageLabel: stageName(stage), filters }).catch(e => showMessage(errorKey(e)));
+    drill({ figure, stage: code, stageLabel: stageName(stage), filters: { ...filters, group: shownGroup().key } })
+        .catch(e => showMessage(errorKey(e)));
   }
 }
 

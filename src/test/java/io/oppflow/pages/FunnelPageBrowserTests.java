@@ -67,7 +67,7 @@ class FunnelPageBrowserTests {
       assertTableShows(browser, funnel, Locale.US);
       keepScreenshot(driver, "pages-funnel-en");
 
-      drillIntoTheOpenOnesOf(browser, "TARGET", funnel, codes);
+      drillIntoTheFiguresOf(browser, "TARGET", funnel, codes);
 
       new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
       browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "销售漏斗"));
@@ -146,26 +146,30 @@ class FunnelPageBrowserTests {
         .getText().trim();
   }
 
-  /** The open figure of a stage lists as many opportunities, newest first: the ones just opened. */
-  private void drillIntoTheOpenOnesOf(TasklistBrowser browser, String stage, JsonNode group, List<String> codes) {
-    long open = stageOf(group, stage).path("open").asLong();
-    assertThat(open).isGreaterThanOrEqualTo(codes.size());
-    WebElement figure = browser.driver().findElement(
-        By.cssSelector("#funnel-table tr[data-stage='" + stage + "'] button.figure[data-figure='open']"));
-    // by keyboard: the figure is a button
-    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", figure);
-    figure.sendKeys(Keys.ENTER);
-    WebElement heading = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
-    // the list is today's open opportunities in the stage as GET /api/opportunities has them; the figure counts the
-    // stage intervals of the history, which other tests' imports and engine moves on this shared database can make
-    // differ by a few, so the page's count is held to the list's API
-    long listedByApi = ApiClient.as(port, "manager1").get("/api/opportunities?status=OPEN&stage=" + stage + "&size=1")
-        .json().path("page").path("totalElements").asLong();
-    assertThat(heading.getDomAttribute("data-total")).isEqualTo(Long.toString(listedByApi));
-    assertThat(listedByApi).isGreaterThanOrEqualTo(codes.size());
-    List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
-        .map(r -> r.getDomAttribute("data-code")).toList();
-    assertThat(listed).containsAll(codes);
+  /** A stage's figure lists as many stage entries as it counts, newest first: the ones just opened among them. */
+  private void drillIntoTheFiguresOf(TasklistBrowser browser, String stage, JsonNode group, List<String> codes) {
+    for (String figure : List.of("entered", "open")) {
+      WebElement button = browser.driver().findElement(
+          By.cssSelector("#funnel-table tr[data-stage='" + stage + "'] button.figure[data-figure='" + figure + "']"));
+      String shown = button.getText();
+      // by keyboard: the figure is a button
+      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+      button.sendKeys(Keys.ENTER);
+      browser.waiting().until(d -> figure.equals(d.findElement(By.id("drill")).getDomAttribute("data-figure")));
+      WebElement heading = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
+      long listedByApi = ApiClient.as(port, "manager1")
+          .get("/api/funnel/entries?process=" + PROCESS + "&stage=" + stage + "&figure=" + figure + "&size=1")
+          .json().path("total").asLong();
+      assertThat(heading.getDomAttribute("data-total")).as(figure + ": the list holds as many as the figure")
+          .isEqualTo(Long.toString(stageOf(group, stage).path(figure).asLong()))
+          .isEqualTo(Long.toString(listedByApi))
+          .isEqualTo(shown.replace(",", ""));
+      List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
+          .map(r -> r.getDomAttribute("data-code")).toList();
+      assertThat(listed).containsAll(codes);
+      assertThat(browser.driver().findElement(By.cssSelector("#drill-table tbody tr[data-code='" + codes.get(0) + "'] a"))
+          .getDomAttribute("href")).isEqualTo("/opportunity?code=" + codes.get(0));
+    }
   }
 
   private static JsonNode stageOf(JsonNode group, String stage) {

@@ -1,5 +1,7 @@
 package io.oppflow.funnel.internal;
 
+import io.oppflow.funnel.FunnelEntries;
+import io.oppflow.funnel.FunnelFigure;
 import io.oppflow.funnel.FunnelFilter;
 import io.oppflow.funnel.FunnelGrouping;
 import io.oppflow.funnel.FunnelReport;
@@ -24,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Funnel 销售漏斗")
 public class FunnelController {
 
+  /** The most entries one page (or one export) lists. */
+  private static final int MAX_ENTRIES = 10_000;
+
   private final FunnelService funnel;
 
   FunnelController(FunnelService funnel) {
@@ -44,16 +49,52 @@ public class FunnelController {
       @RequestParam(required = false) String groupBy,
       ExportRequest export,
       Actor actor) {
+    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType);
+    FunnelGrouping grouping = FunnelGrouping.parse(groupBy);
+    FunnelReport report = funnel.funnel(filter, grouping, actor);
+    return export.respond(report, () -> FunnelTables.of(report));
+  }
+
+  @GetMapping("/api/funnel/entries")
+  @Operation(summary = "The stage entries behind one figure of GET /api/funnel (entered, advanced, lost, open of a stage), same filters; CSV/XLSX with format=")
+  ResponseEntity<?> entries(
+      @RequestParam String stage,
+      @RequestParam(defaultValue = "entered") String figure,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String orgUnit,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) ProjectType projectType,
+      @RequestParam(required = false) CustomerType customerType,
+      @RequestParam(required = false) String groupBy,
+      @RequestParam(required = false) String group,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size,
+      ExportRequest export,
+      Actor actor) {
+    if (page < 0) {
+      throw InvalidRequestException.of("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_ENTRIES) {
+      throw InvalidRequestException.of("size", "must be between 1 and " + MAX_ENTRIES);
+    }
+    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType);
+    FunnelEntries entries = funnel.entries(filter, FunnelGrouping.parse(groupBy), group, stage, FunnelFigure.parse(figure),
+        page, export.isTable() ? MAX_ENTRIES : size, actor);
+    return export.respond(entries, () -> FunnelTables.of(entries));
+  }
+
+  private static FunnelFilter filter(String process, LocalDate from, LocalDate to, String owner, String orgUnit,
+      String region, ProjectType projectType, CustomerType customerType) {
     if (from != null && to != null && !from.isBefore(to)) {
       throw InvalidRequestException.of("to", "must be after from");
     }
     if (orgUnit != null && !OrgUnit.isValid(orgUnit)) {
       throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
     }
-    FunnelGrouping grouping = FunnelGrouping.parse(groupBy);
-    FunnelFilter filter = new FunnelFilter(process, from, to, owner, orgUnit, region,
+    return new FunnelFilter(process, from, to, owner, orgUnit, region,
         projectType == null ? null : projectType.name(), customerType == null ? null : customerType.name());
-    FunnelReport report = funnel.funnel(filter, grouping, actor);
-    return export.respond(report, () -> FunnelTables.of(report));
   }
 }

@@ -1,5 +1,6 @@
 package io.oppflow.funnel.internal;
 
+import io.oppflow.funnel.FunnelEntries;
 import io.oppflow.funnel.FunnelReport;
 import io.oppflow.export.Table;
 import java.util.ArrayList;
@@ -23,5 +24,13 @@ public final class FunnelTables {
     return new Table("funnel", List.of("group", "stage", "stageNameZh", "stageNameEn", "entered", "advanced", "lost",
         "left", "open", "conversionRate", "avgDwellDays", "medianDwellDays", "p90DwellDays", "slope", "groupWon",
         "groupLost", "groupOpen", "groupWinRate", "groupAvgCycleDaysWon", "groupWeightedPipeline"), rows);
+  }
+
+  static Table of(FunnelEntries entries) {
+    List<List<Object>> rows = entries.content().stream().map(e -> java.util.Arrays.<Object>asList(e.code(), e.name(),
+        e.customer(), e.owner(), e.orgUnit(), e.stage(), e.enteredAt(), e.leftAt(), e.outcome(), e.status(),
+        e.currentStage(), e.amount(), e.currency())).toList();
+    return new Table("funnel-entries", List.of("code", "name", "customer", "owner", "orgUnit", "stage", "enteredAt",
+        "leftAt", "outcome", "status", "currentStage", "amount", "currency"), rows);
   }
 }
