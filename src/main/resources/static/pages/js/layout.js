@@ -43,5 +43,6 @@ export async function start(current, titleKey) {
   onLanguageChange(showUser);
   translate(document);
   showUser();
+  performance.mark('oppflow:header');
   return user;
 }
