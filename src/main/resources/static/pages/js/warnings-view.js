@@ -26,12 +26,12 @@ export function drawTable(tbody, caption, shown) {
     <tr data-code="${escape(w.opportunity)}" data-kind="${w.kind}" data-stage="${escape(w.stage)}">
       <td><span class="kind kind-${w.kind}">${t('warnings.kind.' + w.kind)}</span></td>
       <td>${opportunityLink(w.opportunity)}</td>
-      <td>${escape(localName(w.stageName, w.stage))}</td>
+      <td class="stage">${escape(localName(w.stageName, w.stage))}</td>
       <td class="message-text">${escape(localName(w.message, ''))}</td>
       <td class="when">${format.dateTime(w.at)}</td>
       <td class="num">${w.daysInStage == null ? '–' : format.count(w.daysInStage)}</td>
       <td>${escape(w.owner)}</td>
-      <td>${escape(w.orgUnit)}</td>
+      <td class="unit">${escape(w.orgUnit)}</td>
       ${taskCell(w)}
     </tr>`).join('') : `<tr><td colspan="9">${t('warnings.empty')}</td></tr>`;
 }

@@ -16,8 +16,8 @@ export default {
     'warnings.message': '说明',
     'warnings.at': '发生于',
     'warnings.days': '停留天数',
-    'warnings.task': '任务',
-    'warnings.openTask': '在 Tasklist 中打开',
+    'warnings.task': 'Tasklist 任务',
+    'warnings.openTask': '打开任务',
     'warnings.openTaskLabel': '在 Tasklist 中打开 {code} 的任务',
     'warnings.noTask': '无未结任务',
     'warnings.empty': '没有预警。'
@@ -39,7 +39,7 @@ export default {
     'warnings.at': 'When',
     'warnings.days': 'Days in stage',
     'warnings.task': 'Task',
-    'warnings.openTask': 'Open in Tasklist',
+    'warnings.openTask': 'Open task',
     'warnings.openTaskLabel': 'Open the task of {code} in Tasklist',
     'warnings.noTask': 'no open task',
     'warnings.empty': 'No warnings.'
