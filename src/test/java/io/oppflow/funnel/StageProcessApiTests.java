@@ -135,6 +135,47 @@ class StageProcessApiTests {
   }
 
   @Nested
+  class TheDiagram {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"project-sales-funnel", "classic-funnel"})
+    void shouldBeTheDeployedBpmnOfTheLatestVersionWithEveryStageElement(String key) {
+      ApiClient.Response r = as("manager1").get("/api/processes/" + key + "/diagram", "application/xml");
+
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      assertThat(r.contentType()).startsWith("application/xml");
+      BpmnModelInstance served = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(
+          r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(served.<Process>getModelElementById(key)).isNotNull();
+      process(as("manager1").get("/api/processes").json(), key).path("stages").forEach(stage ->
+          assertThat(served.<SubProcess>getModelElementById("Stage_" + stage.path("code").asText()))
+              .as("stage element of " + stage.path("code").asText()).isNotNull());
+      assertThat(r.body()).contains("bpmndi:BPMNDiagram");
+    }
+
+    @Test
+    void shouldBeReadByARepWhateverTheyAccept() {
+      ApiClient.Response r = as("rep1").get("/api/processes/classic-funnel/diagram");
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      assertThat(r.contentType()).startsWith("application/xml");
+    }
+
+    @Test
+    void shouldAnswer404ProblemForAKeyThatIsNoStageProcess() {
+      ApiClient.Response r = as("manager1").get("/api/processes/no-such-process/diagram", "application/xml");
+
+      assertThat(r.status()).as(r.toString()).isEqualTo(404);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.json().path("detail").asText()).contains("no-such-process");
+    }
+
+    @Test
+    void shouldAnswer401ToAnAnonymousCaller() {
+      assertThat(ApiClient.anonymous(port).get("/api/processes/classic-funnel/diagram").status()).isEqualTo(401);
+    }
+  }
+
+  @Nested
   class TheDefault {
 
     String rep;

@@ -95,6 +95,7 @@ final class ApiPolicy {
         basic("PUT", "/api/org-units/members/{fresh}").documented("/api/org-units/members/{userId}")
             .json("{\"orgUnit\": \"HQ/East/Matrix\"}").expect(OPS),
         basic("GET", "/api/processes").documented("/api/processes").expect(SIGNED_IN),
+        basic("GET", "/api/processes/classic-funnel/diagram").documented("/api/processes/{key}/diagram").expect(SIGNED_IN),
         basic("GET", "/api/funnel?owner=rep1").documented("/api/funnel").expect(OWNER_FIGURES),
         basic("GET", "/api/funnel?orgUnit=HQ/East")
             .expect("rep1=2xx rep2=2xx expert1=2xx manager1=2xx manager2=403 ops1=2xx admin=2xx"),

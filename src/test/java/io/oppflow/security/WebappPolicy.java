@@ -43,6 +43,9 @@ final class WebappPolicy {
         webapp("GET", "/funnel").expect(PAGE),
         webapp("GET", "/pages/js/funnel.js").expect(PAGE),
         webapp("GET", "/_static/echarts/6.0.0/dist/echarts.esm.min.js").expect(PAGE),
+        webapp("GET", "/heatmap").expect(PAGE),
+        webapp("GET", "/warnings").expect(PAGE),
+        webapp("GET", "/_static/bpmn-js/18.31.1/bpmn-navigated-viewer.production.min.js").expect(PAGE),
         webapp("GET", "/pages/session").expect("anon=302 " + ApiPolicy.SIGNED_IN),
         // and the API calls they make, with the session (and its CSRF token for changes), in the API's own scopes
         webapp("GET", "/api/funnel?owner=rep1").note("with the Tasklist login").expect(ApiPolicy.OWNER_FIGURES),

@@ -50,6 +50,8 @@ abstract class WarningsContract {
     assertThat(w.path("daysInStage").asLong()).isZero();
     assertThat(w.path("message").path("zh").asText()).contains("定位目标客户群");
     assertThat(w.path("message").path("en").asText()).contains("dwell limit");
+    assertThat(w.path("taskId").asText()).as("the review task").isEqualTo(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("Task_TARGET_ReviewStalled").singleResult().getId());
     assertThat(warningsOf(code, "rep1", "STALLED")).as("the owner sees it").hasSize(1);
     assertThat(warningsOf(code, "ops1", null)).as("sales-ops see everything").hasSize(1);
     assertThat(warningsOf(code, "expert1", null)).as("experts see everything").hasSize(1);
@@ -74,6 +76,8 @@ abstract class WarningsContract {
     assertThat(skipped.get(0).path("message").path("en").asText())
         .contains("Locate the target customer group").contains("Confirm customer intent").contains("skipping 1 stage");
     assertThat(skipped.get(0).path("message").path("zh").asText()).contains("跳过了 1 个阶段");
+    assertThat(skipped.get(0).path("taskId").asText()).as("the opportunity's open stage task").isEqualTo(tasks.createTaskQuery()
+        .processInstanceBusinessKey(code).taskDefinitionKey("Task_CONFIRM_INTENT").singleResult().getId());
     assertThat(warningsOf(code, "manager1", "REOPENED")).isEmpty();
   }
 
@@ -88,6 +92,9 @@ abstract class WarningsContract {
     assertThat(skipped).extracting(w -> w.path("stage").asText()).containsExactlyInAnyOrder("TARGET", "INITIATE_PROJECT");
     JsonNode left = skipped.stream().filter(w -> w.path("stage").asText().equals("TARGET")).findFirst().orElseThrow();
     assertThat(left.path("message").path("en").asText()).contains("without passing its gate");
+    String now = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_INITIATE_PROJECT")
+        .singleResult().getId();
+    assertThat(skipped).as("both lead to the stage task it is in now").allMatch(w -> w.path("taskId").asText().equals(now));
     JsonNode jumped = skipped.stream().filter(w -> w.path("stage").asText().equals("INITIATE_PROJECT")).findFirst().orElseThrow();
     assertThat(jumped.path("message").path("en").asText()).contains("skipping 2 stages");
   }
@@ -147,7 +154,7 @@ abstract class WarningsContract {
     ApiClient.Response csv = as("manager1").get("/api/warnings?kind=SKIPPED_STAGE&format=csv");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
-    assertThat(csv.body()).contains("kind,opportunity,process,stage,stage_zh,stage_en,since,at,days_in_stage,owner,org_unit,message_zh,message_en")
+    assertThat(csv.body()).contains("kind,opportunity,process,stage,stage_zh,stage_en,since,at,days_in_stage,owner,org_unit,message_zh,message_en,task_id")
         .contains("SKIPPED_STAGE," + code + ",project-sales-funnel,CONFIRM_INTENT,确认客户意向");
     ApiClient.Response xlsx = as("manager1").get("/api/warnings",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

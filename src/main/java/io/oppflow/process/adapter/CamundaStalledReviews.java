@@ -42,7 +42,8 @@ public class CamundaStalledReviews implements StalledReviews {
     Function<Task, String> stage = t -> t.getTaskDefinitionKey()
         .substring("Task_".length(), t.getTaskDefinitionKey().length() - TASK_SUFFIX.length());
     return open.stream().filter(t -> businessKeys.get(t.getProcessInstanceId()) != null)
-        .map(t -> new OpenReview(businessKeys.get(t.getProcessInstanceId()), stage.apply(t), t.getCreateTime().toInstant()))
+        .map(t -> new OpenReview(businessKeys.get(t.getProcessInstanceId()), stage.apply(t), t.getCreateTime().toInstant(),
+            t.getId()))
         .toList();
   }
 }

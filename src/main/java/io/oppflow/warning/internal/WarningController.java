@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class WarningController {
 
   private static final List<String> COLUMNS = List.of("kind", "opportunity", "process", "stage", "stage_zh", "stage_en",
-      "since", "at", "days_in_stage", "owner", "org_unit", "message_zh", "message_en");
+      "since", "at", "days_in_stage", "owner", "org_unit", "message_zh", "message_en", "task_id");
 
   private final WarningService warnings;
 
@@ -43,7 +43,7 @@ public class WarningController {
     for (Warning w : found) {
       rows.add(Arrays.asList(w.kind().name(), w.opportunity(), w.process(), w.stage(), w.stageName().zh(),
           w.stageName().en(), w.since().toString(), w.at().toString(), w.daysInStage(), w.owner(), w.orgUnit(),
-          w.message().zh(), w.message().en()));
+          w.message().zh(), w.message().en(), w.taskId()));
     }
     return new Table("warnings", COLUMNS, rows);
   }

@@ -1,5 +1,6 @@
 package io.oppflow.warning.internal;
 
+import io.oppflow.warning.OpportunityTasks;
 import io.oppflow.warning.StalledReviews;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.organization.Actor;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +30,15 @@ public class WarningService {
 
   private final JdbcTemplate jdbc;
   private final StalledReviews stalledReviews;
+  private final OpportunityTasks openTasks;
   private final StageCatalog catalog;
   private final Clock clock;
 
-  WarningService(JdbcTemplate jdbc, StalledReviews stalledReviews, StageCatalog catalog, Clock clock) {
+  WarningService(JdbcTemplate jdbc, StalledReviews stalledReviews, OpportunityTasks openTasks, StageCatalog catalog,
+      Clock clock) {
     this.jdbc = jdbc;
     this.stalledReviews = stalledReviews;
+    this.openTasks = openTasks;
     this.catalog = catalog;
     this.clock = clock;
   }
@@ -56,7 +61,7 @@ public class WarningService {
           long days = Duration.between(since, clock.instant()).toDays();
           found.add(new Warning(WarningKind.STALLED, s.code(), s.process(), review.stage(),
               messages.stageName(s.process(), review.stage()), since, review.since(), days, s.owner(), s.orgUnit(),
-              messages.stalled(s.process(), review.stage(), days)));
+              messages.stalled(s.process(), review.stage(), days), review.taskId()));
         }
       }
     }
@@ -67,12 +72,29 @@ public class WarningService {
           var i = f.interval();
           Instant at = f.leftWithoutGate() ? i.leftAt() : i.enteredAt();
           found.add(new Warning(f.kind(), code, s.process(), i.stage(), messages.stageName(i.process(), i.stage()),
-              i.enteredAt(), at, null, s.owner(), s.orgUnit(), messages.of(f)));
+              i.enteredAt(), at, null, s.owner(), s.orgUnit(), messages.of(f), null));
         }
       }
     });
     found.sort(Comparator.comparing(Warning::at).reversed().thenComparing(Warning::opportunity));
-    return found;
+    return withOpenTasks(found);
+  }
+
+  /**
+   * Each warning without a task of its own leads to the opportunity's open task in the warning's stage, else to
+   * its oldest open stage task (where it is now).
+   */
+  private List<Warning> withOpenTasks(List<Warning> found) {
+    Map<String, List<OpportunityTasks.StageTask>> open = openTasks.openStageTasks(found.stream()
+        .filter(w -> w.taskId() == null).map(Warning::opportunity).collect(Collectors.toSet())).stream()
+        .collect(Collectors.groupingBy(OpportunityTasks.StageTask::opportunityCode));
+    return found.stream().map(w -> w.taskId() != null ? w : w.withTask(taskFor(w, open.getOrDefault(w.opportunity(), List.of()))))
+        .toList();
+  }
+
+  private static String taskFor(Warning w, List<OpportunityTasks.StageTask> open) {
+    return open.stream().filter(t -> t.stage().equals(w.stage())).findFirst().or(() -> open.stream().findFirst())
+        .map(OpportunityTasks.StageTask::taskId).orElse(null);
   }
 
   private Map<String, List<StageHistoryWarnings.Interval>> intervals(WarningScope scope) {

@@ -1,7 +1,47 @@
 /* The texts of the warnings page (/warnings), in both languages. */
 export default {
   'zh-CN': {
+    'warnings.title': '预警 · oppflow',
+    'warnings.heading': '预警',
+    'warnings.intro': '停滞（超过阶段时限、待主管审查）、跳过阶段与重新打开的商机；每行可打开商机及其 Tasklist 任务。',
+    'warnings.kind': '类型',
+    'warnings.kind.all': '全部类型',
+    'warnings.kind.STALLED': '停滞',
+    'warnings.kind.SKIPPED_STAGE': '跳过阶段',
+    'warnings.kind.REOPENED': '重新打开',
+    'warnings.counts': '各类型数量',
+    'warnings.countAll': '全部',
+    'warnings.countLabel': '{kind}：{count} 条，点击只看此类型',
+    'warnings.caption': '预警列表：{count} 条',
+    'warnings.message': '说明',
+    'warnings.at': '发生于',
+    'warnings.days': '停留天数',
+    'warnings.task': 'Tasklist 任务',
+    'warnings.openTask': '打开任务',
+    'warnings.openTaskLabel': '在 Tasklist 中打开 {code} 的任务',
+    'warnings.noTask': '无未结任务',
+    'warnings.empty': '没有预警。'
   },
   en: {
+    'warnings.title': 'Warnings · oppflow',
+    'warnings.heading': 'Warnings',
+    'warnings.intro': 'Opportunities that stalled (beyond a stage\'s dwell limit, awaiting a manager\'s review), skipped a stage or were reopened; each row opens the opportunity and its task in Tasklist.',
+    'warnings.kind': 'Kind',
+    'warnings.kind.all': 'All kinds',
+    'warnings.kind.STALLED': 'Stalled',
+    'warnings.kind.SKIPPED_STAGE': 'Skipped stage',
+    'warnings.kind.REOPENED': 'Reopened',
+    'warnings.counts': 'Count per kind',
+    'warnings.countAll': 'All',
+    'warnings.countLabel': '{kind}: {count}; select to show only this kind',
+    'warnings.caption': 'Warnings: {count}',
+    'warnings.message': 'What happened',
+    'warnings.at': 'When',
+    'warnings.days': 'Days in stage',
+    'warnings.task': 'Task',
+    'warnings.openTask': 'Open task',
+    'warnings.openTaskLabel': 'Open the task of {code} in Tasklist',
+    'warnings.noTask': 'no open task',
+    'warnings.empty': 'No warnings.'
   }
 };
