@@ -35,20 +35,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * L5    B      100    2027-01-20  open               CLOSE 2026-11-01
  * </pre>
  */
-final class ForecastDataSet {
+public final class ForecastDataSet {
 
   static final String OTHER_OWNER = "fc-rep-b";
   private static final Map<String, Integer> ORDER = Map.of("WIN_RECOGNITION", 5, "NEGOTIATE", 6, "CLOSE", 7);
 
-  final String orgUnit = "HQ/East/FC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+  public final String orgUnit = "HQ/East/FC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   private final String prefix = orgUnit.substring(orgUnit.lastIndexOf('/') + 1);
   private final JdbcTemplate jdbc;
 
-  ForecastDataSet(JdbcTemplate jdbc) {
+  public ForecastDataSet(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  void insert() {
+  public void insert() {
     closed("H1", 100, "2025-09-15", "WON", "2025-09-15", "NEGOTIATE", "2025-08-01");
     closed("H2", 100, "2025-10-15", "LOST", "2025-10-15", "NEGOTIATE", "2025-09-01");
     closed("H3", 100, "2025-12-10", "WON", "2025-12-10", "NEGOTIATE", "2025-11-01", "NEGOTIATE", "2025-11-05");

@@ -1,0 +1,152 @@
+/*
+ * The compare page (/compare): the actual funnel of an org unit and period against its ideal funnel
+ * (GET /api/funnel/compare, the weakest stage marked as the API names it), the ideal funnel's form for managers
+ * (GET/PUT /api/ideal-funnels/{orgUnit}/{period}) and the reverse targets per rep (GET /api/funnel/targets).
+ */
+import { localName, onLanguageChange, t } from './i18n.js';
+import { start } from './layout.js';
+import { api } from './session.js';
+import { escape } from './html.js';
+import * as filtersOf from './compare-filters.js';
+import { clearChart, drawChart, drawSummary, drawTable } from './compare-view.js';
+import { loadIdeal, redrawIdeal, wireIdeal } from './compare-ideal.js';
+import { loadTargets, redrawTargets } from './compare-targets.js';
+
+const SHIPPED = [{ key: 'project-sales-funnel', stages: [] }, { key: 'classic-funnel', stages: [] }];
+const form = document.getElementById('filters');
+const section = document.getElementById('comparison');
+let processes = SHIPPED;
+let defaults = {};
+let filters = {};
+let comparison = null;
+let note = null; // {key, params} of the note shown instead of a comparison
+
+/** Shows the text {@code key}, followed by the API's problem detail if there is one. */
+function showMessage(key, problem) {
+  const message = document.getElementById('message');
+  message.hidden = !key;
+  message.textContent = key ? t(key) + (problem && problem.detail ? ' ' + problem.detail : '') : '';
+  message.dataset.key = key || '';
+  message.dataset.detail = (problem && problem.detail) || '';
+}
+
+function errorKey(error) {
+  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
+}
+
+async function loadProcesses() {
+  try {
+    const list = await api('/api/processes');
+    if (list.processes && list.processes.length) {
+      processes = list.processes;
+    }
+    return list.defaultProcess || processes[0].key;
+  } catch (e) {
+    return processes[0].key;
+  }
+}
+
+async function ownOrgUnit(user) {
+  try {
+    return (await api('/api/org-units/members/' + encodeURIComponent(user))).orgUnit;
+  } catch (e) {
+    return 'HQ';
+  }
+}
+
+function fillProcesses() {
+  const select = form.elements.process;
+  const known = processes.some(p => p.key === filters.process) ? processes : [...processes, { key: filters.process, stages: [] }];
+  select.innerHTML = known.map(p => `<option value="${escape(p.key)}">${escape(localName(p.name, p.key))}</option>`).join('');
+  select.value = filters.process;
+}
+
+function stagesOfProcess() {
+  const process = processes.find(p => p.key === filters.process);
+  return process ? process.stages.map(s => ({ code: s.code, name: s.name })) : [];
+}
+
+function drawNote() {
+  const element = document.getElementById('compare-note');
+  element.hidden = !note;
+  element.textContent = note ? t(note.key, note.params) : '';
+}
+
+function draw() {
+  drawNote();
+  document.querySelector('.compare-layout').hidden = !comparison;
+  document.getElementById('summary').hidden = !comparison;
+  document.getElementById('export-csv').href = filtersOf.comparePath(filters, 'csv');
+  document.getElementById('export-xlsx').href = filtersOf.comparePath(filters, 'xlsx');
+  if (!comparison) {
+    clearChart();
+    return;
+  }
+  const funnel = filtersOf.funnelHref(filters);
+  drawSummary(document.getElementById('summary'), comparison);
+  drawTable(document.querySelector('#compare-table tbody'), comparison, funnel);
+  drawChart(document.getElementById('compare-chart'), comparison, () => location.assign(funnel));
+}
+
+async function loadComparison() {
+  section.setAttribute('aria-busy', 'true');
+  comparison = null;
+  note = null;
+  try {
+    comparison = await api(filtersOf.comparePath(filters));
+  } catch (error) {
+    if (error.status === 404) {
+      note = { key: 'compare.noIdeal', params: { orgUnit: filters.orgUnit, period: filters.period, process: filters.process } };
+    } else {
+      showMessage(errorKey(error), error.problem);
+    }
+  } finally {
+    draw();
+    section.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function load() {
+  showMessage(null);
+  if (!filters.orgUnit || !filters.period) {
+    showMessage(!filters.orgUnit ? 'compare.orgUnitNeeded' : 'error.invalid');
+    return;
+  }
+  await Promise.all([loadComparison(), loadIdeal(filters, stagesOfProcess()), loadTargets(filters)]);
+  section.dataset.loaded = filtersOf.toAddress(filters);
+}
+
+function wire() {
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    filters = { ...defaults, ...filtersOf.readForm(form) };
+    history.pushState(null, '', filtersOf.toAddress(filters));
+    load();
+  });
+  wireIdeal(() => Promise.all([loadComparison(), loadTargets(filters)]));
+  window.addEventListener('popstate', () => {
+    filters = filtersOf.fromAddress(defaults);
+    filtersOf.fillForm(form, filters);
+    fillProcesses();
+    load();
+  });
+  onLanguageChange(() => {
+    fillProcesses();
+    draw();
+    redrawIdeal();
+    redrawTargets();
+    const key = document.getElementById('message').dataset.key;
+    if (key) {
+      showMessage(key, { detail: document.getElementById('message').dataset.detail });
+    }
+  });
+}
+
+const user = await start('compare', 'compare.title');
+const [process, orgUnit] = await Promise.all([loadProcesses(), ownOrgUnit(user.user)]);
+defaults = { process, orgUnit, period: filtersOf.currentQuarter() };
+filters = filtersOf.fromAddress(defaults);
+filtersOf.fillForm(form, filters);
+fillProcesses();
+wire();
+await load();

@@ -1,0 +1,154 @@
+/*
+ * The forecast page (/forecast): the weighted and the historical forecast of a period side by side
+ * (GET /api/forecast, once per method; the weighted one with its opportunities), and the back-test of both
+ * methods over the periods before it (GET /api/forecast/backtest). Filters in the address, exports by format=.
+ */
+import { localName, onLanguageChange, t } from './i18n.js';
+import { start } from './layout.js';
+import { api } from './session.js';
+import { escape } from './html.js';
+import * as filtersOf from './forecast-filters.js';
+import { METHODS, drawBehind, drawMethodsTable, drawTotals } from './forecast-view.js';
+import { clearBacktest, drawBacktest } from './forecast-backtest.js';
+
+const form = document.getElementById('filters');
+const methodsSection = document.getElementById('methods');
+let processes = [{ key: 'project-sales-funnel' }, { key: 'classic-funnel' }];
+let defaults = {};
+let filters = {};
+let forecasts = null;
+let backtest = null;
+let behindStage = '';
+
+function showMessage(key, problem) {
+  const message = document.getElementById('message');
+  message.hidden = !key;
+  message.textContent = key ? t(key) + (problem && problem.detail ? ' ' + problem.detail : '') : '';
+  message.dataset.key = key || '';
+  message.dataset.detail = (problem && problem.detail) || '';
+}
+
+function errorKey(error) {
+  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
+}
+
+async function loadProcesses() {
+  try {
+    const list = await api('/api/processes');
+    if (list.processes && list.processes.length) {
+      processes = list.processes;
+    }
+    return list.defaultProcess || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+function fillProcesses() {
+  const select = form.elements.process;
+  const known = !filters.process || processes.some(p => p.key === filters.process) ? processes : [...processes, { key: filters.process }];
+  select.innerHTML = known.map(p => `<option value="${escape(p.key)}">${escape(localName(p.name, p.key))}</option>`).join('');
+  select.value = filters.process;
+}
+
+function exports() {
+  METHODS.forEach(m => ['csv', 'xlsx'].forEach(f => {
+    document.getElementById(`export-${m}-${f}`).href = filtersOf.forecastPath(filters, m, { format: f });
+  }));
+  ['csv', 'xlsx'].forEach(f => { document.getElementById(`export-backtest-${f}`).href = filtersOf.backtestPath(filters, f); });
+}
+
+function periodHref(period) {
+  return filtersOf.toAddress({ ...filters, period });
+}
+
+function draw() {
+  exports();
+  document.getElementById('methods-table').hidden = !forecasts;
+  document.getElementById('behind').hidden = !forecasts;
+  if (forecasts) {
+    drawTotals(document.getElementById('totals'), forecasts);
+    drawMethodsTable(document.getElementById('methods-table'), forecasts);
+    drawBehind(forecasts.weighted, behindStage);
+  } else {
+    document.getElementById('totals').innerHTML = '';
+  }
+  document.getElementById('backtest').hidden = !backtest;
+  if (backtest) {
+    drawBacktest(backtest, periodHref, period => location.assign(periodHref(period)));
+  } else {
+    clearBacktest();
+  }
+}
+
+async function load() {
+  methodsSection.setAttribute('aria-busy', 'true');
+  showMessage(null);
+  forecasts = null;
+  backtest = null;
+  behindStage = '';
+  const [weighted, historical, test] = await Promise.allSettled([
+    api(filtersOf.forecastPath(filters, 'weighted', { details: true })),
+    api(filtersOf.forecastPath(filters, 'historical')),
+    api(filtersOf.backtestPath(filters))]);
+  const failed = [weighted, historical, test].find(r => r.status === 'rejected');
+  if (failed) {
+    showMessage(errorKey(failed.reason), failed.reason.problem);
+  }
+  if (weighted.status === 'fulfilled' && historical.status === 'fulfilled') {
+    forecasts = { weighted: weighted.value, historical: historical.value };
+  }
+  if (test.status === 'fulfilled') {
+    backtest = test.value;
+  }
+  draw();
+  methodsSection.setAttribute('aria-busy', 'false');
+  methodsSection.dataset.loaded = filtersOf.toAddress(filters);
+}
+
+function wire() {
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    filters = { ...filtersOf.readForm(form) };
+    if (!filters.period) {
+      filters.period = defaults.period;
+    }
+    history.pushState(null, '', filtersOf.toAddress(filters));
+    load();
+  });
+  methodsSection.addEventListener('click', event => {
+    const button = event.target.closest('button.figure');
+    if (button && forecasts) {
+      behindStage = button.dataset.stage;
+      drawBehind(forecasts.weighted, behindStage);
+      document.getElementById('behind').focus();
+    }
+  });
+  document.getElementById('behind-all').addEventListener('click', () => {
+    behindStage = '';
+    drawBehind(forecasts.weighted, '');
+  });
+  window.addEventListener('popstate', () => {
+    filters = filtersOf.fromAddress(defaults);
+    filtersOf.fillForm(form, filters);
+    fillProcesses();
+    load();
+  });
+  onLanguageChange(() => {
+    fillProcesses();
+    draw();
+    const key = document.getElementById('message').dataset.key;
+    if (key) {
+      showMessage(key, { detail: document.getElementById('message').dataset.detail });
+    }
+  });
+}
+
+await start('forecast', 'forecast.title');
+const process = await loadProcesses();
+defaults = { period: filtersOf.currentQuarter(), process };
+filters = filtersOf.fromAddress(defaults);
+filtersOf.fillForm(form, filters);
+fillProcesses();
+wire();
+await load();
