@@ -36,6 +36,14 @@ export function drawTable(tbody, visits, now = new Date()) {
     </tr>`).join('') : `<tr><td colspan="8">${t('opportunity.noStages')}</td></tr>`;
 }
 
+/** Dates on the time axis as fine as the timeline is long: seconds for minutes, days for months. */
+function axisFormat(span) {
+  if (span < 3_600_000) {
+    return { timeStyle: 'medium' };
+  }
+  return span < 3 * DAY ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'medium' };
+}
+
 /** One bar per visit from its entry to its exit (or now), coloured by how it was left. */
 export function drawChart(element, visits, now = new Date()) {
   element.hidden = !visits.length;
@@ -52,10 +60,10 @@ export function drawChart(element, visits, now = new Date()) {
   chart.resize();
   element.setAttribute('aria-label', t('opportunity.chart') + ': ' + visits.map((v, i) =>
     `${rows[i]} ${t('opportunity.how.' + v.how)}, ${format.days(days(v, now))} ${t('opportunity.days')}`).join('; '));
-  const dateOf = ms => new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'short', timeStyle: 'short' })
-    .format(new Date(start + ms));
+  const end = Math.max(...visits.map(v => (v.leftAt ? new Date(v.leftAt) : now).getTime()));
+  const dateOf = ms => new Intl.DateTimeFormat(document.documentElement.lang, axisFormat(end - start)).format(new Date(start + ms));
   chart.setOption({
-    grid: { left: 8, right: 24, top: 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: 12, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item', formatter: p => p.seriesIndex === 1 ? `${escape(rows[p.dataIndex])}<br>`
       + `${escape(t('opportunity.how.' + visits[p.dataIndex].how))} · ${format.days(p.value / DAY)} ${escape(t('opportunity.days'))}` : '' },
     xAxis: { type: 'value', min: 0, axisLabel: { formatter: dateOf, hideOverlap: true } },

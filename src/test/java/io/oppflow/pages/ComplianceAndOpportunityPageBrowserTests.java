@@ -74,7 +74,9 @@ class ComplianceAndOpportunityPageBrowserTests {
 
       driver.get(url("/compliance?orgUnit=" + enc(unit)));
       assertComplianceShowsTheApis(browser, Locale.US);
+      doesNotScrollSideways(driver, "/compliance");
       keepScreenshot(driver, "pages-compliance-en");
+      keepWholePage(driver, "pages-compliance-full-en");
       drillFromARepsViolations(browser);
       exportsTheLists(driver);
 
@@ -89,8 +91,9 @@ class ComplianceAndOpportunityPageBrowserTests {
       assertOpportunityShowsTheApis(browser, b, Locale.US);
       assertThat(driver.findElement(By.cssSelector("#exceptions-table tbody tr[data-status='APPROVED']")).getText())
           .contains("manager1").contains("approved for the push");
-      driver.findElement(By.id("main")).sendKeys(Keys.HOME);
+      doesNotScrollSideways(driver, "/opportunity");
       keepScreenshot(driver, "pages-opportunity-en");
+      keepWholePage(driver, "pages-opportunity-full-en");
 
       new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
       browser.waiting().until(ExpectedConditions.textToBe(By.id("stages-heading"), "阶段历程"));
@@ -102,6 +105,8 @@ class ComplianceAndOpportunityPageBrowserTests {
       browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "合规审计"));
       assertComplianceShowsTheApis(browser, Locale.SIMPLIFIED_CHINESE);
       keepScreenshot(driver, "pages-compliance-zh");
+      fitsATablet(browser, "/compliance?orgUnit=" + enc(unit), "pages-compliance-tablet");
+      fitsATablet(browser, "/opportunity?code=" + b, "pages-opportunity-tablet");
 
       showsAMissingCodeClearly(browser);
     }
@@ -294,8 +299,35 @@ class ComplianceAndOpportunityPageBrowserTests {
     assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
   }
 
+  /** At 800 px nothing but a table scrolls sideways. */
+  private void fitsATablet(TasklistBrowser browser, String path, String screenshot) throws Exception {
+    WebDriver driver = browser.driver();
+    driver.manage().window().setSize(new Dimension(800, 1000));
+    driver.get(url(path));
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tbody tr[data-code], tbody tr[data-stage]")));
+    doesNotScrollSideways(driver, path);
+    keepWholePage(driver, screenshot);
+    driver.manage().window().setSize(new Dimension(1280, 800));
+  }
+
+  private static void doesNotScrollSideways(WebDriver driver, String page) {
+    Object overflow = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways").isLessThanOrEqualTo(0);
+  }
+
   private static void scrollTo(WebDriver driver, WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** The whole page, for a reader of the test's output to look at (the window made as tall as the page). */
+  private static void keepWholePage(WebDriver driver, String name) throws Exception {
+    Dimension size = driver.manage().window().getSize();
+    Number height = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+    driver.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 140, 6000)));
+    Thread.sleep(300);
+    keepScreenshot(driver, name);
+    driver.manage().window().setSize(size);
   }
 
   private static void keepScreenshot(WebDriver driver, String name) throws Exception {
