@@ -80,6 +80,15 @@ public class StageGateService {
     }
   }
 
+  /** Every gate decision of an opportunity, oldest first, without its facts: what a stage timeline needs. */
+  @Transactional(readOnly = true)
+  public List<GateOutcome> outcomes(String opportunityCode) {
+    return records.findByOpportunityCodeOrderByIdAsc(opportunityCode).stream()
+        .map(r -> new GateOutcome(r.getId(), r.getProcessInstanceId(), r.getStage(), r.getVerdict(), r.getRequestedBy(),
+            r.getApprovedBy(), r.getExceptionId(), r.getEvaluatedAt()))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public List<GateRecordView> history(String opportunityCode) {
     return records.findByOpportunityCodeOrderByIdAsc(opportunityCode).stream().map(this::view).toList();

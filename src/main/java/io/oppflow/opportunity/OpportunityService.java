@@ -156,11 +156,24 @@ public class OpportunityService {
 
   @Transactional(readOnly = true)
   public OpportunityView get(String code, Actor actor) {
+    return view(readableBy(code, actor));
+  }
+
+  /**
+   * The opportunity, if the actor may read it (owner, manager of its unit or above, experts, sales-ops, admin):
+   * the one check of every read of an opportunity and of what belongs to it (its activities, gate records,
+   * exceptions, stage timeline).
+   *
+   * @throws OpportunityNotFoundException (404) if there is no such opportunity
+   * @throws OpportunityAccessDeniedException (403) if the actor may not read it
+   */
+  @Transactional(readOnly = true)
+  public Opportunity readableBy(String code, Actor actor) {
     Opportunity o = byCode(code);
     if (!OpportunityAccess.canRead(actor, o)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
-    return view(o);
+    return o;
   }
 
   @Transactional(readOnly = true)
@@ -243,7 +256,7 @@ public class OpportunityService {
 
   @Transactional(readOnly = true)
   public List<ActivityView> activities(String code, Actor actor) {
-    get(code, actor);
+    readableBy(code, actor);
     return activitiesOf(code).stream().map(ActivityView::of).toList();
   }
 

@@ -25,7 +25,7 @@ public class GateRecordController {
   @GetMapping("/api/opportunities/{code}/gate-records")
   @Operation(summary = "Every gate evaluation of an opportunity, oldest first")
   List<GateRecordView> records(@PathVariable String code, Actor actor) {
-    opportunities.get(code, actor);
+    opportunities.readableBy(code, actor);
     return gates.history(code);
   }
 }

@@ -46,7 +46,7 @@ class GateExceptionController {
   @GetMapping("/api/opportunities/{code}/exceptions")
   @Operation(summary = "The gate exceptions asked for an opportunity, oldest first")
   List<GateExceptionView> list(@PathVariable String code, Actor actor) {
-    opportunities.get(code, actor);
+    opportunities.readableBy(code, actor);
     return exceptions.of(code);
   }
 
@@ -54,7 +54,7 @@ class GateExceptionController {
   @Operation(summary = "One gate exception with the failed criteria it asks to override")
   GateExceptionView get(@PathVariable long id, Actor actor) {
     GateExceptionView view = exceptions.get(id);
-    opportunities.get(view.opportunityCode(), actor);
+    opportunities.readableBy(view.opportunityCode(), actor);
     return view;
   }
 
