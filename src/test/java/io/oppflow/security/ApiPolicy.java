@@ -63,6 +63,7 @@ final class ApiPolicy {
         basic("POST", one + "/lose").documented("/api/opportunities/{code}/lose")
             .json("{\"reason\": \"CUSTOMER_STOPPED\"}").expect(OWNED_CHANGE),
         basic("GET", one + "/gate-records").documented("/api/opportunities/{code}/gate-records").expect(OWNED_READ),
+        basic("GET", one + "/stages").documented("/api/opportunities/{code}/stages").expect(OWNED_READ),
         basic("POST", "/api/opportunities/{failedCode}/exceptions").documented("/api/opportunities/{code}/exceptions")
             .json("{\"reason\": \"matrix\"}").expect(OWNED_CHANGE),
         basic("GET", one + "/exceptions").documented("/api/opportunities/{code}/exceptions").expect(OWNED_READ),
