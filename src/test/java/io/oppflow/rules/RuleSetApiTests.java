@@ -93,6 +93,10 @@ class RuleSetApiTests {
         .filter(v -> v.path("source").asText().equals("STARTUP")).findFirst().orElseThrow();
     assertThat(startup.path("files").toString()).contains("projectsales/discover.drl", "projectsales/discover.cases.yaml");
     assertThat(startup.path("selfTestCases").asInt()).isPositive();
+    assertThat(rules.path("mayChange").asBoolean()).as("a rep may not change rules").isFalse();
+    assertThat(ApiClient.as(port, "manager1").get("/api/rules").json().path("mayChange").asBoolean()).isFalse();
+    assertThat(ops().get("/api/rules").json().path("mayChange").asBoolean()).isTrue();
+    assertThat(ApiClient.as(port, "admin").get("/api/rules").json().path("mayChange").asBoolean()).isTrue();
   }
 
   @Test

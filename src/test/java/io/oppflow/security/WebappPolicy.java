@@ -49,6 +49,7 @@ final class WebappPolicy {
         webapp("GET", "/forecast").expect(PAGE),
         webapp("GET", "/compliance").expect(PAGE),
         webapp("GET", "/opportunity?code=x").expect(PAGE),
+        webapp("GET", "/rules").expect(PAGE),
         webapp("GET", "/_static/bpmn-js/18.31.1/bpmn-navigated-viewer.production.min.js").expect(PAGE),
         webapp("GET", "/pages/session").expect("anon=302 " + ApiPolicy.SIGNED_IN),
         // and the API calls they make, with the session (and its CSRF token for changes), in the API's own scopes

@@ -71,7 +71,7 @@ class GateRecordReplay {
     boolean truncated = inWindow > limit;
     return new RuleChangePreview(candidate.version(), activeVersion, window.from(), window.to(), inWindow, limit,
         truncated, truncated ? cut(inWindow) : null, tally.total(), tally.stages(), tally.criteria(), tally.examples(),
-        tally.notReplayedExamples());
+        tally.notReplayedExamples(), null);
   }
 
   /** Replays the window's records below id {@code below}, newest first, a page at a time, at most {@code limit}. */

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param limit the most records replayed, newest first; {@code truncated} when the window held more
  * @param notice why not every record of the window was replayed, or null when all were
+ * @param selfTests the candidate's self-test cases, which all passed (a failing one refuses the candidate)
  */
 public record RuleChangePreview(
     String candidateVersion,
@@ -25,7 +26,20 @@ public record RuleChangePreview(
     List<StageCounts> stages,
     List<CriterionCounts> criteria,
     Examples examples,
-    List<NotReplayed> notReplayed) {
+    List<NotReplayed> notReplayed,
+    SelfTests selfTests) {
+
+  /** The same preview with the self-tests the candidate passed. */
+  RuleChangePreview withSelfTests(SelfTests passed) {
+    return new RuleChangePreview(candidateVersion, activeVersion, from, to, recordsInWindow, limit, truncated, notice,
+        total, stages, criteria, examples, notReplayed, passed);
+  }
+
+  /** The self-test cases run before the replay: {@code cases} in all, by file in the files' order. */
+  public record SelfTests(int cases, List<SelfTestFile> files) {}
+
+  /** The names of one cases file's cases, in its order. */
+  public record SelfTestFile(String file, List<String> cases) {}
 
   /** Replayed records and how their verdicts would change; {@code unchanged} may still differ in criteria. */
   public record Counts(int replayed, int unchanged, int passedToFailed, int failedToPassed, int notReplayed) {}

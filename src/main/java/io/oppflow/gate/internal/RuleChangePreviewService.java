@@ -5,6 +5,7 @@ import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
 import io.oppflow.shared.InvalidRequestException;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +44,15 @@ public class RuleChangePreviewService {
     }
     PreviewWindow window = PreviewWindow.of(from, to, clock);
     RuleSetAcceptance.Accepted candidate = acceptance.trial(files, actor.userId(), actor.has(Role.ADMIN));
-    return replay.replay(candidate.rules(), active.current().version(), window, examples);
+    return replay.replay(candidate.rules(), active.current().version(), window, examples)
+        .withSelfTests(selfTests(files));
+  }
+
+  private static RuleChangePreview.SelfTests selfTests(RuleSetFiles files) {
+    List<RuleChangePreview.SelfTestFile> byFile = files.caseFiles().entrySet().stream()
+        .map(e -> new RuleChangePreview.SelfTestFile(e.getKey(),
+            RuleSelfTests.cases(e.getKey(), e.getValue()).stream().map(RuleSelfTests.SelfTestCase::name).toList()))
+        .toList();
+    return new RuleChangePreview.SelfTests(byFile.stream().mapToInt(f -> f.cases().size()).sum(), byFile);
   }
 }

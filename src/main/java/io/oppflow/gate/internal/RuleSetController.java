@@ -21,8 +21,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Rules 关卡规则")
 public class RuleSetController {
 
-  /** The rule-set versions, the active one first among equals, and the recent audit trail. */
-  record RuleSetsView(String active, List<RuleSetVersionView> versions, List<RuleSetVersionView.Event> events) {}
+  /**
+   * The rule-set versions, the active one first among equals, and the recent audit trail; {@code mayChange}
+   * tells whether the asking user may upload, preview and activate (so a page shows those controls only then).
+   */
+  record RuleSetsView(String active, List<RuleSetVersionView> versions, List<RuleSetVersionView.Event> events,
+      boolean mayChange) {}
 
   private final RuleSetService rules;
   private final RuleChangePreviewService previews;
@@ -37,7 +41,7 @@ public class RuleSetController {
   RuleSetsView list(Actor actor) {
     List<RuleSetVersionView> versions = rules.versions();
     String active = versions.stream().filter(RuleSetVersionView::active).map(RuleSetVersionView::version).findFirst().orElse(null);
-    return new RuleSetsView(active, versions, rules.events());
+    return new RuleSetsView(active, versions, rules.events(), RuleSetPermissions.mayChangeRules(actor));
   }
 
   @PostMapping(value = "/api/rules", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -126,6 +126,24 @@ abstract class RuleChangePreviewContract {
   }
 
   @Test
+  void shouldNameTheSelfTestCasesTheCandidatePassed() {
+    Map<String, byte[]> files = shipped();
+    files.put(CRITERIA, replace(files.get(CRITERIA), ",warning,TARGET-02,", ",blocking,TARGET-02,"));
+    files.put(TARGET_CASES, utf8(targetCases("failures: [TARGET-02]", "failures: [TARGET-01, TARGET-02]")));
+
+    JsonNode selfTests = preview(files, "").json().path("selfTests");
+
+    assertThat(selfTests.path("cases").asInt())
+        .isEqualTo(RuleSelfTests.countCases(new RuleSetFiles(files).caseFiles()));
+    JsonNode target = selfTests.path("files").findParents("file").stream()
+        .filter(f -> f.path("file").asText().equals(TARGET_CASES)).findFirst().orElseThrow();
+    assertThat(texts(target.path("cases"))).containsExactly("a customer of a target segment with its industry passes",
+        "a customer outside every target segment fails TARGET-01", "a customer without industry", "a bare opportunity");
+    assertThat(selfTests.path("files").findValuesAsText("file")).as("every cases file, in order")
+        .isSortedAccordingTo(String::compareTo).contains("projectsales/discover.cases.yaml");
+  }
+
+  @Test
   void shouldCountTheFailuresALoosenedCriterionWouldLiftComparingAnOverrideAsTheFailureItOverrode() {
     Map<String, byte[]> files = shipped();
     files.put(CRITERIA, replace(files.get(CRITERIA), "TARGET,customer.inTargetSegment != true,",
