@@ -1,5 +1,6 @@
 package io.oppflow;
 
+import io.oppflow.shared.MovableClock;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,8 +18,9 @@ public class OppflowApplication {
     SpringApplication.run(OppflowApplication.class, args);
   }
 
+  /** The system clock; the demo data generator moves it on its own thread only. */
   @Bean
-  Clock clock() {
-    return Clock.systemDefaultZone();
+  MovableClock clock() {
+    return new MovableClock(Clock.systemDefaultZone());
   }
 }
