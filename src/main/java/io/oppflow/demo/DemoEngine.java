@@ -5,10 +5,13 @@ import java.time.Instant;
 /** What the demo data generator needs of the process engine beyond the progression use cases. */
 public interface DemoEngine {
 
-  /** The engine's clock stands at {@code at} (for every thread: the engine has one clock). */
+  /**
+   * The engine's clock stands at {@code at}, for every thread: the engine has one clock per JVM, and the
+   * service's {@link java.time.Clock} reads it.
+   */
   void moveClockTo(Instant at);
 
-  /** The engine's clock is the system clock again. */
+  /** The engine's clock (and so the service's) is the system clock again. */
   void resetClock();
 
   /** Stops the job executor, so that only the generator fires timers; true if it was running. */

@@ -15,7 +15,7 @@ import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.opportunity.OpportunityStatus;
 import io.oppflow.progression.LossRequest;
 import io.oppflow.progression.StageProgression;
-import io.oppflow.shared.MovableClock;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays a {@link DemoPlan} through the real services in time order: before each step the service's clock and
- * the engine's stand at the step's moment, and the stage timers due by then fire, so every history event, gate
- * record, exception and stage interval carries its simulated date. A step that fails is logged and the rest of
- * its opportunity's story is dropped; the others go on.
+ * Plays a {@link DemoPlan} through the real services in time order: before each step the engine's clock (which
+ * is the service's clock too) stands at the step's moment, and the stage timers due by then fire, so every
+ * history event, gate record, exception and stage interval carries its simulated date. A step that fails is
+ * logged and the rest of its opportunity's story is dropped; the others go on.
  */
 final class DemoSimulation {
 
@@ -40,7 +40,7 @@ final class DemoSimulation {
   private final OpportunityService opportunities;
   private final StageProgression progression;
   private final DemoEngine engine;
-  private final MovableClock clock;
+  private final Clock clock;
   private final ObjectMapper json;
   private final Map<String, ObjectNode> facts = new HashMap<>();
   private final Map<String, Long> pendingExceptions = new HashMap<>();
@@ -53,7 +53,7 @@ final class DemoSimulation {
   private int failed;
 
   DemoSimulation(OpportunityService opportunities, StageProgression progression, DemoEngine engine,
-      MovableClock clock, ObjectMapper json) {
+      Clock clock, ObjectMapper json) {
     this.opportunities = opportunities;
     this.progression = progression;
     this.engine = engine;
@@ -61,7 +61,10 @@ final class DemoSimulation {
     this.json = json;
   }
 
-  /** Plays every step, then the timers due by {@code now}; both clocks are the system's again afterwards. */
+  /**
+   * Plays every step, then the timers due by {@code now}; afterwards, also when a step or the engine failed, the
+   * clock is the system's again and the job executor runs again if it ran before.
+   */
   DemoDataReport play(List<DemoStep> steps, int deals, Instant now) {
     long started = System.currentTimeMillis();
     boolean jobsWereRunning = engine.pauseJobs();
@@ -79,7 +82,6 @@ final class DemoSimulation {
       }
       moveTo(now.truncatedTo(ChronoUnit.MILLIS));
     } finally {
-      clock.reset();
       engine.resetClock();
       if (jobsWereRunning) {
         engine.resumeJobs();
@@ -90,7 +92,6 @@ final class DemoSimulation {
   }
 
   private void moveTo(Instant at) {
-    clock.moveTo(at);
     engine.moveClockTo(at);
     timers += engine.fireDueTimers();
   }
