@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.demo.DemoData.DemoDataReport;
 import io.oppflow.support.ApiClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,15 +28,17 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The demo data of a first start, in a database of its own: 60 opportunities (300 by default) played through the
  * real services and engine with a moved clock, so that the funnel, the exceptions, the stalled reviews and the
- * compliance audit of a fresh demo all have something to show.
+ * compliance audit of a fresh demo all have something to show. In a JVM of its own (surefire execution
+ * {@code demo-data}, by the tag): the generator moves the engine's clock, which is one per JVM.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "spring.datasource.url=jdbc:h2:mem:oppflow-demo-data;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:demo-data-tests;DB_CLOSE_DELAY=-1",
         "oppflow.demo.data.enabled=true",
         "oppflow.demo.data.opportunities=60"})
 @ActiveProfiles("demo")
+@Tag("demo-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataTests {
 
@@ -42,6 +50,8 @@ class DemoDataTests {
   @Autowired DemoData demoData;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired Clock clock;
+  @Autowired ProcessEngineConfigurationImpl engine;
   DemoDataReport report;
 
   @BeforeAll
@@ -58,6 +68,23 @@ class DemoDataTests {
         .containsExactlyInAnyOrder(PROJECT_SALES, "classic-funnel");
     assertThat(count("select count(distinct owner) from opportunity")).isEqualTo(8);
     assertThat(count("select count(distinct org_unit) from opportunity")).isEqualTo(4);
+  }
+
+  @Test
+  void shouldLeaveTheClockAtTheSystemTimeAndTheJobExecutorAsItWas() {
+    Instant system = Instant.now();
+    assertThat(Duration.between(system, ClockUtil.now().toInstant()).abs()).isLessThan(Duration.ofSeconds(5));
+    assertThat(Duration.between(system, clock.instant()).abs()).isLessThan(Duration.ofSeconds(5));
+    if (engine.isJobExecutorActivate()) {
+      assertThat(engine.getJobExecutor().isActive()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldServeOnceTheGenerationHasEnded() {
+    ApiClient.Response r = ApiClient.as(port, "manager1").get("/api/funnel?process=" + PROJECT_SALES);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(demoData.done()).isCompleted();
   }
 
   @Test
