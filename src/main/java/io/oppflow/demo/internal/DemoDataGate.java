@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,22 +22,22 @@ class DemoDataGate extends OncePerRequestFilter {
   private static final String DETAIL = "正在生成演示数据，请稍候 / The demo data is being generated; try again in a"
       + " moment";
 
-  private final DemoDataGenerator generator;
+  private final BooleanSupplier generating;
 
-  DemoDataGate(DemoDataGenerator generator) {
-    this.generator = generator;
+  DemoDataGate(BooleanSupplier generating) {
+    this.generating = generating;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !generator.running() || path.startsWith("/actuator/health");
+    return !generating.getAsBoolean() || path.startsWith("/actuator/health");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!generator.running()) {
+    if (!generating.getAsBoolean()) {
       chain.doFilter(request, response);
       return;
     }

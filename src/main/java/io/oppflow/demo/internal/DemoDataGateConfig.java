@@ -13,7 +13,7 @@ class DemoDataGateConfig {
 
   @Bean
   FilterRegistrationBean<DemoDataGate> demoDataGate(DemoDataGenerator generator) {
-    FilterRegistrationBean<DemoDataGate> filter = new FilterRegistrationBean<>(new DemoDataGate(generator));
+    FilterRegistrationBean<DemoDataGate> filter = new FilterRegistrationBean<>(new DemoDataGate(generator::running));
     filter.setName("oppflow-demo-data-gate");
     filter.addUrlPatterns("/*");
     filter.setOrder(Ordered.HIGHEST_PRECEDENCE);
