@@ -1,10 +1,8 @@
 package io.oppflow;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The opportunity funnel service: one Camunda process per opportunity, Drools rules at every stage gate. */
@@ -15,10 +13,5 @@ public class OppflowApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(OppflowApplication.class, args);
-  }
-
-  @Bean
-  Clock clock() {
-    return Clock.systemDefaultZone();
   }
 }

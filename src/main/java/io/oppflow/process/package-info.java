@@ -7,5 +7,5 @@
  * advances or loses an opportunity for the REST API by completing the same stage task a rep completes
  * in Tasklist, so both doors run the same gate.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Process engine adapters", allowedDependencies = {"compliance", "funnel", "gate", "opportunity", "organization", "progression", "shared", "warning"})
+@org.springframework.modulith.ApplicationModule(displayName = "Process engine adapters", allowedDependencies = {"compliance", "demo", "funnel", "gate", "opportunity", "organization", "progression", "shared", "warning"})
 package io.oppflow.process;

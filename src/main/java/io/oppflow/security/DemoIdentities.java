@@ -4,6 +4,7 @@ import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo organisation, created on first start of the demo (default) profile only; every password is
- * {@code demo}. Never active with the {@code postgres} profile.
+ * {@code demo}. Never active with the {@code postgres} profile. With the demo data on
+ * ({@code oppflow.demo.data.enabled}) the organisation is that of the generated opportunities: two branches of
+ * two teams, eight reps, a manager over each branch (see the demo module's DemoRoster).
  */
 @Component
 @Order(20)
@@ -23,10 +26,13 @@ class DemoIdentities implements ApplicationRunner {
 
   private final IdentityService identity;
   private final OrgUnitDirectory directory;
+  private final boolean demoData;
 
-  DemoIdentities(IdentityService identity, OrgUnitDirectory directory) {
+  DemoIdentities(IdentityService identity, OrgUnitDirectory directory,
+      @Value("${oppflow.demo.data.enabled:false}") boolean demoData) {
     this.identity = identity;
     this.directory = directory;
+    this.demoData = demoData;
   }
 
   @Override
@@ -36,6 +42,15 @@ class DemoIdentities implements ApplicationRunner {
     user("expert1", "Chen", "Jie 陈杰", Role.EXPERT, null);
     user("manager1", "Wang", "Fang 王芳", Role.MANAGER, "HQ/East");
     user("ops1", "Zhao", "Lei 赵磊", Role.OPS, null);
+    if (demoData) {
+      user("rep3", "Sun", "Hao 孙浩", Role.REP, "HQ/East/Shanghai-1");
+      user("rep4", "Zhou", "Ting 周婷", Role.REP, "HQ/East/Hangzhou-1");
+      user("rep5", "Wu", "Gang 吴刚", Role.REP, "HQ/East/Hangzhou-1");
+      user("rep6", "Liu", "Yang 刘洋", Role.REP, "HQ/North/Beijing-1");
+      user("rep7", "Huang", "Lei 黄磊", Role.REP, "HQ/North/Tianjin-1");
+      user("rep8", "Xu", "Li 徐丽", Role.REP, "HQ/North/Tianjin-1");
+      user("manager2", "Yang", "Fan 杨帆", Role.MANAGER, "HQ/North");
+    }
   }
 
   private void user(String id, String first, String last, Role role, String orgUnit) {
