@@ -109,11 +109,15 @@ class FunnelPageBrowserTests {
     chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
   }
 
+  /** The test's own opportunities, in an org unit of their own under manager1's, so a list filtered by it holds only them. */
+  private final String unit = "HQ/East/" + Opportunities.freshCode("Pages");
+
   private List<String> openOpportunities(int count) {
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String code = Opportunities.freshCode("PAGES");
-      assertThat(ApiClient.as(port, "rep1").post("/api/opportunities", Opportunities.minimal(code).toString()).status()).isEqualTo(201);
+      String body = Opportunities.minimal(code).put("orgUnit", unit).toString();
+      assertThat(ApiClient.as(port, "ops1").post("/api/opportunities", body).status()).isEqualTo(201);
       codes.add(code);
     }
     return codes;
@@ -146,30 +150,43 @@ class FunnelPageBrowserTests {
         .getText().trim();
   }
 
-  /** A stage's figure lists as many stage entries as it counts, newest first: the ones just opened among them. */
+  /**
+   * A stage's figure lists as many stage entries as it counts: in the test's own org unit exactly its opportunities,
+   * each linked to its page; on the whole funnel as many as the figure shows.
+   */
   private void drillIntoTheFiguresOf(TasklistBrowser browser, String stage, JsonNode group, List<String> codes) {
+    browser.driver().get(url("/funnel?process=" + PROCESS + "&orgUnit=" + unit));
+    openFigure(browser, stage, "open");
+    List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
+        .map(r -> r.getDomAttribute("data-code")).toList();
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(codes);
+    assertThat(browser.driver().findElement(By.cssSelector("#drill-table tbody tr[data-code='" + codes.get(0) + "'] a"))
+        .getDomAttribute("href")).isEqualTo("/opportunity?code=" + codes.get(0));
+
+    browser.driver().get(url("/funnel?process=" + PROCESS));
     for (String figure : List.of("entered", "open")) {
-      WebElement button = browser.driver().findElement(
-          By.cssSelector("#funnel-table tr[data-stage='" + stage + "'] button.figure[data-figure='" + figure + "']"));
-      String shown = button.getText();
-      // by keyboard: the figure is a button
-      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-      button.sendKeys(Keys.ENTER);
-      browser.waiting().until(d -> figure.equals(d.findElement(By.id("drill")).getDomAttribute("data-figure")));
-      WebElement heading = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
+      String shown = openFigure(browser, stage, figure);
       long listedByApi = ApiClient.as(port, "manager1")
           .get("/api/funnel/entries?process=" + PROCESS + "&stage=" + stage + "&figure=" + figure + "&size=1")
           .json().path("total").asLong();
-      assertThat(heading.getDomAttribute("data-total")).as(figure + ": the list holds as many as the figure")
+      assertThat(browser.driver().findElement(By.id("drill-heading")).getDomAttribute("data-total"))
+          .as(figure + ": the list holds as many as the figure")
           .isEqualTo(Long.toString(stageOf(group, stage).path(figure).asLong()))
           .isEqualTo(Long.toString(listedByApi))
-          .isEqualTo(shown.replace(",", ""));
-      List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
-          .map(r -> r.getDomAttribute("data-code")).toList();
-      assertThat(listed).containsAll(codes);
-      assertThat(browser.driver().findElement(By.cssSelector("#drill-table tbody tr[data-code='" + codes.get(0) + "'] a"))
-          .getDomAttribute("href")).isEqualTo("/opportunity?code=" + codes.get(0));
+          .isEqualTo(shown.replaceAll("[^0-9]", ""));
     }
+  }
+
+  /** Opens the list behind a stage's figure with the keyboard (the figure is a button); returns the figure shown. */
+  private String openFigure(TasklistBrowser browser, String stage, String figure) {
+    WebElement button = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#funnel-table tr[data-stage='" + stage + "'] button.figure[data-figure='" + figure + "']")));
+    String shown = button.getText();
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    button.sendKeys(Keys.ENTER);
+    browser.waiting().until(d -> figure.equals(d.findElement(By.id("drill")).getDomAttribute("data-figure")));
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
+    return shown;
   }
 
   private static JsonNode stageOf(JsonNode group, String stage) {
