@@ -104,7 +104,7 @@ class RulesPageBrowserTests {
           .isEqualTo("生效中");
       assertSummaryShows(driver, preview.path("total"), Locale.SIMPLIFIED_CHINESE);
       assertThat(driver.findElement(By.cssSelector("#criterion-table tr[data-criterion='TARGET-02'] th")).getText())
-          .contains(preview.path("criteria").get(0).path("message").path("zh").asText());
+          .contains(criterion(preview, "TARGET-02").path("message").path("zh").asText());
       scrollToThePreview(driver);
       keepScreenshot(driver, "pages-rules-zh");
 
@@ -191,7 +191,8 @@ class RulesPageBrowserTests {
       }
     }
     assertThat(driver.findElements(By.cssSelector("#stage-table tbody tr[data-stage]"))).hasSize(preview.path("stages").size());
-    assertThat(preview.path("criteria").findValuesAsText("code")).containsExactly("TARGET-02");
+    // other tests' gate records on the shared database (other rule versions, gates without rules) can change too
+    assertThat(preview.path("criteria").findValuesAsText("code")).contains("TARGET-02");
     for (JsonNode criterion : preview.path("criteria")) {
       String row = "#criterion-table tr[data-criterion='" + criterion.path("code").asText() + "']";
       assertThat(driver.findElement(By.cssSelector(row + " td[data-figure='newlyFailing']")).getText())
@@ -396,5 +397,14 @@ class RulesPageBrowserTests {
     Path file = Path.of("target", name + ".png");
     Files.createDirectories(file.getParent());
     Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static JsonNode criterion(JsonNode preview, String code) {
+    for (JsonNode criterion : preview.path("criteria")) {
+      if (criterion.path("code").asText().equals(code)) {
+        return criterion;
+      }
+    }
+    throw new AssertionError("The preview changes no verdict of " + code);
   }
 }
