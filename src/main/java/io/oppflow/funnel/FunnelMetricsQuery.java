@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -111,21 +112,20 @@ class FunnelMetricsQuery {
         dbl(rs, "p90_dwell")));
   }
 
+  /**
+   * The date an opportunity's outcome is sliced by: an open one's creation, a won or lost one's close.
+   */
+  private static final String OUTCOME_DATE = "case when o.status = 'OPEN' then o.created_at else o.closed_at end";
+
   /** Won and lost opportunities closed in the period; open ones created before its end (or all open ones). */
   List<OutcomeRow> outcomes(FunnelFilter filter, FunnelGrouping grouping) {
     MapSqlParameterSource params = new MapSqlParameterSource("process", filter.process());
-    String key = grouping.keyExpression("o", "case when o.status = 'OPEN' then o.created_at else o.closed_at end");
+    String key = grouping.keyExpression("o", OUTCOME_DATE);
     StringBuilder sql = new StringBuilder("select ").append(key).append(" as group_key, o.status, o.stage,")
         .append(" count(*) as n, sum(o.amount) as amount,")
         .append(" ").append(intervalDays("sum(case when o.status = 'WON' then o.closed_at - o.created_at end)")).append(" as cycle_days")
-        .append(" from opportunity o where o.process_key = :process and ((o.status in ('WON', 'LOST')");
-    period(sql, params, "o.closed_at", filter, postgres());
-    sql.append(") or (o.status = 'OPEN'");
-    if (filter.to() != null) {
-      sql.append(" and o.created_at < ").append(bound(params, "openBefore", filter.to(), postgres()));
-    }
-    sql.append("))");
-    sliceFilters(sql, params, "o", filter);
+        .append(" from opportunity o where ");
+    outcomeConditions(sql, params, filter);
     sql.append(" group by ");
     if (grouping != FunnelGrouping.NONE) {
       sql.append(key).append(", ");
@@ -134,6 +134,50 @@ class FunnelMetricsQuery {
     return jdbc.query(sql.toString(), params, (rs, i) -> new OutcomeRow(grouping.label(rs.getObject("group_key")),
         rs.getString("status"), rs.getString("stage"), rs.getLong("n"),
         rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount"), rs.getDouble("cycle_days")));
+  }
+
+  /**
+   * The opportunities {@link #outcomes} counts, of one status (and the group {@code group} of the grouping), the
+   * latest outcome first: the same conditions, so the list holds as many as the won / lost / open figure.
+   */
+  FunnelOutcomes outcomeList(FunnelFilter filter, FunnelGrouping grouping, String group, String status, int page,
+      int size) {
+    MapSqlParameterSource params = new MapSqlParameterSource("process", filter.process()).addValue("status", status);
+    StringBuilder where = new StringBuilder(" from opportunity o where ");
+    outcomeConditions(where, params, filter);
+    where.append(" and o.status = :status");
+    if (grouping != FunnelGrouping.NONE) {
+      where.append(" and ").append(grouping.groupCondition("o", OUTCOME_DATE, group, params));
+    }
+    Map<String, Object> sums = jdbc.queryForMap("select count(*) as n, coalesce(sum(o.amount), 0) as amount" + where, params);
+    long total = ((Number) sums.get("n")).longValue();
+    BigDecimal amount = sums.get("amount") instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(sums.get("amount")));
+    params.addValue("limit", size).addValue("offset", (long) page * size);
+    List<FunnelOutcomes.Item> content = jdbc.query("select o.code, o.name, o.customer_name, o.owner, o.org_unit,"
+        + " o.stage, o.status, o.amount, o.currency, o.expected_close_date, o.created_at, o.closed_at" + where
+        + " order by " + OUTCOME_DATE + " desc, o.code limit :limit offset :offset", params, (rs, i) ->
+        new FunnelOutcomes.Item(rs.getString("code"), rs.getString("name"), rs.getString("customer_name"),
+            rs.getString("owner"), rs.getString("org_unit"), rs.getString("stage"), rs.getString("status"),
+            rs.getBigDecimal("amount"), rs.getString("currency"), rs.getObject("expected_close_date", LocalDate.class),
+            instant(rs, "created_at"), instant(rs, "closed_at")));
+    return new FunnelOutcomes(filter.process(), status, grouping == FunnelGrouping.NONE ? null : group, total,
+        amount, page, size, content);
+  }
+
+  /**
+   * What {@link #outcomes} and {@link #outcomeList} count, on opportunity {@code o}: of the process, won or lost in
+   * the period or open and created before its end, within the slice filters.
+   */
+  private void outcomeConditions(StringBuilder sql, MapSqlParameterSource params, FunnelFilter filter) {
+    boolean pg = postgres();
+    sql.append("o.process_key = :process and ((o.status in ('WON', 'LOST')");
+    period(sql, params, "o.closed_at", filter, pg);
+    sql.append(") or (o.status = 'OPEN'");
+    if (filter.to() != null) {
+      sql.append(" and o.created_at < ").append(bound(params, "openBefore", filter.to(), pg));
+    }
+    sql.append("))");
+    sliceFilters(sql, params, "o", filter);
   }
 
   /**

@@ -51,10 +51,31 @@ public class FunnelService {
     if (stagesOf(resolved.process()).stream().noneMatch(s -> s.code().equals(stage))) {
       throw InvalidRequestException.of("stage", "is not a stage of the process " + resolved.process());
     }
+    requireGroup(grouping, group);
+    return query.entries(resolved, grouping, group, stage, figure, page, size);
+  }
+
+  /**
+   * The opportunities behind the won, lost or open total of {@link #funnel} for the same filter, caller and
+   * grouping (one group of it): as many as the total shows. {@code status} is WON, LOST or OPEN.
+   */
+  @Transactional(readOnly = true)
+  public FunnelOutcomes outcomes(FunnelFilter filter, FunnelGrouping grouping, String group, String status, int page,
+      int size, Actor actor) {
+    if (status == null || !List.of("WON", "LOST", "OPEN").contains(status.toUpperCase(java.util.Locale.ROOT))) {
+      throw InvalidRequestException.of("status", "must be one of WON, LOST, OPEN");
+    }
+    FunnelFilter scoped = FunnelScope.restrict(filter, actor);
+    FunnelFilter resolved = scoped.withProcess(processes.resolve(scoped.process(), scoped.orgUnit(), scoped.owner()));
+    stagesOf(resolved.process());
+    requireGroup(grouping, group);
+    return query.outcomeList(resolved, grouping, group, status.toUpperCase(java.util.Locale.ROOT), page, size);
+  }
+
+  private static void requireGroup(FunnelGrouping grouping, String group) {
     if (grouping != FunnelGrouping.NONE && group == null) {
       throw InvalidRequestException.of("group", "is needed with groupBy: the key of the group, as GET /api/funnel labels it");
     }
-    return query.entries(resolved, grouping, group, stage, figure, page, size);
   }
 
   /** The funnel as the filter says (its process given), without access checks: for callers that checked access themselves. */

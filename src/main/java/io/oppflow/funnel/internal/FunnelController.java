@@ -3,6 +3,7 @@ package io.oppflow.funnel.internal;
 import io.oppflow.funnel.FunnelEntries;
 import io.oppflow.funnel.FunnelFigure;
 import io.oppflow.funnel.FunnelFilter;
+import io.oppflow.funnel.FunnelOutcomes;
 import io.oppflow.funnel.FunnelGrouping;
 import io.oppflow.funnel.FunnelReport;
 import io.oppflow.funnel.FunnelService;
@@ -74,16 +75,45 @@ public class FunnelController {
       @RequestParam(defaultValue = "100") int size,
       ExportRequest export,
       Actor actor) {
+    checkPage(page, size);
+    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType);
+    FunnelEntries entries = funnel.entries(filter, FunnelGrouping.parse(groupBy), group, stage, FunnelFigure.parse(figure),
+        page, export.isTable() ? MAX_ENTRIES : size, actor);
+    return export.respond(entries, () -> FunnelTables.of(entries));
+  }
+
+  @GetMapping("/api/funnel/outcomes")
+  @Operation(summary = "The opportunities behind the won, lost or open total of GET /api/funnel (status=WON|LOST|OPEN), same filters and slice; CSV/XLSX with format=")
+  ResponseEntity<?> outcomes(
+      @RequestParam String status,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String orgUnit,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) ProjectType projectType,
+      @RequestParam(required = false) CustomerType customerType,
+      @RequestParam(required = false) String groupBy,
+      @RequestParam(required = false) String group,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size,
+      ExportRequest export,
+      Actor actor) {
+    checkPage(page, size);
+    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType);
+    FunnelOutcomes outcomes = funnel.outcomes(filter, FunnelGrouping.parse(groupBy), group, status,
+        page, export.isTable() ? MAX_ENTRIES : size, actor);
+    return export.respond(outcomes, () -> FunnelTables.of(outcomes));
+  }
+
+  private static void checkPage(int page, int size) {
     if (page < 0) {
       throw InvalidRequestException.of("page", "must be 0 or more");
     }
     if (size < 1 || size > MAX_ENTRIES) {
       throw InvalidRequestException.of("size", "must be between 1 and " + MAX_ENTRIES);
     }
-    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType);
-    FunnelEntries entries = funnel.entries(filter, FunnelGrouping.parse(groupBy), group, stage, FunnelFigure.parse(figure),
-        page, export.isTable() ? MAX_ENTRIES : size, actor);
-    return export.respond(entries, () -> FunnelTables.of(entries));
   }
 
   private static FunnelFilter filter(String process, LocalDate from, LocalDate to, String owner, String orgUnit,

@@ -1,6 +1,7 @@
 package io.oppflow.funnel.internal;
 
 import io.oppflow.funnel.FunnelEntries;
+import io.oppflow.funnel.FunnelOutcomes;
 import io.oppflow.funnel.FunnelReport;
 import io.oppflow.export.Table;
 import java.util.ArrayList;
@@ -32,5 +33,13 @@ public final class FunnelTables {
         e.currentStage(), e.amount(), e.currency())).toList();
     return new Table("funnel-entries", List.of("code", "name", "customer", "owner", "orgUnit", "stage", "enteredAt",
         "leftAt", "outcome", "status", "currentStage", "amount", "currency"), rows);
+  }
+
+  static Table of(FunnelOutcomes outcomes) {
+    List<List<Object>> rows = outcomes.content().stream().map(o -> java.util.Arrays.<Object>asList(o.code(), o.name(),
+        o.customer(), o.owner(), o.orgUnit(), o.stage(), o.status(), o.amount(), o.currency(), o.expectedCloseDate(),
+        o.createdAt(), o.closedAt())).toList();
+    return new Table("funnel-outcomes", List.of("code", "name", "customer", "owner", "orgUnit", "stage", "status",
+        "amount", "currency", "expectedCloseDate", "createdAt", "closedAt"), rows);
   }
 }
