@@ -1,6 +1,6 @@
 /*
  * Draws GET /api/funnel/compare: the summary with the weakest stage as the API names it, the ECharts bars of
- * ideal against actual conversion per stage, and the table whose figures open the same scope in the funnel page.
+ * ideal against actual conversion per stage, and the table whose figures list their stage entries (drill.js).
  */
 import * as echarts from './echarts.js';
 import { format, language, localName, t } from './i18n.js';
@@ -40,19 +40,27 @@ export function drawSummary(dl, comparison) {
     <div data-figure="weakestStage" class="${weakest && weakest.belowTarget ? 'weakest' : ''}"><dt>${t('compare.weakest')}</dt><dd>${weakestText}</dd></div>`;
 }
 
+/**
+ * The table per stage: entered and advanced list the stage entries behind them, the actual conversion (advanced
+ * over entered) its entries (drill.js, GET /api/funnel/entries); the stage's name opens the same scope in the
+ * funnel page.
+ */
 export function drawTable(tbody, comparison, funnelHref) {
   const href = escape(funnelHref);
   tbody.innerHTML = comparison.stages.map(stage => {
     const weakest = isWeakest(comparison, stage);
-    const label = t('compare.openFunnel', { stage: stageName(stage) });
-    const link = (figure, text) => `<a href="${href}" data-figure-link="${figure}" aria-label="${escape(label)}: ${escape(text)}">${escape(text)}</a>`;
+    const name = stageName(stage);
+    const button = (shown, figure, text, count) => (count
+      ? `<button type="button" class="figure" data-stage="${escape(stage.stage)}" data-figure="${figure}" data-shown="${shown}"
+          aria-label="${escape(t('compare.drillLabel', { stage: name, figure: t('compare.' + shown), value: text }))}">${escape(text)}</button>`
+      : escape(text));
     const actual = format.percent(stage.actualConversion);
     return `
     <tr id="compare-row-${escape(stage.stage)}" data-stage="${escape(stage.stage)}"${weakest ? ' class="weakest"' : ''}>
-      <th scope="row">${escape(stageName(stage))}${weakest ? ` <span class="badge">${t('compare.weakestBadge')}</span>` : ''}</th>
-      <td class="num" data-figure="entered" data-value="${stage.entered}">${link('entered', format.count(stage.entered))}</td>
-      <td class="num" data-figure="advanced" data-value="${stage.advanced}">${link('advanced', format.count(stage.advanced))}</td>
-      <td class="num" data-figure="actualConversion" data-value="${stage.actualConversion ?? ''}">${stage.actualConversion == null ? actual : link('actualConversion', actual)}</td>
+      <th scope="row"><a href="${href}" data-figure-link="stage" aria-label="${escape(t('compare.openFunnel', { stage: name }))}">${escape(name)}</a>${weakest ? ` <span class="badge">${t('compare.weakestBadge')}</span>` : ''}</th>
+      <td class="num" data-figure="entered" data-value="${stage.entered}">${button('entered', 'entered', format.count(stage.entered), stage.entered)}</td>
+      <td class="num" data-figure="advanced" data-value="${stage.advanced}">${button('advanced', 'advanced', format.count(stage.advanced), stage.advanced)}</td>
+      <td class="num" data-figure="actualConversion" data-value="${stage.actualConversion ?? ''}">${button('actual', 'entered', actual, stage.entered && stage.actualConversion != null)}</td>
       <td class="num" data-figure="targetConversion" data-value="${stage.targetConversion ?? ''}">${format.percent(stage.targetConversion)}</td>
       <td class="num delta${stage.delta != null && stage.delta < 0 ? ' below' : ''}" data-figure="delta" data-value="${stage.delta ?? ''}">${signedPercent(stage.delta)}</td>
     </tr>`;

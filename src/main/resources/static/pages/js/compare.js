@@ -8,9 +8,10 @@ import { start } from './layout.js';
 import { api } from './session.js';
 import { escape } from './html.js';
 import * as filtersOf from './compare-filters.js';
-import { clearChart, drawChart, drawSummary, drawTable } from './compare-view.js';
+import { clearChart, drawChart, drawSummary, drawTable, stageName } from './compare-view.js';
 import { loadIdeal, redrawIdeal, wireIdeal } from './compare-ideal.js';
 import { loadTargets, redrawTargets } from './compare-targets.js';
+import { closeDrill, drill, redrawDrill } from './drill.js';
 
 const SHIPPED = [{ key: 'project-sales-funnel', stages: [] }, { key: 'classic-funnel', stages: [] }];
 const form = document.getElementById('filters');
@@ -85,7 +86,24 @@ function draw() {
   const funnel = filtersOf.funnelHref(filters);
   drawSummary(document.getElementById('summary'), comparison);
   drawTable(document.querySelector('#compare-table tbody'), comparison, funnel);
-  drawChart(document.getElementById('compare-chart'), comparison, () => location.assign(funnel));
+  drawChart(document.getElementById('compare-chart'), comparison, stage => openStage(stage, 'entered', 'entered', section));
+}
+
+/**
+ * The stage entries behind a stage's figure, for the page's process, org unit and period: what GET /api/funnel/compare
+ * counted ({figure} entered or advanced; the actual conversion lists the entries it divides).
+ */
+function openStage(code, figure, shown, near) {
+  const stage = comparison && comparison.stages.find(s => s.stage === code);
+  if (!stage || !stage.entered) {
+    return;
+  }
+  const [from, to] = filtersOf.periodRange(filters.period);
+  const label = () => stageName(stage);
+  drill({ figure, stage: code, stageLabel: label, near,
+    filters: { process: comparison.process || filters.process, orgUnit: filters.orgUnit, from, to },
+    heading: count => t('compare.drillHeading', { stage: label(), figure: t('compare.' + shown), period: filters.period, count }) })
+      .catch(error => showMessage(errorKey(error), error.problem));
 }
 
 async function loadComparison() {
@@ -108,6 +126,7 @@ async function loadComparison() {
 
 async function load() {
   showMessage(null);
+  closeDrill();
   if (!filters.orgUnit || !filters.period) {
     showMessage(!filters.orgUnit ? 'compare.orgUnitNeeded' : 'error.invalid');
     return;
@@ -124,6 +143,12 @@ function wire() {
     load();
   });
   wireIdeal(() => Promise.all([loadComparison(), loadTargets(filters)]));
+  section.addEventListener('click', event => {
+    const button = event.target.closest('button.figure');
+    if (button) {
+      openStage(button.dataset.stage, button.dataset.figure, button.dataset.shown, button);
+    }
+  });
   window.addEventListener('popstate', () => {
     filters = filtersOf.fromAddress(defaults);
     filtersOf.fillForm(form, filters);
@@ -135,6 +160,7 @@ function wire() {
     draw();
     redrawIdeal();
     redrawTargets();
+    redrawDrill();
     const key = document.getElementById('message').dataset.key;
     if (key) {
       showMessage(key, { detail: document.getElementById('message').dataset.detail });

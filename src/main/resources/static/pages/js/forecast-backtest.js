@@ -47,7 +47,9 @@ function drawTable(view, periodHref) {
         <th scope="col" class="num">${t('backtest.error', { method: methodName(m) })}</th>`).join('')}</tr>`;
   table.querySelector('tbody').innerHTML = view.rows.map(r => `<tr data-period="${escape(r.period)}">
       <th scope="row"><a href="${escape(periodHref(r.period))}" aria-label="${escape(t('backtest.openPeriod', { period: r.period }))}">${escape(r.period)}</a></th>
-      <td class="num" data-figure="actual" data-value="${r.actual}">${format.money(r.actual)}</td>
+      <td class="num" data-figure="actual" data-value="${r.actual}">${Number(r.actual) > 0
+        ? `<button type="button" class="figure" data-period="${escape(r.period)}" aria-label="${escape(t('backtest.drillLabel', { period: r.period, amount: format.money(r.actual) }))}">${format.money(r.actual)}</button>`
+        : format.money(r.actual)}</td>
       ${methods.map(m => {
         const f = r.forecasts.find(x => x.method === m) || {};
         return `<td class="num" data-figure="${m}-forecast" data-value="${f.forecast ?? ''}">${format.money(f.forecast)}</td>

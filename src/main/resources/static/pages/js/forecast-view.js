@@ -64,7 +64,9 @@ export function drawMethodsTable(table, forecasts) {
   const amount = weighted.byStage.reduce((sum, s) => sum + Number(s.amount), 0);
   table.querySelector('tfoot').innerHTML = `<tr data-stage="TOTAL">
       <th scope="row">${t('forecast.totalRow')}</th>
-      <td class="num" data-figure="opportunities" data-value="${opportunities}">${format.count(opportunities)}</td>
+      <td class="num" data-figure="opportunities" data-value="${opportunities}">${opportunities
+        ? `<button type="button" class="figure" data-stage="" aria-label="${escape(t('forecast.totalRow'))} · ${t('forecast.opportunities')}: ${format.count(opportunities)}">${format.count(opportunities)}</button>`
+        : format.count(opportunities)}</td>
       <td class="num" data-figure="amount" data-value="${amount}">${format.money(amount)}</td>
       <td class="num method-weighted"></td>
       <td class="num method-weighted" data-figure="weighted-expected" data-value="${weighted.total}">${format.money(weighted.total)}</td>

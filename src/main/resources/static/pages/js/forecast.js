@@ -10,6 +10,7 @@ import { escape } from './html.js';
 import * as filtersOf from './forecast-filters.js';
 import { METHODS, drawBehind, drawMethodsTable, drawTotals } from './forecast-view.js';
 import { clearBacktest, drawBacktest } from './forecast-backtest.js';
+import { closeDrill, drill, redrawDrill } from './drill.js';
 
 const form = document.getElementById('filters');
 const methodsSection = document.getElementById('methods');
@@ -87,6 +88,7 @@ async function load() {
   forecasts = null;
   backtest = null;
   behindStage = '';
+  closeDrill();
   const [weighted, historical, test] = await Promise.allSettled([
     api(filtersOf.forecastPath(filters, 'weighted', { details: true })),
     api(filtersOf.forecastPath(filters, 'historical')),
@@ -104,6 +106,21 @@ async function load() {
   draw();
   methodsSection.setAttribute('aria-busy', 'false');
   methodsSection.dataset.loaded = filtersOf.toAddress(filters);
+}
+
+/**
+ * The opportunities won in a back-tested period, what its actual sums: GET /api/funnel/outcomes?status=WON over the
+ * period's days with the page's process, org unit and owner (the back-test's own definition, docs/metrics.md).
+ */
+function openWon(period, near) {
+  const row = backtest && backtest.rows.find(r => r.period === period);
+  if (!row) {
+    return;
+  }
+  drill({ figure: 'won', near,
+    filters: { process: backtest.process, from: row.start, to: row.end, orgUnit: filters.orgUnit, owner: filters.owner },
+    heading: count => t('backtest.drillHeading', { period, count }) })
+      .catch(error => showMessage(errorKey(error), error.problem));
 }
 
 function wire() {
@@ -124,6 +141,12 @@ function wire() {
       document.getElementById('behind').focus();
     }
   });
+  document.getElementById('backtest').addEventListener('click', event => {
+    const button = event.target.closest('button.figure[data-period]');
+    if (button) {
+      openWon(button.dataset.period, button);
+    }
+  });
   document.getElementById('behind-all').addEventListener('click', () => {
     behindStage = '';
     drawBehind(forecasts.weighted, '');
@@ -137,6 +160,7 @@ function wire() {
   onLanguageChange(() => {
     fillProcesses();
     draw();
+    redrawDrill();
     const key = document.getElementById('message').dataset.key;
     if (key) {
       showMessage(key, { detail: document.getElementById('message').dataset.detail });

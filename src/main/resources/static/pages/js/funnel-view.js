@@ -5,8 +5,6 @@ import { escape } from './html.js';
 
 /** A stage's figures, each listed by GET /api/funnel/entries (the stage entries it counts). */
 export const STAGE_FIGURES = ['entered', 'advanced', 'lost', 'open'];
-/** The totals, listed by GET /api/opportunities with their status. */
-export const TOTAL_STATUS = { open: 'OPEN', lost: 'LOST', won: 'WON' };
 
 let chart = null;
 

@@ -8,7 +8,7 @@ import { api } from './session.js';
 import * as filtersOf from './funnel-filters.js';
 import { drawChart, drawSummary, drawTable, groupLabel, stageName } from './funnel-view.js';
 import { escape } from './html.js';
-import { closeDrill, drill, redrawDrill } from './funnel-drill.js';
+import { closeDrill, drill, redrawDrill } from './drill.js';
 
 const form = document.getElementById('filters');
 const results = document.getElementById('results');
@@ -89,7 +89,9 @@ async function load() {
 function openStage(code, figure) {
   const stage = shownGroup().stages.find(s => s.stage === code);
   if (stage && stage[figure]) {
-    drill({ figure, stage: code, stageLabel: stageName(stage), filters: { ...filters, group: shownGroup().key } })
+    const label = () => stageName(shownGroup().stages.find(s => s.stage === code) || stage);
+    drill({ figure, stage: code, stageLabel: label, filters: { ...filters, group: shownGroup().key },
+      heading: count => t('drill.heading', { stage: label(), figure: t('funnel.' + figure), count }) })
         .catch(e => showMessage(errorKey(e)));
   }
 }
@@ -123,10 +125,12 @@ function wire() {
     if (button.dataset.stage) {
       openStage(button.dataset.stage, button.dataset.figure);
     } else {
-      drill({ figure: button.dataset.figure, filters }).catch(e => showMessage(errorKey(e)));
+      const figure = button.dataset.figure;
+      drill({ figure, filters: { ...filters, group: shownGroup().key },
+        heading: count => t('drill.headingAll', { figure: t('funnel.' + figure), count }) })
+          .catch(e => showMessage(errorKey(e)));
     }
   });
-  document.getElementById('drill-close').addEventListener('click', closeDrill);
   window.addEventListener('popstate', () => {
     filters = filtersOf.fromAddress();
     filtersOf.fillForm(form, filters);
@@ -136,7 +140,7 @@ function wire() {
   onLanguageChange(() => {
     fillProcesses([...form.elements.process.options].map(o => o.value));
     draw();
-    redrawDrill(code => stageName(shownGroup().stages.find(s => s.stage === code) || { stage: code }));
+    redrawDrill();
     const key = document.getElementById('message').dataset.key;
     if (key) {
       showMessage(key);

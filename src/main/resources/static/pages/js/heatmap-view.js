@@ -61,12 +61,13 @@ function figures(stage) {
 export function drawTable(tbody, stages) {
   tbody.innerHTML = stages.map(stage => {
     const f = figures(stage);
-    const open = stage.open
-      ? `<button type="button" class="figure" data-stage="${escape(stage.code)}" aria-label="${escape(f.stage)} · ${t('funnel.open')}: ${format.count(stage.open)}">${format.count(stage.open)}</button>`
-      : format.count(stage.open);
+    const button = (figure, value, text) => (value
+      ? `<button type="button" class="figure" data-stage="${escape(stage.code)}" data-figure="${figure}" aria-label="${escape(f.stage)} · ${t('drill.figure.' + figure)}: ${text}">${text}</button>`
+      : text);
+    const open = button('open', stage.open, format.count(stage.open));
     return `<tr data-stage="${escape(stage.code)}" data-heat="${stage.heat}">
       <th scope="row">${escape(f.stage)}</th>
-      <td class="num" data-figure="entered">${f.entered}</td>
+      <td class="num" data-figure="entered">${button('entered', stage.entered, f.entered)}</td>
       <td class="num" data-figure="conversionRate">${f.conversion}</td>
       <td class="num" data-figure="medianDwellDays">${f.median}</td>
       <td class="num" data-figure="limit">${f.limit}</td>
@@ -76,7 +77,7 @@ export function drawTable(tbody, stages) {
   }).join('');
 }
 
-/** The overlay of one stage: a button that lists its open opportunities. */
+/** The overlay of one stage: a button that lists its entries in the period. */
 function badge(stage) {
   const f = figures(stage);
   const button = document.createElement('button');

@@ -1,18 +1,18 @@
 /*
  * The process heatmap (/heatmap): the deployed BPMN of a stage process (GET /api/processes/{key}/diagram) drawn by
  * bpmn-js, each stage marked with GET /api/funnel's entries, conversion and median dwell and coloured by that
- * median against the stage's dwell limit (GET /api/processes); the same figures in a table; a stage lists its open
- * opportunities.
+ * median against the stage's dwell limit (GET /api/processes); the same figures in a table; a stage lists its
+ * entries in the period (GET /api/funnel/entries, the shared list of drill.js).
  */
-import { format, localName, onLanguageChange, t } from './i18n.js';
+import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { api } from './session.js';
 import { periodName, periodRange } from './funnel-filters.js';
 import * as filtersOf from './heatmap-filters.js';
 import { drawLegend, drawOverlays, drawTable, fitBadges, stageName, stagesWithHeat } from './heatmap-view.js';
-import { escape, opportunityLink } from './html.js';
+import { escape } from './html.js';
+import { closeDrill, drill, redrawDrill } from './drill.js';
 
-const SHOWN = 100;
 const form = document.getElementById('filters');
 const results = document.getElementById('results');
 let filters = filtersOf.fromAddress();
@@ -20,7 +20,6 @@ let processes = [];
 let stages = [];
 let viewer = null;
 let shownDiagram = null;
-let drilled = null;
 
 function showMessage(key) {
   const message = document.getElementById('message');
@@ -115,54 +114,16 @@ async function load() {
   }
 }
 
-function drillRow(o) {
-  return `<tr data-code="${escape(o.code)}">
-    <td>${opportunityLink(o.code)}</td><td>${escape(o.name)}</td><td>${escape(o.customer && o.customer.name)}</td>
-    <td>${escape(o.owner)}</td><td>${escape(o.orgUnit)}</td>
-    <td class="num">${format.money(o.amount, o.currency)}</td><td>${format.dateTime(o.updatedAt)}</td></tr>`;
-}
-
-function renderDrill() {
-  const stage = stages.find(s => s.code === drilled.stage) || { code: drilled.stage };
-  const page = drilled.page;
-  const total = page.page ? page.page.totalElements : page.content.length;
-  const heading = document.getElementById('drill-heading');
-  heading.textContent = t('heatmap.drill', { stage: stageName(stage), count: format.count(total) });
-  heading.dataset.total = String(total);
-  const notes = [];
-  if (filters.from || filters.to || filters.orgUnit) {
-    notes.push(t('drill.note'));
-  }
-  if (total > page.content.length) {
-    notes.push(t('drill.shown', { shown: format.count(page.content.length), total: format.count(total) }));
-  }
-  document.getElementById('drill-note').textContent = notes.join(' ');
-  document.getElementById('drill-funnel').href = filtersOf.funnelAddress(filters);
-  document.querySelector('#drill-table tbody').innerHTML = page.content.length
-    ? page.content.map(drillRow).join('') : `<tr><td colspan="7">${t('drill.empty')}</td></tr>`;
-}
-
-/** The open opportunities of a stage: today's state (GET /api/opportunities has no period or org-unit filter). */
-async function openStage(code) {
-  try {
-    const query = new URLSearchParams({ stage: code, status: 'OPEN', size: String(SHOWN) });
-    if (filters.owner) {
-      query.set('owner', filters.owner);
-    }
-    drilled = { stage: code, page: await api('/api/opportunities?' + query) };
-    renderDrill();
-    const section = document.getElementById('drill');
-    section.hidden = false;
-    section.dataset.stage = code;
-    section.focus();
-  } catch (error) {
-    showMessage(errorKey(error));
-  }
-}
-
-function closeDrill() {
-  document.getElementById('drill').hidden = true;
-  drilled = null;
+/**
+ * The stage entries behind a stage's figure ('entered' from its box or badge, 'entered' or 'open' from its row):
+ * GET /api/funnel/entries with the page's filters, as many as the figure (the shared list of drill.js).
+ */
+function openStage(code, figure = 'entered', near) {
+  const label = () => stageName(stages.find(s => s.code === code) || { code });
+  drill({ figure, stage: code, stageLabel: label, near, filters: { ...filters },
+    heading: count => t(figure === 'open' ? 'heatmap.drillOpen' : 'heatmap.drill', { stage: label(), count }) })
+      .then(() => { document.getElementById('drill-funnel').href = filtersOf.funnelAddress(filters); })
+      .catch(error => showMessage(errorKey(error)));
 }
 
 function wire() {
@@ -183,10 +144,9 @@ function wire() {
   document.getElementById('main').addEventListener('click', event => {
     const button = event.target.closest('button.heat-badge, #heatmap-table button.figure');
     if (button) {
-      openStage(button.dataset.stage);
+      openStage(button.dataset.stage, button.dataset.figure || 'entered', button);
     }
   });
-  document.getElementById('drill-close').addEventListener('click', closeDrill);
   window.addEventListener('popstate', () => {
     filters = { ...filtersOf.fromAddress(), process: filtersOf.fromAddress().process || filters.process };
     filtersOf.fillForm(form, filters);
@@ -196,9 +156,7 @@ function wire() {
   onLanguageChange(() => {
     fillProcesses();
     draw();
-    if (drilled) {
-      renderDrill();
-    }
+    redrawDrill();
     const key = document.getElementById('message').dataset.key;
     if (key) {
       showMessage(key);

@@ -31,7 +31,7 @@ export default {
     'forecast.basisHistory': '赢 {won} / 丢 {lost}',
     'forecast.basisModel': '无已结商机，用模型概率',
     'forecast.totalRow': '合计',
-    'forecast.drillHint': '点击商机数查看加权法计入的商机。',
+    'forecast.drillHint': '点击商机数（或合计）查看加权法计入的商机。',
     'forecast.export': '导出',
     'forecast.csv': 'CSV',
     'forecast.xlsx': 'Excel',
@@ -49,7 +49,7 @@ export default {
     'forecast.none': '没有商机。',
 
     'backtest.section': '回测',
-    'backtest.intro': '在过去每一期开始时，两种方法会预测多少，与该期实际赢单金额相比的误差；MAPE 为平均绝对百分比误差。',
+    'backtest.intro': '在过去每一期开始时，两种方法会预测多少，与该期实际赢单金额相比的误差；MAPE 为平均绝对百分比误差。点击实际赢单金额查看该期赢单的商机。',
     'backtest.chart': '各期预测误差（%）',
     'backtest.chartLabel': '各期预测误差：{rows}',
     'backtest.table': '各期预测与实际',
@@ -63,7 +63,9 @@ export default {
     'backtest.tie': '两种方法误差相同，均可采用。',
     'backtest.noTrust': '所测各期均无赢单，无法计算误差。',
     'backtest.openPeriod': '查看 {period} 的预测',
-    'backtest.noError': '无赢单'
+    'backtest.noError': '无赢单',
+    'backtest.drillLabel': '{period} 实际赢单 {amount}，查看赢单商机',
+    'backtest.drillHeading': '{period} 赢单：{count} 个商机'
   },
   en: {
     'forecast.title': 'Forecast · oppflow',
@@ -96,7 +98,7 @@ export default {
     'forecast.basisHistory': 'won {won} / lost {lost}',
     'forecast.basisModel': 'none closed: modelled probability',
     'forecast.totalRow': 'Total',
-    'forecast.drillHint': 'Choose a number of opportunities to list the ones the weighted forecast counts.',
+    'forecast.drillHint': 'Choose a number of opportunities (or the total) to list the ones the weighted forecast counts.',
     'forecast.export': 'Export',
     'forecast.csv': 'CSV',
     'forecast.xlsx': 'Excel',
@@ -114,7 +116,7 @@ export default {
     'forecast.none': 'No opportunities.',
 
     'backtest.section': 'Back-test',
-    'backtest.intro': 'What each method would have forecast at the start of each past period, against what was actually won in it; MAPE is the mean absolute percentage error.',
+    'backtest.intro': 'What each method would have forecast at the start of each past period, against what was actually won in it; MAPE is the mean absolute percentage error. Choose an actual to list the opportunities won in that period.',
     'backtest.chart': 'Forecast error per period (%)',
     'backtest.chartLabel': 'Forecast error per period: {rows}',
     'backtest.table': 'Forecast and actual per period',
@@ -128,6 +130,8 @@ export default {
     'backtest.tie': 'The methods erred equally; either will do.',
     'backtest.noTrust': 'Nothing was won in the periods tested, so no error can be measured.',
     'backtest.openPeriod': 'See the forecast of {period}',
-    'backtest.noError': 'nothing won'
+    'backtest.noError': 'nothing won',
+    'backtest.drillLabel': '{period} actually won {amount}: list the opportunities won',
+    'backtest.drillHeading': 'Won in {period}: {count} opportunities'
   }
 };
