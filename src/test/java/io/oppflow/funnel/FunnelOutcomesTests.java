@@ -3,6 +3,7 @@ package io.oppflow.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.oppflow.forecast.ForecastDataSet;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import java.math.BigDecimal;
@@ -78,6 +79,34 @@ class FunnelOutcomesTests {
     JsonNode won = manager.get("/api/funnel/outcomes?" + filters + "&status=WON").json();
     assertThat(won.path("amount").decimalValue()).isEqualByComparingTo(new BigDecimal("100000"));
     assertThat(won.path("content").path(0).path("closedAt").asText()).startsWith("2027-03-02");
+  }
+
+  /**
+   * The back-test's "actual" of a past period is the amount of what was won in it: the won opportunities this list
+   * gives for the period's days, process, org unit (and owner), so the forecast page's actual drills to them.
+   */
+  @Test
+  void shouldListWhatTheBacktestCountsAsWonInEachPeriod() {
+    ForecastDataSet forecast = new ForecastDataSet(jdbc);
+    forecast.insert();
+    ApiClient manager = ApiClient.as(port, "manager1");
+    for (String owner : List.of("", "&owner=rep1")) {
+      JsonNode backtest = manager.get("/api/forecast/backtest?method=both&periods=6&period=2027-Q1&orgUnit="
+          + enc(forecast.orgUnit) + owner).json();
+      int won = 0;
+      for (JsonNode row : backtest.path("rows")) {
+        JsonNode list = manager.get("/api/funnel/outcomes?status=WON&process=" + backtest.path("process").asText()
+            + "&from=" + row.path("start").asText() + "&to=" + row.path("end").asText() + "&orgUnit=" + enc(forecast.orgUnit)
+            + owner + "&size=10000").json();
+        assertThat(list.path("amount").decimalValue()).as(row.path("period").asText() + owner)
+            .isEqualByComparingTo(row.path("actual").decimalValue());
+        assertThat(list.path("content").size()).isEqualTo(list.path("total").asInt());
+        won += list.path("total").asInt();
+      }
+      if (owner.isEmpty()) {
+        assertThat(won).as("something was won in the periods tested").isPositive();
+      }
+    }
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -116,6 +117,7 @@ class CompareAndForecastPageBrowserTests {
       browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Sales forecast"));
       assertForecastShows(browser, forecastData.orgUnit, Locale.US);
       drillsIntoTheWeightedOpportunities(browser, forecastData.orgUnit);
+      drillsIntoTheWonOfEachPeriod(browser, forecastData.orgUnit);
       exports(browser, "export-weighted-csv", "/api/forecast?");
       exports(browser, "export-backtest-csv", "/api/forecast/backtest?");
       scrollToTop(driver);
@@ -222,11 +224,42 @@ class CompareAndForecastPageBrowserTests {
         + owner + "']")).getText().trim();
   }
 
-  /** A stage's actual conversion opens the funnel page of the same process, unit and period: same entries. */
+  /**
+   * A stage's entered, advanced and actual conversion list the stage entries GET /api/funnel/entries gives for the
+   * page's process, unit and period, as many as the comparison counts; the stage's name opens the funnel page of the
+   * same scope, with the same entries; a rep's targets open that rep's funnel for the same period.
+   */
   private void drillsIntoTheFunnel(TasklistBrowser browser, JsonNode comparison, String page) {
     WebDriver driver = browser.driver();
     JsonNode first = comparison.path("stages").get(0);
-    WebElement link = driver.findElement(By.cssSelector("#compare-table tr[data-stage='TARGET'] a[data-figure-link='actualConversion']"));
+    LocalDate from = quarterStart();
+    String scope = "process=" + PROCESS + "&orgUnit=" + enc(unit) + "&from=" + from + "&to=" + from.plusMonths(3);
+    for (String[] figure : List.of(new String[] {"entered", "entered"}, new String[] {"advanced", "advanced"},
+        new String[] {"actualConversion", "entered"})) {
+      WebElement button = driver.findElement(By.cssSelector(
+          "#compare-table tr[data-stage='TARGET'] td[data-figure='" + figure[0] + "'] button.figure"));
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+      button.sendKeys(Keys.ENTER);
+      browser.waiting().until(d -> figure[1].equals(d.findElement(By.id("drill")).getDomAttribute("data-figure"))
+          && d.findElement(By.id("drill-heading")).isDisplayed()
+          && d.findElement(By.id("drill-heading")).getText().contains(figure[0].equals("actualConversion") ? "Actual" : "("));
+      long listedByApi = manager().get("/api/funnel/entries?" + scope + "&stage=TARGET&figure=" + figure[1] + "&size=1")
+          .json().path("total").asLong();
+      assertThat(driver.findElement(By.id("drill-heading")).getDomAttribute("data-total")).as(figure[0])
+          .isEqualTo(Long.toString(first.path(figure[1]).asLong()))
+          .isEqualTo(Long.toString(listedByApi));
+      assertThat(driver.findElements(By.cssSelector("#drill-table tbody tr[data-code]"))).hasSize((int) Math.min(100, listedByApi));
+      assertThat(driver.findElement(By.id("drill-csv")).getDomAttribute("href")).startsWith("/api/funnel/entries?")
+          .contains("figure=" + figure[1]).contains("from=" + from).contains("format=csv");
+    }
+    JsonNode targets = manager().get("/api/funnel/targets?orgUnit=" + enc(unit) + "&period=" + period).json();
+    for (JsonNode rep : targets.path("perRep")) {
+      String owner = rep.path("owner").asText();
+      assertThat(driver.findElement(By.cssSelector("#targets-table th[data-owner='" + owner + "'] a")).getDomAttribute("href"))
+          .as(owner + "'s funnel for the period").contains("owner=" + owner).contains("from=" + from).contains("to=" + from.plusMonths(3));
+    }
+
+    WebElement link = driver.findElement(By.cssSelector("#compare-table tr[data-stage='TARGET'] a[data-figure-link='stage']"));
     String href = link.getDomAttribute("href");
     assertThat(href).startsWith("/funnel?").contains("process=" + PROCESS).contains("orgUnit=" + enc(unit)).contains("from=").contains("to=");
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
@@ -237,6 +270,11 @@ class CompareAndForecastPageBrowserTests {
     browser.waiting().until(d -> d.findElement(entered).getText().trim().equals(counts(Locale.US).format(first.path("entered").asLong())));
     driver.get(url(page));
     browser.waiting().until(d -> d.findElements(By.cssSelector("#compare-table tbody tr")).size() == comparison.path("stages").size());
+  }
+
+  private static LocalDate quarterStart() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    return LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1);
   }
 
   /** A bad rate is refused with the API's problem naming the field; a good one is saved and the API has it. */
@@ -347,6 +385,50 @@ class CompareAndForecastPageBrowserTests {
     assertThat(rows.get(0).findElement(By.cssSelector("a.opportunity-link")).getDomAttribute("href"))
         .isEqualTo("/opportunity?code=" + inStage.get(0));
     driver.findElement(By.id("behind-all")).click();
+  }
+
+  /**
+   * A back-tested period's actual lists the opportunities won in it (GET /api/funnel/outcomes?status=WON over the
+   * period's days): as many as the API lists, summing to the actual; the total of the weighted forecast's
+   * opportunities lists all it counts.
+   */
+  private void drillsIntoTheWonOfEachPeriod(TasklistBrowser browser, String orgUnit) {
+    WebDriver driver = browser.driver();
+    JsonNode backtest = manager().get("/api/forecast/backtest?method=both&periods=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
+    int drilled = 0;
+    for (JsonNode row : backtest.path("rows")) {
+      if (row.path("actual").decimalValue().signum() == 0) {
+        continue;
+      }
+      String p = row.path("period").asText();
+      WebElement button = backtestCell(driver, p, "actual").findElement(By.cssSelector("button.figure"));
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+      button.sendKeys(Keys.ENTER);
+      browser.waiting().until(d -> "won".equals(d.findElement(By.id("drill")).getDomAttribute("data-figure"))
+          && d.findElement(By.id("drill-heading")).isDisplayed()
+          && d.findElement(By.id("drill-heading")).getText().contains(p));
+      JsonNode won = manager().get("/api/funnel/outcomes?status=WON&process=" + backtest.path("process").asText() + "&from="
+          + row.path("start").asText() + "&to=" + row.path("end").asText() + "&orgUnit=" + enc(orgUnit) + "&size=1").json();
+      assertThat(driver.findElement(By.id("drill-heading")).getDomAttribute("data-total")).as(p)
+          .isEqualTo(Long.toString(won.path("total").asLong()));
+      assertThat(won.path("total").asLong()).isPositive();
+      assertThat(new BigDecimal(driver.findElement(By.id("drill-note")).getDomAttribute("data-amount"))).as(p + " sums to the actual")
+          .isEqualByComparingTo(row.path("actual").decimalValue());
+      List<String> listed = driver.findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
+          .map(r -> r.getDomAttribute("data-code")).toList();
+      assertThat(listed).hasSize((int) Math.min(100, won.path("total").asLong()));
+      drilled++;
+    }
+    assertThat(drilled).as("some period had something won").isPositive();
+
+    JsonNode weighted = manager().get("/api/forecast?method=weighted&details=true&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
+    WebElement total = driver.findElement(By.cssSelector("#methods-table tfoot button.figure"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", total);
+    total.sendKeys(Keys.ENTER);
+    browser.waiting().until(d -> d.findElement(By.id("behind-all")).getDomProperty("hidden").equals("true"));
+    assertThat(driver.findElement(By.id("behind-heading")).getDomAttribute("data-count"))
+        .isEqualTo(Integer.toString(weighted.path("opportunities").size()));
+    driver.findElement(By.id("drill-close")).click();
   }
 
   /** Filters go into the page's address: a changed window is in the link and in the calls. */

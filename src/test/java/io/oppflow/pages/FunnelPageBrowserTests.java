@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +51,9 @@ class FunnelPageBrowserTests {
   @Test
   void shouldShowTheApisFunnelWithTasklistsLoginDrillToItsOpportunitiesAndLogOutOfBoth() throws Exception {
     List<String> codes = openOpportunities(3);
+    String lost = openOpportunities(1).get(0);
+    assertThat(ApiClient.as(port, "rep1").post("/api/opportunities/" + lost + "/lose",
+        "{\"reason\": \"COMPETITOR\", \"competitor\": \"Kingdee\"}").status()).isLessThan(300);
     try (TasklistBrowser browser = TasklistBrowser.start(port, "pages")) {
       WebDriver driver = browser.driver();
       driver.manage().window().setSize(new Dimension(1280, 800));
@@ -68,6 +73,8 @@ class FunnelPageBrowserTests {
       keepScreenshot(driver, "pages-funnel-en");
 
       drillIntoTheFiguresOf(browser, "TARGET", funnel, codes);
+      drillIntoTheTotals(browser, codes, lost);
+      openFigure(browser, "TARGET", "open");
 
       new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
       browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "销售漏斗"));
@@ -174,6 +181,49 @@ class FunnelPageBrowserTests {
           .isEqualTo(Long.toString(stageOf(group, stage).path(figure).asLong()))
           .isEqualTo(Long.toString(listedByApi))
           .isEqualTo(shown.replaceAll("[^0-9]", ""));
+    }
+  }
+
+  /**
+   * The won / lost / open totals of a period, an org unit and one slice (groupBy=owner, rep1) list the opportunities
+   * GET /api/funnel/outcomes lists, as many as the total: in the test's own unit exactly its open and lost ones.
+   */
+  private void drillIntoTheTotals(TasklistBrowser browser, List<String> open, String lost) {
+    LocalDate first = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    String filters = "process=" + PROCESS + "&from=" + first + "&to=" + first.plusMonths(1) + "&orgUnit=" + unit
+        + "&groupBy=owner";
+    browser.driver().get(url("/funnel?" + filters + "&group=rep1"));
+    ApiClient manager = ApiClient.as(port, "manager1");
+    JsonNode group = null;
+    for (JsonNode g : manager.get("/api/funnel?" + filters).json().path("groups")) {
+      if (g.path("key").asText().equals("rep1")) {
+        group = g;
+      }
+    }
+    assertThat(group).as("rep1's slice").isNotNull();
+    assertThat(group.path("open").asLong()).isEqualTo(open.size());
+    assertThat(group.path("lost").asLong()).isEqualTo(1);
+    for (String figure : List.of("open", "lost")) {
+      WebElement button = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#summary button.figure[data-figure='" + figure + "']")));
+      String shown = button.getText();
+      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+      button.sendKeys(Keys.ENTER);
+      browser.waiting().until(d -> figure.equals(d.findElement(By.id("drill")).getDomAttribute("data-figure"))
+          && d.findElement(By.id("drill-heading")).isDisplayed());
+      long listedByApi = manager.get("/api/funnel/outcomes?" + filters + "&group=rep1&status=" + figure.toUpperCase(Locale.ROOT)
+          + "&size=1").json().path("total").asLong();
+      assertThat(browser.driver().findElement(By.id("drill-heading")).getDomAttribute("data-total"))
+          .as(figure + " total: the list holds as many as the figure")
+          .isEqualTo(Long.toString(group.path(figure).asLong()))
+          .isEqualTo(Long.toString(listedByApi))
+          .isEqualTo(shown.replaceAll("[^0-9]", ""));
+      List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
+          .map(r -> r.getDomAttribute("data-code")).toList();
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(figure.equals("open") ? open : List.of(lost));
+      String csv = browser.driver().findElement(By.id("drill-csv")).getDomAttribute("href");
+      assertThat(csv).startsWith("/api/funnel/outcomes?").contains("status=" + figure.toUpperCase(Locale.ROOT))
+          .contains("group=rep1").contains("from=" + first).contains("format=csv");
     }
   }
 

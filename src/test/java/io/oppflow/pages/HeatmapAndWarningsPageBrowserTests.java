@@ -77,7 +77,7 @@ class HeatmapAndWarningsPageBrowserTests {
       JsonNode funnel = manager().get("/api/funnel?process=" + PROCESS).json().path("groups").path(0);
       assertDiagramShows(browser, stages, funnel, Locale.US);
       keepScreenshot(driver, "pages-heatmap-en");
-      drillIntoTheOpenOnesOf(browser, "TARGET", List.of(stalled));
+      drillIntoTheEntriesOf(browser, "TARGET", List.of(stalled));
 
       driver.get(url("/warnings"));
       assertWarningsShow(browser, manager().get("/api/warnings").json().path("warnings"), stalled, reopened);
@@ -181,20 +181,42 @@ class HeatmapAndWarningsPageBrowserTests {
     }
   }
 
-  /** The stage's badge, a button, lists its open opportunities (by keyboard), each linked to its page. */
-  private void drillIntoTheOpenOnesOf(TasklistBrowser browser, String stage, List<String> codes) {
-    WebElement badge = browser.driver().findElement(By.cssSelector("#diagram .heat-badge[data-stage='" + stage + "']"));
+  /**
+   * The stage's badge, a button, lists the stage's entries in the page's scope (by keyboard), as many as its entered
+   * figure and GET /api/funnel/entries; its row's open figure lists those still in it; each linked to its page.
+   */
+  private void drillIntoTheEntriesOf(TasklistBrowser browser, String stage, List<String> codes) {
+    WebDriver driver = browser.driver();
+    WebElement badge = driver.findElement(By.cssSelector("#diagram .heat-badge[data-stage='" + stage + "']"));
     badge.sendKeys(Keys.ENTER);
-    WebElement heading = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("drill-heading")));
-    long listedByApi = manager().get("/api/opportunities?status=OPEN&stage=" + stage + "&size=1")
-        .json().path("page").path("totalElements").asLong();
-    assertThat(heading.getDomAttribute("data-total")).isEqualTo(Long.toString(listedByApi));
-    List<String> listed = browser.driver().findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
+    browser.waiting().until(d -> "entered".equals(d.findElement(By.id("drill")).getDomAttribute("data-figure"))
+        && d.findElement(By.id("drill-heading")).isDisplayed());
+    assertListHolds(browser, stage, "entered", codes);
+    assertThat(driver.findElement(By.id("drill-funnel")).getDomAttribute("href")).isEqualTo("/funnel?process=" + PROCESS);
+    assertThat(driver.findElement(By.id("drill-csv")).getDomAttribute("href")).startsWith("/api/funnel/entries?")
+        .contains("stage=" + stage).contains("figure=entered").contains("process=" + PROCESS).contains("format=csv");
+
+    WebElement open = driver.findElement(By.cssSelector("#heatmap-table tr[data-stage='" + stage + "'] button.figure[data-figure='open']"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", open);
+    String shown = open.getText();
+    open.sendKeys(Keys.ENTER);
+    browser.waiting().until(d -> "open".equals(d.findElement(By.id("drill")).getDomAttribute("data-figure")));
+    assertThat(assertListHolds(browser, stage, "open", codes)).isEqualTo(shown.replaceAll("[^0-9]", ""));
+  }
+
+  private String assertListHolds(TasklistBrowser browser, String stage, String figure, List<String> codes) {
+    WebDriver driver = browser.driver();
+    long listedByApi = manager().get("/api/funnel/entries?process=" + PROCESS + "&stage=" + stage + "&figure=" + figure + "&size=1")
+        .json().path("total").asLong();
+    long counted = figuresOf(manager().get("/api/funnel?process=" + PROCESS).json().path("groups").path(0), stage).path(figure).asLong();
+    String total = driver.findElement(By.id("drill-heading")).getDomAttribute("data-total");
+    assertThat(total).as(stage + " " + figure).isEqualTo(Long.toString(listedByApi)).isEqualTo(Long.toString(counted));
+    List<String> listed = driver.findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
         .map(r -> r.getDomAttribute("data-code")).toList();
     assertThat(listed).containsAll(codes);
-    assertThat(browser.driver().findElement(By.cssSelector("#drill-table tr[data-code='" + codes.get(0) + "'] a.opportunity-link"))
+    assertThat(driver.findElement(By.cssSelector("#drill-table tr[data-code='" + codes.get(0) + "'] a.opportunity-link"))
         .getDomAttribute("href")).isEqualTo("/opportunity?code=" + codes.get(0));
-    assertThat(browser.driver().findElement(By.id("drill-funnel")).getDomAttribute("href")).isEqualTo("/funnel?process=" + PROCESS);
+    return total;
   }
 
   /** The table holds the API's warnings in its order; each leads to its opportunity and to its task in Tasklist. */
@@ -237,6 +259,8 @@ class HeatmapAndWarningsPageBrowserTests {
     browser.waiting().until(d -> d.findElements(By.cssSelector("#warnings-table tbody tr[data-code]")).size() == expected.size());
     assertThat(driver.findElements(By.cssSelector("#warnings-table tbody tr[data-code]")).stream()
         .map(r -> r.getDomAttribute("data-code")).toList()).containsExactlyElementsOf(expected).contains(code);
+    assertThat(driver.findElement(By.cssSelector("#counts button[data-kind='" + kind + "'] .count")).getDomAttribute("data-count"))
+        .as("the count lists as many as it counts").isEqualTo(Integer.toString(expected.size()));
     assertThat(driver.findElement(By.id("export-csv")).getDomAttribute("href")).isEqualTo("/api/warnings?kind=" + kind + "&format=csv");
     Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"

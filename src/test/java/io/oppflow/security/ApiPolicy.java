@@ -102,6 +102,8 @@ final class ApiPolicy {
             .expect("rep1=2xx rep2=2xx expert1=2xx manager1=2xx manager2=403 ops1=2xx admin=2xx"),
         basic("GET", "/api/funnel/entries?stage=TARGET&owner=rep1&process=project-sales-funnel").documented("/api/funnel/entries")
             .expect(OWNER_FIGURES),
+        basic("GET", "/api/funnel/outcomes?status=WON&owner=rep1&process=project-sales-funnel").documented("/api/funnel/outcomes")
+            .expect(OWNER_FIGURES),
         basic("GET", "/api/ideal-funnels/" + PLANNED + "?process=project-sales-funnel").documented("/api/ideal-funnels/{unitAndPeriod}").expect(UNIT_READ),
         basic("PUT", "/api/ideal-funnels/HQ/East/{period}").documented("/api/ideal-funnels/{unitAndPeriod}")
             .json(IDEAL).expect(UNIT_MANAGE),
