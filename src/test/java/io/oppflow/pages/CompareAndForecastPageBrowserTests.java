@@ -392,7 +392,7 @@ class CompareAndForecastPageBrowserTests {
    * period's days): as many as the API lists, summing to the actual; the total of the weighted forecast's
    * opportunities lists all it counts.
    */
-  private void drillsIntoTheWonOfEachPeriod(TasklistBrowser browser, String orgUnit) {
+  private void drillsIntoTheWonOfEachPeriod(TasklistBrowser browser, String orgUnit) throws Exception {
     WebDriver driver = browser.driver();
     JsonNode backtest = manager().get("/api/forecast/backtest?method=both&periods=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
     int drilled = 0;
@@ -420,6 +420,8 @@ class CompareAndForecastPageBrowserTests {
       drilled++;
     }
     assertThat(drilled).as("some period had something won").isPositive();
+    ((JavascriptExecutor) driver).executeScript("document.getElementById('drill').scrollIntoView({block: 'start'});");
+    keepScreenshot(driver, "pages-forecast-drill-en");
 
     JsonNode weighted = manager().get("/api/forecast?method=weighted&details=true&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
     WebElement total = driver.findElement(By.cssSelector("#methods-table tfoot button.figure"));

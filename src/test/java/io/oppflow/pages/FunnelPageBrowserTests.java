@@ -74,6 +74,7 @@ class FunnelPageBrowserTests {
 
       drillIntoTheFiguresOf(browser, "TARGET", funnel, codes);
       drillIntoTheTotals(browser, codes, lost);
+      driver.get(url("/funnel?process=" + PROCESS));
       openFigure(browser, "TARGET", "open");
 
       new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
@@ -136,6 +137,9 @@ class FunnelPageBrowserTests {
     DecimalFormat counts = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
     DecimalFormat percent = new DecimalFormat("#,##0.#%", DecimalFormatSymbols.getInstance(locale));
     DecimalFormat days = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale));
+    // as Intl.NumberFormat rounds (half away from zero): 0.4545 is 45.5 %
+    percent.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    days.setRoundingMode(java.math.RoundingMode.HALF_UP);
     for (JsonNode stage : group.path("stages")) {
       String code = stage.path("stage").asText();
       for (String figure : List.of("entered", "advanced", "lost", "open")) {
@@ -188,7 +192,7 @@ class FunnelPageBrowserTests {
    * The won / lost / open totals of a period, an org unit and one slice (groupBy=owner, rep1) list the opportunities
    * GET /api/funnel/outcomes lists, as many as the total: in the test's own unit exactly its open and lost ones.
    */
-  private void drillIntoTheTotals(TasklistBrowser browser, List<String> open, String lost) {
+  private void drillIntoTheTotals(TasklistBrowser browser, List<String> open, String lost) throws Exception {
     LocalDate first = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
     String filters = "process=" + PROCESS + "&from=" + first + "&to=" + first.plusMonths(1) + "&orgUnit=" + unit
         + "&groupBy=owner";
@@ -225,6 +229,8 @@ class FunnelPageBrowserTests {
       assertThat(csv).startsWith("/api/funnel/outcomes?").contains("status=" + figure.toUpperCase(Locale.ROOT))
           .contains("group=rep1").contains("from=" + first).contains("format=csv");
     }
+    ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('drill').scrollIntoView({block: 'start'});");
+    keepScreenshot(browser.driver(), "pages-funnel-drill-en");
   }
 
   /** Opens the list behind a stage's figure with the keyboard (the figure is a button); returns the figure shown. */

@@ -147,6 +147,9 @@ class HeatmapAndWarningsPageBrowserTests {
     DecimalFormat counts = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
     DecimalFormat percent = new DecimalFormat("#,##0.#%", DecimalFormatSymbols.getInstance(locale));
     DecimalFormat days = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale));
+    // as Intl.NumberFormat rounds (half away from zero): 0.4545 is 45.5 %
+    percent.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    days.setRoundingMode(java.math.RoundingMode.HALF_UP);
     boolean en = locale == Locale.US;
     for (JsonNode stage : stages) {
       String code = stage.path("code").asText();
