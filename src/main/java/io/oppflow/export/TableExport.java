@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Writes tables as CSV (UTF-8 with BOM) or XLSX; {@link ExportRequest} answers a request in the format it asked for. */
@@ -24,7 +25,8 @@ public final class TableExport {
 
   public static byte[] xlsx(Table table) {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = book.createSheet(table.name().length() > 31 ? table.name().substring(0, 31) : table.name());
+      // a sheet name has at most 31 characters and none of : / ? * [ ] (a table may be named after a code)
+      Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(table.name()));
       Row header = sheet.createRow(0);
       for (int c = 0; c < table.columns().size(); c++) {
         header.createCell(c).setCellValue(table.columns().get(c));

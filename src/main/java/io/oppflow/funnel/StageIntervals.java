@@ -67,20 +67,27 @@ public class StageIntervals {
         changed.region(), changed.projectType(), changed.customerType(), changed.code());
   }
 
-  /** The stage element instance ended: completed (advanced through the gate) or cancelled. */
+  /**
+   * The stage element instance ended: completed (advanced through the gate) or cancelled.
+   *
+   * @param by the user signed in to the engine then (who moved it, for a cancelled stage), or null
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void left(String activityInstanceId, Instant at, boolean completed) {
-    jdbc.update("update stage_interval set left_at = ?, outcome = ? where activity_instance_id = ? and left_at is null",
-        Timestamp.from(at), (completed ? StageOutcome.ADVANCED : StageOutcome.LEFT).name(), activityInstanceId);
+  public void left(String activityInstanceId, Instant at, boolean completed, String by) {
+    jdbc.update("update stage_interval set left_at = ?, outcome = ?, left_by = ? where activity_instance_id = ?"
+        + " and left_at is null",
+        Timestamp.from(at), (completed ? StageOutcome.ADVANCED : StageOutcome.LEFT).name(), by, activityInstanceId);
   }
 
   /**
    * A process-instance migration moved the stage element instance to another stage: the old stage is left at
    * {@code at} and the new one entered then, under the same activity instance (the old interval's activity
-   * instance id gets its own id appended, so the instance's end still closes the new interval).
+   * instance id gets its own id appended, so the instance's end still closes the new interval); {@code by}
+   * migrated it, if the engine knows.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void migrated(String activityInstanceId, String processKey, String stage, int stageOrder, Instant at) {
+  public void migrated(String activityInstanceId, String processKey, String stage, int stageOrder, Instant at,
+      String by) {
     Map<String, Object> open = jdbc.queryForList("select id, opportunity_code, process_instance_id, stage"
         + " from stage_interval where activity_instance_id = ? and left_at is null", activityInstanceId)
         .stream().findFirst().orElse(null);
@@ -88,8 +95,8 @@ public class StageIntervals {
       return;
     }
     long id = ((Number) slice(open, "id")).longValue();
-    jdbc.update("update stage_interval set activity_instance_id = ?, left_at = ?, outcome = ? where id = ?",
-        activityInstanceId + "#" + id, Timestamp.from(at), StageOutcome.LEFT.name(), id);
+    jdbc.update("update stage_interval set activity_instance_id = ?, left_at = ?, outcome = ?, left_by = ? where id = ?",
+        activityInstanceId + "#" + id, Timestamp.from(at), StageOutcome.LEFT.name(), by, id);
     entered((String) slice(open, "opportunity_code"), processKey, (String) slice(open, "process_instance_id"),
         activityInstanceId, stage, stageOrder, at, Source.ENGINE);
   }

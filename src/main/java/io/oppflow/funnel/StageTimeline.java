@@ -33,7 +33,7 @@ public class StageTimeline {
   private static final Duration GRACE = Duration.ofMillis(1);
 
   private record Row(long id, String process, String instance, String stage, int order, Instant enteredAt,
-      Instant leftAt, String outcome, String source) {}
+      Instant leftAt, String outcome, String source, String leftBy) {}
 
   private final JdbcTemplate jdbc;
   private final OpportunityService opportunities;
@@ -52,7 +52,7 @@ public class StageTimeline {
   public List<StageVisit> of(String code, Actor actor) {
     Opportunity opportunity = opportunities.readableBy(code, actor);
     List<Row> rows = jdbc.query("select id, process_key, process_instance_id, stage, stage_order, entered_at, left_at,"
-        + " outcome, source from stage_interval where opportunity_code = ? order by entered_at, id",
+        + " outcome, source, left_by from stage_interval where opportunity_code = ? order by entered_at, id",
         (rs, i) -> row(rs), opportunity.getCode());
     List<GateOutcome> records = gates.outcomes(opportunity.getCode());
     List<StageVisit> visits = new ArrayList<>();
@@ -95,8 +95,10 @@ public class StageTimeline {
     String by = allowing == null ? null
         : allowing.verdict() == Verdict.OVERRIDDEN ? allowing.approvedBy() : allowing.requestedBy();
     boolean advanced = how == StageVisit.How.GATE_PASSED || how == StageVisit.How.EXCEPTION;
+    // a stage moved out of was let out by whoever moved it, not by a gate
+    String letOutBy = advanced ? by : how == StageVisit.How.MOVED ? r.leftBy() : null;
     return new StageVisit(r.id(), r.process(), r.instance(), r.stage(), r.order(), name(r.process(), r.stage()),
-        r.enteredAt(), r.leftAt(), entry, how, r.outcome(), advanced ? by : null,
+        r.enteredAt(), r.leftAt(), entry, how, r.outcome(), letOutBy,
         advanced ? allowing.requestedBy() : null, advanced ? allowing.recordId() : null,
         advanced ? allowing.exceptionId() : null, records.stream().map(GateOutcome::recordId).toList(), r.source());
   }
@@ -122,6 +124,6 @@ public class StageTimeline {
     Timestamp left = rs.getTimestamp("left_at");
     return new Row(rs.getLong("id"), rs.getString("process_key"), rs.getString("process_instance_id"),
         rs.getString("stage"), rs.getInt("stage_order"), rs.getTimestamp("entered_at").toInstant(),
-        left == null ? null : left.toInstant(), rs.getString("outcome"), rs.getString("source"));
+        left == null ? null : left.toInstant(), rs.getString("outcome"), rs.getString("source"), rs.getString("left_by"));
   }
 }

@@ -14,8 +14,10 @@ import java.util.List;
  * @param how how it went out: GATE_PASSED, EXCEPTION (a manager excepted the failed gate), ADVANCED (advanced
  *     with no gate record, as an import's history), LOST, MOVED (an administrator moved the process instance,
  *     bypassing the gate), or IN_STAGE while it is still there
- * @param by who let it out: who asked the gate that passed, or the manager who approved the exception; null
- *     where not known
+ * @param by who let it out: who asked the gate that passed, the manager who approved the exception, or for a
+ *     MOVED stage who moved it (the user signed in to the engine then, e.g. the administrator of the
+ *     process-instance modification); null where not known (the engine acting on its own, stages left before
+ *     the product recorded movers)
  * @param gateRecordId the gate record that let it out (PASSED or OVERRIDDEN), if any
  * @param gateRecordIds every gate record written for this stage during this visit, oldest first
  * @param source ENGINE (the process history) or IMPORT

@@ -6,5 +6,5 @@
  * and the version of the rules that decided, and stores it as a {@link io.oppflow.gate.internal.GateRecord}.
  * The criteria are Drools rules in the top-level {@code rules/} folder; KIE types stay in this package.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Stage gates", allowedDependencies = {"opportunity", "organization", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Stage gates", allowedDependencies = {"export", "opportunity", "organization", "shared"})
 package io.oppflow.gate;

@@ -5,5 +5,5 @@
  * {@link io.oppflow.opportunity.OpportunityService}. This package knows nothing of Camunda or Drools;
  * it asks for a process through the {@link io.oppflow.opportunity.OpportunityWorkflow} port.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Opportunities", allowedDependencies = {"organization", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Opportunities", allowedDependencies = {"export", "organization", "shared"})
 package io.oppflow.opportunity;

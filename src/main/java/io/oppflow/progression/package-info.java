@@ -4,5 +4,5 @@
  * {@link io.oppflow.progression.StageWorkflow} port (exactly as Tasklist does) and reads back what the
  * engine recorded: the gate record it caused, the opportunity's new stage.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Progression", allowedDependencies = {"gate", "opportunity", "organization", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Progression", allowedDependencies = {"export", "gate", "opportunity", "organization", "shared"})
 package io.oppflow.progression;

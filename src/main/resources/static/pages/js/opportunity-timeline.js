@@ -28,8 +28,9 @@ export function drawTable(tbody, visits, now = new Date()) {
       <td>${format.dateTime(v.enteredAt)}${entryNote(v)}</td>
       <td>${v.leftAt ? format.dateTime(v.leftAt) : '–'}</td>
       <td class="verdict how-${v.how}">${t('opportunity.how.' + v.how)}${v.source === 'IMPORT' ? `<small>${t('opportunity.imported')}</small>` : ''}</td>
-      <td>${escape(v.by || '–')}${v.how === 'EXCEPTION' && v.requestedBy
-        ? `<small>${escape(t('opportunity.askedBy', { who: v.requestedBy }))}</small>` : ''}</td>
+      <td data-by="${escape(v.by || '')}">${escape(v.by || '–')}${v.how === 'EXCEPTION' && v.requestedBy
+        ? `<small>${escape(t('opportunity.askedBy', { who: v.requestedBy }))}</small>` : ''}${v.how === 'MOVED' && v.by
+        ? `<small>${t('opportunity.movedBy')}</small>` : ''}</td>
       <td class="num">${format.days(days(v, now))}</td>
       <td>${(v.gateRecordIds || []).map(id => `<a href="#gate-${id}"${id === v.gateRecordId ? ' class="allowing"' : ''}>#${id}</a>`)
         .join(' ') || '–'}</td>

@@ -1,6 +1,7 @@
 /*
  * The opportunity page (/opportunity?code=X): its facts, stage timeline, gate records, gate exceptions and
- * activities, each from the API that keeps it. A code that does not exist, or that the user may not read, says so.
+ * activities, each from the API that keeps it and downloadable from it as CSV or Excel. A code that does not exist,
+ * or that the user may not read, says so.
  */
 import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
@@ -8,6 +9,8 @@ import { api } from './session.js';
 import * as view from './opportunity-view.js';
 import * as timeline from './opportunity-timeline.js';
 
+/** The page's tables and the API of each. */
+const EXPORTS = { stages: 'stages', gates: 'gate-records', exceptions: 'exceptions', activities: 'activities' };
 const content = document.getElementById('content');
 const form = document.getElementById('open-form');
 let code = new URLSearchParams(location.search).get('code') || '';
@@ -56,6 +59,15 @@ function draw() {
   view.drawGateRecords(document.querySelector('#gates-table tbody'), data.gateRecords, stageLabel);
   view.drawExceptions(document.querySelector('#exceptions-table tbody'), data.exceptions, stageLabel, o.process);
   view.drawActivities(document.querySelector('#activities-table tbody'), data.activities, stageLabel, o.process);
+  setExports(o.code);
+}
+
+/** Each table downloads through the API it comes from, as CSV or Excel. */
+function setExports(opportunityCode) {
+  const path = '/api/opportunities/' + encodeURIComponent(opportunityCode);
+  Object.entries(EXPORTS).forEach(([table, resource]) => ['csv', 'xlsx'].forEach(format => {
+    document.getElementById(`${table}-${format}`).href = `${path}/${resource}?format=${format}`;
+  }));
 }
 
 function failure(error) {

@@ -2,7 +2,8 @@
  * The rules page (/rules): the active rule set and its history (GET /api/rules); for sales-ops and administrators
  * a candidate set checked, self-tested and previewed (POST /api/rules/preview) before it is uploaded and activated
  * (POST /api/rules), and a stored version activated again (POST /api/rules/{version}/activate), each after a
- * confirmation. The preview window (from, to) is in the page's address.
+ * confirmation. The preview window (from, to) is in the page's address. Every table downloads as CSV or Excel
+ * (GET /api/rules?table=&format=, the preview's with its files again).
  */
 import { format, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
@@ -11,6 +12,7 @@ import * as candidate from './rules-candidate.js';
 import * as check from './rules-check.js';
 import * as versions from './rules-history.js';
 import * as impact from './rules-preview.js';
+import * as previewExport from './rules-export.js';
 
 const EXAMPLES = 50;
 const form = document.getElementById('candidate-form');
@@ -107,14 +109,16 @@ async function runPreview() {
   const query = windowQuery(span);
   query.set('examples', String(EXAMPLES));
   const fingerprint = candidate.fingerprint();
+  const form = candidate.formData();
   const impactSection = document.getElementById('impact');
   impactSection.setAttribute('aria-busy', 'true');
   showMessage(null);
   setBusy(true);
   try {
-    const answer = await api('/api/rules/preview?' + query, { method: 'POST', body: candidate.formData() });
+    const answer = await api('/api/rules/preview?' + query, { method: 'POST', body: form });
     answer.exampleLimit = EXAMPLES;
-    previewed = { fingerprint, answer };
+    // the files and window of the preview shown, which its downloads ask for again
+    previewed = { fingerprint, answer, query: query.toString(), form };
     check.showSelfTests(answer.selfTests || { cases: 0, files: [] });
     impact.show(answer);
     impactSection.focus();
@@ -129,6 +133,17 @@ async function runPreview() {
   } finally {
     impactSection.setAttribute('aria-busy', 'false');
     setBusy(false);
+  }
+}
+
+async function downloadPreview(button) {
+  button.disabled = true;
+  try {
+    await previewExport.download(previewed, button.dataset.table, button.dataset.format);
+  } catch (error) {
+    showMessage(error && error.status ? errorKey(error) : 'rules.downloadFailed');
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -269,6 +284,12 @@ function wire() {
     impact.drill(d.criterion ? { criterion: d.criterion, change: d.change } : { kind: d.kind, process: d.process, stage: d.stage });
   });
   document.getElementById('examples-all').addEventListener('click', () => impact.drillAll());
+  document.getElementById('impact').addEventListener('click', event => {
+    const button = event.target.closest('button.download');
+    if (button && previewed) {
+      downloadPreview(button);
+    }
+  });
   window.addEventListener('popstate', () => fillWindow(windowOf()));
   onLanguageChange(() => {
     versions.draw();

@@ -106,7 +106,7 @@ class StageTimelineTests {
   }
 
   @Test
-  void shouldShowAStageLeftByAnAdministratorsMoveAndAStageEnteredAgain() {
+  void shouldShowAStageLeftByAnAdministratorsMoveWithWhoMovedItAndAStageEnteredAgain() {
     String code = open(Opportunities.qualified(Opportunities.freshCode("TL")));
     assertThat(advance(code)).isEqualTo("PASSED");
     move(code, "DISCOVER", "TARGET");
@@ -117,7 +117,9 @@ class StageTimelineTests {
     assertThat(values(timeline, "stage")).containsExactly("TARGET", "DISCOVER", "TARGET", "INITIATE_PROJECT");
     assertThat(values(timeline, "entry")).containsExactly("FIRST", "NEXT", "REOPENED", "SKIPPED");
     assertThat(values(timeline, "how")).containsExactly("GATE_PASSED", "MOVED", "MOVED", "IN_STAGE");
-    assertThat(values(timeline, "by")).containsExactly("rep1", null, null, null);
+    // who let a moved stage out: the administrator who moved the process instance, not a gate
+    assertThat(values(timeline, "by")).containsExactly("rep1", "admin", "admin", null);
+    assertThat(timeline.get(1).path("gateRecordId").isMissingNode()).isTrue();
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -86,6 +87,8 @@ class ComplianceAndOpportunityPageBrowserTests {
       link.sendKeys(Keys.ENTER);
       browser.waiting().until(ExpectedConditions.urlToBe(url("/opportunity?code=" + c)));
       assertOpportunityShowsTheApis(browser, c, Locale.US);
+      namesWhoMovedIt(driver);
+      downloadsEachTable(driver, c);
 
       driver.get(url("/opportunity?code=" + b));
       assertOpportunityShowsTheApis(browser, b, Locale.US);
@@ -281,6 +284,47 @@ class ComplianceAndOpportunityPageBrowserTests {
             .contains(failure.path("message").path(locale == Locale.US ? "en" : "zh").asText());
       }
     }
+  }
+
+  /** C's first stage was left by the administrator's move: its timeline says who moved it. */
+  private void namesWhoMovedIt(WebDriver driver) {
+    JsonNode moved = api("/api/opportunities/" + c + "/stages").get(0);
+    assertThat(moved.path("how").asText()).isEqualTo("MOVED");
+    assertThat(moved.path("by").asText()).isEqualTo("admin");
+    WebElement by = driver.findElement(By.cssSelector("#stages-table tr[data-how='MOVED'] td[data-by]"));
+    assertThat(by.getDomAttribute("data-by")).isEqualTo("admin");
+    assertThat(by.getText()).contains("admin").contains("moved the process instance");
+  }
+
+  /**
+   * Each table links its API's CSV and Excel; the browser, signed in as the page is, gets the CSV of one with
+   * its rows, and the Excel of another.
+   */
+  private void downloadsEachTable(WebDriver driver, String code) {
+    String api = "/api/opportunities/" + code + "/";
+    for (String[] table : new String[][] {{"stages", "stages"}, {"gates", "gate-records"}, {"exceptions", "exceptions"},
+        {"activities", "activities"}}) {
+      assertThat(driver.findElement(By.id(table[0] + "-csv")).getDomAttribute("href")).isEqualTo(api + table[1] + "?format=csv");
+      assertThat(driver.findElement(By.id(table[0] + "-xlsx")).getDomAttribute("href")).isEqualTo(api + table[1] + "?format=xlsx");
+    }
+    assertThat(driver.findElement(By.id("stages-csv")).getText()).isEqualTo("Download CSV");
+    Map<?, ?> csv = fetchInTheBrowser(driver, "stages-csv");
+    assertThat(csv.get("status")).isEqualTo(200L);
+    assertThat((String) csv.get("type")).startsWith("text/csv");
+    assertThat((String) csv.get("body")).startsWith("id,process,")
+        .contains(api("/api/opportunities/" + code).path("processInstanceId").asText()).contains("MOVED,LEFT,admin");
+    Map<?, ?> xlsx = fetchInTheBrowser(driver, "gates-xlsx");
+    assertThat(xlsx.get("status")).isEqualTo(200L);
+    assertThat((String) xlsx.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  }
+
+  /** What the browser gets for the link's address: status, content type and (as text) body. */
+  static Map<?, ?> fetchInTheBrowser(WebDriver driver, String linkId) {
+    return (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(document.getElementById(arguments[0]).href)
+          .then(async r => done({status: r.status, type: r.headers.get('Content-Type'), body: await r.text()}))
+          .catch(e => done({status: -1, type: '', body: String(e)}));""", linkId);
   }
 
   /** A code that does not exist says so instead of showing an empty page. */

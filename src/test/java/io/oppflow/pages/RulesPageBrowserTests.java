@@ -90,6 +90,7 @@ class RulesPageBrowserTests {
       readTheCompilersError(browser, broken);
       JsonNode preview = previewTheTightenedRules(browser, shippedFolder, tightened, window);
       drillToTheOpportunityThatWouldFail(browser, preview, passes);
+      downloadsATableOfThePreviewAndOfTheHistory(browser, preview);
       assertThat(preview.path("examples").path("failedToPassed").findValuesAsText("opportunityCode")).doesNotContain(fails);
       scrollToThePreview(driver);
       keepScreenshot(driver, "pages-rules-en");
@@ -244,6 +245,46 @@ class RulesPageBrowserTests {
     WebElement link = driver.findElement(By.cssSelector("#examples-table tr[data-code='" + code + "'] a.opportunity-link"));
     assertThat(link.getDomAttribute("href")).isEqualTo("/opportunity?code=" + code);
     assertThat(driver.findElement(By.cssSelector("#examples-table tr[data-code='" + code + "']")).getText()).contains("+TARGET-02");
+  }
+
+  /**
+   * The preview's "Download CSV" of its examples posts the previewed files again with format=csv&table=examples and
+   * gets the examples the preview listed; the history's Excel link answers an Excel file.
+   */
+  private void downloadsATableOfThePreviewAndOfTheHistory(TasklistBrowser browser, JsonNode preview) {
+    WebDriver driver = browser.driver();
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    // the page's own fetch, watched: what the download asked and what it got
+    js.executeScript("""
+        window.downloads = [];
+        const fetched = window.fetch;
+        window.fetch = async (url, options) => {
+          const answer = await fetched(url, options);
+          if (String(url).includes('format=')) {
+            const copy = answer.clone();
+            window.downloads.push({url: String(url), status: answer.status, type: answer.headers.get('Content-Type'),
+              disposition: answer.headers.get('Content-Disposition'), body: await copy.text()});
+          }
+          return answer;
+        };""");
+    WebElement button = driver.findElement(By.id("preview-examples-csv"));
+    assertThat(button.getText()).isEqualTo("Download CSV");
+    js.executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    button.click();
+    browser.waiting().until(d -> ((Number) js.executeScript("return window.downloads.length;")).intValue() > 0);
+    Map<?, ?> download = (Map<?, ?>) js.executeScript("return window.downloads[0];");
+    assertThat((String) download.get("url")).startsWith("/api/rules/preview?").contains("examples=50")
+        .contains("table=examples").contains("format=csv");
+    assertThat(download.get("status")).isEqualTo(200L);
+    assertThat((String) download.get("type")).startsWith("text/csv");
+    assertThat((String) download.get("disposition")).contains("rule-preview-examples.csv");
+    for (String code : preview.path("examples").path("passedToFailed").findValuesAsText("opportunityCode")) {
+      assertThat((String) download.get("body")).contains(code);
+    }
+    assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+    Map<?, ?> history = ComplianceAndOpportunityPageBrowserTests.fetchInTheBrowser(driver, "versions-xlsx");
+    assertThat(history.get("status")).isEqualTo(200L);
+    assertThat((String) history.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
 
   /** The upload's confirmation repeats the preview's counts; cancelled, nothing is stored or activated. */

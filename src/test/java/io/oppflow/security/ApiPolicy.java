@@ -67,6 +67,11 @@ final class ApiPolicy {
         basic("POST", "/api/opportunities/{failedCode}/exceptions").documented("/api/opportunities/{code}/exceptions")
             .json("{\"reason\": \"matrix\"}").expect(OWNED_CHANGE),
         basic("GET", one + "/exceptions").documented("/api/opportunities/{code}/exceptions").expect(OWNED_READ),
+        // each table of the opportunity page as a download: read as its JSON is
+        basic("GET", one + "/activities?format=csv").note("as CSV").expect(OWNED_READ),
+        basic("GET", one + "/gate-records?format=xlsx").note("as XLSX").expect(OWNED_READ),
+        basic("GET", one + "/stages?format=csv").note("as CSV").expect(OWNED_READ),
+        basic("GET", one + "/exceptions?format=xlsx").note("as XLSX").expect(OWNED_READ),
         basic("GET", "/api/exceptions/{exceptionId}").documented("/api/exceptions/{id}").expect(OWNED_READ),
         basic("POST", "/api/exceptions/{exceptionId}/approve").documented("/api/exceptions/{id}/approve")
             .json("{\"reason\": \"matrix\"}")
@@ -75,12 +80,17 @@ final class ApiPolicy {
             .json("{\"reason\": \"matrix\"}")
             .expect("rep1=403 rep2=403 expert1=403 manager1=2xx manager2=403 ops1=403 admin=403"),
         basic("GET", "/api/rules").documented("/api/rules").expect(SIGNED_IN),
+        basic("GET", "/api/rules?table=events&format=csv").note("the audit trail as CSV").expect(SIGNED_IN),
         // a file that is no rule file and an unknown version: the check must come before the input is looked at
         basic("POST", "/api/rules").documented("/api/rules")
             .body("multipart/form-data; boundary=matrix", "--matrix\r\nContent-Disposition: form-data; name=\"files\"; "
                 + "filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--matrix--\r\n")
             .sharedRecords().expect(OPS_BAD_INPUT),
         basic("POST", "/api/rules/preview").documented("/api/rules/preview")
+            .body("multipart/form-data; boundary=matrix", "--matrix\r\nContent-Disposition: form-data; name=\"files\"; "
+                + "filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--matrix--\r\n")
+            .sharedRecords().expect(OPS_BAD_INPUT),
+        basic("POST", "/api/rules/preview?format=csv&table=examples").note("a table of it as CSV")
             .body("multipart/form-data; boundary=matrix", "--matrix\r\nContent-Disposition: form-data; name=\"files\"; "
                 + "filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--matrix--\r\n")
             .sharedRecords().expect(OPS_BAD_INPUT),

@@ -1,5 +1,6 @@
 package io.oppflow.gate.internal;
 
+import io.oppflow.export.ExportRequest;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,11 +39,16 @@ public class RuleSetController {
   }
 
   @GetMapping("/api/rules")
-  @Operation(summary = "Rule-set versions (active, who, when, files) and the audit trail of rule changes")
-  RuleSetsView list(Actor actor) {
+  @Operation(summary = "Rule-set versions (active, who, when, files) and the audit trail of rule changes; "
+      + "CSV/XLSX of the versions, or with table=events of the audit trail")
+  ResponseEntity<?> list(@RequestParam(value = "table", required = false) String table, ExportRequest export,
+      Actor actor) {
+    RuleSetTable which = RuleSetTable.parse(table);
     List<RuleSetVersionView> versions = rules.versions();
     String active = versions.stream().filter(RuleSetVersionView::active).map(RuleSetVersionView::version).findFirst().orElse(null);
-    return new RuleSetsView(active, versions, rules.events(), RuleSetPermissions.mayChangeRules(actor));
+    RuleSetsView view = new RuleSetsView(active, versions, rules.events(), RuleSetPermissions.mayChangeRules(actor));
+    return export.respond(view, () -> which == RuleSetTable.EVENTS ? GateTables.events(view.events())
+        : GateTables.versions(view.versions()));
   }
 
   @PostMapping(value = "/api/rules", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,13 +63,17 @@ public class RuleSetController {
   @Operation(summary = "Preview a rule change (规则变更影响预览): a whole rule set, as for the upload, is checked and "
       + "self-tested, then replayed over the gate records evaluated from 'from' to 'to' (dates, default the last 90 days; "
       + "at most 20,000 records, newest first): which verdicts would change, per stage and criterion, with examples. "
-      + "Nothing is stored or activated")
-  RuleChangePreview preview(@RequestParam("files") List<MultipartFile> files,
+      + "Nothing is stored or activated. CSV/XLSX of the counts per stage, or with table=criteria per criterion, "
+      + "or with table=examples of the example records")
+  ResponseEntity<?> preview(@RequestParam("files") List<MultipartFile> files,
       @RequestParam(value = "from", required = false) String from, @RequestParam(value = "to", required = false) String to,
       @RequestParam(value = "examples", defaultValue = "" + RuleChangePreviewService.DEFAULT_EXAMPLES) int examples,
+      @RequestParam(value = "table", required = false) String table, ExportRequest export,
       Actor actor) {
     RuleSetPermissions.requireRuleAuthor(actor);
-    return previews.preview(read(files), from, to, examples, actor);
+    PreviewTable which = PreviewTable.parse(table);
+    RuleChangePreview preview = previews.preview(read(files), from, to, examples, actor);
+    return export.respond(preview, () -> PreviewTables.of(preview, which));
   }
 
   @PostMapping("/api/rules/{version}/activate")

@@ -3,10 +3,14 @@ package io.oppflow.opportunity.internal;
 import io.oppflow.opportunity.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.oppflow.export.ExportRequest;
+import io.oppflow.export.Table;
 import io.oppflow.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -76,9 +80,13 @@ class OpportunityController {
   }
 
   @GetMapping("/{code}/activities")
-  @Operation(summary = "The activities logged for an opportunity, oldest first")
-  java.util.List<ActivityView> activities(@PathVariable String code, Actor actor) {
-    return service.activities(code, actor);
+  @Operation(summary = "The activities logged for an opportunity, oldest first; CSV/XLSX")
+  ResponseEntity<?> activities(@PathVariable String code, ExportRequest export, Actor actor) {
+    List<ActivityView> activities = service.activities(code, actor);
+    return export.respond(activities, () -> new Table("activities-" + code, List.of("id", "date", "type", "contact",
+        "decisionMaker", "note", "stage", "recordedBy", "recordedAt"),
+        activities.stream().map(a -> Arrays.<Object>asList(a.id(), a.date(), a.type(), a.contact(), a.decisionMaker(),
+            a.note(), a.stage(), a.recordedBy(), a.recordedAt())).toList()));
   }
 
   private static String etag(OpportunityView o) {

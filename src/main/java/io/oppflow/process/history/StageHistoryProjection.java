@@ -17,7 +17,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Feeds the funnel's stage intervals from Camunda's history events, in the same transaction: every
  * entry into and exit from a stage element is seen here, also those of process-instance modifications
- * and migrations that skip the BPMN listeners.
+ * and migrations that skip the BPMN listeners. A stage left is marked with the user signed in to the engine,
+ * so a stage an administrator moved the opportunity out of names who moved it.
  */
 public class StageHistoryProjection implements HistoryEventHandler {
 
@@ -47,9 +48,10 @@ public class StageHistoryProjection implements HistoryEventHandler {
       BaseElement stage = stageElement(activity);
       StageModel.property(stage, StageModel.STAGE_CODE).ifPresent(code -> intervals.getObject().migrated(
           activity.getActivityInstanceId(), activity.getProcessDefinitionKey(), code, order(stage),
-          ClockUtil.getCurrentTime().toInstant()));
+          ClockUtil.getCurrentTime().toInstant(), signedInUser()));
     } else if (HistoryEventTypes.ACTIVITY_INSTANCE_END.getEventName().equals(event.getEventType())) {
-      intervals.getObject().left(activity.getActivityInstanceId(), activity.getEndTime().toInstant(), !activity.isCanceled());
+      intervals.getObject().left(activity.getActivityInstanceId(), activity.getEndTime().toInstant(), !activity.isCanceled(),
+          signedInUser());
     }
   }
 
@@ -65,6 +67,14 @@ public class StageHistoryProjection implements HistoryEventHandler {
 
   private static int order(BaseElement stage) {
     return StageModel.property(stage, StageModel.STAGE_ORDER).map(String::strip).map(Integer::valueOf).orElse(0);
+  }
+
+  /**
+   * Who the engine has signed in for the command that makes the event: the Tasklist or {@code /engine-rest} user,
+   * or our API's user (its use cases sign in as their user); null when the engine acts on its own (a timer).
+   */
+  private static String signedInUser() {
+    return Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
   }
 
   private static String businessKeyOf(String processInstanceId) {

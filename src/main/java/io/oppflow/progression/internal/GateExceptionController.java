@@ -4,6 +4,7 @@ import io.oppflow.progression.AdvanceResult;
 import io.oppflow.progression.LossRequest;
 import io.oppflow.progression.StageProgression;
 
+import io.oppflow.export.ExportRequest;
 import io.oppflow.gate.GateExceptionService;
 import io.oppflow.gate.GateExceptionView;
 import io.oppflow.opportunity.OpportunityService;
@@ -44,10 +45,11 @@ class GateExceptionController {
   }
 
   @GetMapping("/api/opportunities/{code}/exceptions")
-  @Operation(summary = "The gate exceptions asked for an opportunity, oldest first")
-  List<GateExceptionView> list(@PathVariable String code, Actor actor) {
+  @Operation(summary = "The gate exceptions asked for an opportunity, oldest first; CSV/XLSX")
+  ResponseEntity<?> list(@PathVariable String code, ExportRequest export, Actor actor) {
     opportunities.readableBy(code, actor);
-    return exceptions.of(code);
+    List<GateExceptionView> asked = exceptions.of(code);
+    return export.respond(asked, () -> GateExceptionTables.of(code, asked));
   }
 
   @GetMapping("/api/exceptions/{id}")
