@@ -4,6 +4,7 @@
  */
 import { onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import * as filtersOf from './funnel-filters.js';
 import { drawChart, drawSummary, drawTable, groupLabel, stageName } from './funnel-view.js';
@@ -17,17 +18,6 @@ let report = null;
 
 function shownGroup() {
   return report.groups.find(g => g.key === filters.group) || report.groups[0];
-}
-
-function showMessage(key) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) : '';
-  message.dataset.key = key || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
 }
 
 async function processes() {

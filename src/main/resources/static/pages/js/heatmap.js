@@ -6,6 +6,7 @@
  */
 import { format, localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import { periodName, periodRange } from './funnel-filters.js';
 import * as filtersOf from './heatmap-filters.js';
@@ -21,17 +22,6 @@ let stages = [];
 let viewer = null;
 let shownDiagram = null;
 let drilled = null;
-
-function showMessage(key) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) : '';
-  message.dataset.key = key || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
-}
 
 function fillProcesses() {
   const select = form.elements.process;
