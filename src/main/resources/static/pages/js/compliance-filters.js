@@ -2,12 +2,10 @@
  * The compliance page's filters and the page's address: the period [from, to) and the org unit, the filters the
  * compliance APIs take (they have no owner or process filter: the report breaks down by owner instead).
  */
-import { periodName, periodRange } from './periods.js';
+import { periodName } from './periods.js';
 import { fillFields, queryOf, readAddress, readFields } from './filter-address.js';
 
 const PARAMS = ['from', 'to', 'orgUnit'];
-
-export { periodName, periodRange };
 
 export function fromAddress(search = location.search) {
   return readAddress(PARAMS, {}, search);

@@ -91,14 +91,6 @@ function wire() {
     history.pushState(null, '', filtersOf.toAddress(filters));
     load();
   });
-  document.getElementById('f-period').addEventListener('change', event => {
-    if (event.target.value !== 'custom') {
-      [form.elements.from.value, form.elements.to.value] = filtersOf.periodRange(event.target.value);
-    }
-  });
-  ['from', 'to'].forEach(name => form.elements[name].addEventListener('change', () => {
-    document.getElementById('f-period').value = filtersOf.periodName(form.elements.from.value, form.elements.to.value);
-  }));
   document.getElementById('f-group').addEventListener('change', event => {
     filters = { ...filters, group: event.target.value };
     history.replaceState(null, '', filtersOf.toAddress(filters));

@@ -8,7 +8,6 @@ import { format, localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
-import { periodName, periodRange } from './funnel-filters.js';
 import * as filtersOf from './heatmap-filters.js';
 import { drawLegend, drawOverlays, drawTable, fitBadges, stageName, stagesWithHeat } from './heatmap-view.js';
 import { escape, opportunityLink } from './html.js';
@@ -162,14 +161,6 @@ function wire() {
     history.pushState(null, '', filtersOf.toAddress(filters));
     load();
   });
-  document.getElementById('f-period').addEventListener('change', event => {
-    if (event.target.value !== 'custom') {
-      [form.elements.from.value, form.elements.to.value] = periodRange(event.target.value);
-    }
-  });
-  ['from', 'to'].forEach(name => form.elements[name].addEventListener('change', () => {
-    document.getElementById('f-period').value = periodName(form.elements.from.value, form.elements.to.value);
-  }));
   document.getElementById('main').addEventListener('click', event => {
     const button = event.target.closest('button.heat-badge, #heatmap-table button.figure');
     if (button) {
