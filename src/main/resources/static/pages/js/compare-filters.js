@@ -2,15 +2,13 @@
  * The compare page's filters and the page's address: /compare?process=&orgUnit=&period=&revenue=&basis= (so a
  * link shows the same comparison and targets), the API calls they make and the funnel page's address of a period.
  */
+export { currentQuarter } from './periods.js';
+import { fillFields, queryOf, readAddress, readFields } from './filter-address.js';
+
 const PARAMS = ['process', 'orgUnit', 'period', 'revenue', 'basis'];
 
 function iso(year, month) {
   return `${year}-${String(month).padStart(2, '0')}-01`;
-}
-
-/** The quarter of {@code today}, as the planning API names it (2027-Q1). */
-export function currentQuarter(today = new Date()) {
-  return `${today.getFullYear()}-Q${Math.floor(today.getMonth() / 3) + 1}`;
 }
 
 /** [from, to) of a planning period (2027, 2027-Q1, 2027-03), or ['', ''] if it is none. */
@@ -33,25 +31,15 @@ export function periodRange(period) {
 
 /** The filters of the page's address; the org unit and period fall back to {@code defaults}. */
 export function fromAddress(defaults, search = location.search) {
-  const query = new URLSearchParams(search);
-  const filters = {};
-  PARAMS.forEach(name => { filters[name] = query.get(name) || defaults[name] || ''; });
-  return filters;
+  return readAddress(PARAMS, defaults, search);
 }
 
 export function toAddress(filters) {
-  const query = new URLSearchParams();
-  PARAMS.forEach(name => { if (filters[name]) query.set(name, filters[name]); });
-  return '/compare?' + query;
+  return '/compare?' + queryOf(filters, PARAMS);
 }
 
 function query(filters, names, format) {
-  const q = new URLSearchParams();
-  names.forEach(name => { if (filters[name]) q.set(name, filters[name]); });
-  if (format) {
-    q.set('format', format);
-  }
-  return q;
+  return queryOf(filters, names, { format });
 }
 
 /** GET /api/funnel/compare, optionally as csv or xlsx. */
@@ -84,8 +72,7 @@ export function funnelHref(filters, owner) {
 }
 
 export function readForm(form) {
-  const filters = {};
-  PARAMS.forEach(name => { filters[name] = form.elements[name].value.trim(); });
+  const filters = readFields(form, PARAMS);
   if (filters.basis === 'ideal') {
     filters.basis = ''; // the API's default, kept out of the address
   }
@@ -93,6 +80,6 @@ export function readForm(form) {
 }
 
 export function fillForm(form, filters) {
-  PARAMS.forEach(name => { form.elements[name].value = filters[name] || ''; });
+  fillFields(form, PARAMS, filters);
   form.elements.basis.value = filters.basis || 'ideal';
 }

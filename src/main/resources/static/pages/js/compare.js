@@ -5,6 +5,7 @@
  */
 import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import { escape } from './html.js';
 import * as filtersOf from './compare-filters.js';
@@ -21,19 +22,6 @@ let defaults = {};
 let filters = {};
 let comparison = null;
 let note = null; // {key, params} of the note shown instead of a comparison
-
-/** Shows the text {@code key}, followed by the API's problem detail if there is one. */
-function showMessage(key, problem) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) + (problem && problem.detail ? ' ' + problem.detail : '') : '';
-  message.dataset.key = key || '';
-  message.dataset.detail = (problem && problem.detail) || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
-}
 
 async function loadProcesses() {
   try {

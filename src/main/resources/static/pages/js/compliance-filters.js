@@ -2,23 +2,17 @@
  * The compliance page's filters and the page's address: the period [from, to) and the org unit, the filters the
  * compliance APIs take (they have no owner or process filter: the report breaks down by owner instead).
  */
-import { periodName, periodRange } from './funnel-filters.js';
+import { periodName } from './periods.js';
+import { fillFields, queryOf, readAddress, readFields } from './filter-address.js';
 
 const PARAMS = ['from', 'to', 'orgUnit'];
 
-export { periodName, periodRange };
-
 export function fromAddress(search = location.search) {
-  const query = new URLSearchParams(search);
-  const filters = {};
-  PARAMS.forEach(name => { filters[name] = query.get(name) || ''; });
-  return filters;
+  return readAddress(PARAMS, {}, search);
 }
 
 export function toAddress(filters) {
-  const query = new URLSearchParams();
-  PARAMS.forEach(name => { if (filters[name]) query.set(name, filters[name]); });
-  const text = query.toString();
+  const text = queryOf(filters, PARAMS).toString();
   return '/compliance' + (text ? '?' + text : '');
 }
 
@@ -34,12 +28,10 @@ export function apiPath(path, filters, extra = {}, format) {
 }
 
 export function readForm(form) {
-  const filters = {};
-  PARAMS.forEach(name => { filters[name] = form.elements[name].value.trim(); });
-  return filters;
+  return readFields(form, PARAMS);
 }
 
 export function fillForm(form, filters) {
-  PARAMS.forEach(name => { form.elements[name].value = filters[name] || ''; });
+  fillFields(form, PARAMS, filters);
   form.querySelector('#f-period').value = periodName(filters.from, filters.to);
 }

@@ -6,6 +6,7 @@
  */
 import { format, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey as keyOf, showMessage } from './message.js';
 import { api } from './session.js';
 import * as filtersOf from './compliance-filters.js';
 import * as view from './compliance-view.js';
@@ -18,16 +19,7 @@ let names = {};
 /** What the lists are narrowed to after a click on a figure: {list, owner | criterion}, or null. */
 let focus = null;
 
-function showMessage(key) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) : '';
-  message.dataset.key = key || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'compliance.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
-}
+const errorKey = error => keyOf(error, 'compliance.forbidden');
 
 async function stageNames() {
   try {
@@ -124,14 +116,6 @@ function wire() {
     history.pushState(null, '', filtersOf.toAddress(filters));
     load();
   });
-  document.getElementById('f-period').addEventListener('change', event => {
-    if (event.target.value !== 'custom') {
-      [form.elements.from.value, form.elements.to.value] = filtersOf.periodRange(event.target.value);
-    }
-  });
-  ['from', 'to'].forEach(name => form.elements[name].addEventListener('change', () => {
-    document.getElementById('f-period').value = filtersOf.periodName(form.elements.from.value, form.elements.to.value);
-  }));
   results.addEventListener('click', event => {
     const button = event.target.closest('button.figure');
     if (button) {

@@ -2,32 +2,22 @@
  * The forecast page's filters and the page's address: /forecast?period=&process=&orgUnit=&owner=&windowMonths=
  * &periods= (so a link shows the same forecast), and the calls of GET /api/forecast and /api/forecast/backtest.
  */
+export { currentQuarter } from './periods.js';
+import { fillFields, queryOf, readAddress, readFields } from './filter-address.js';
+
 const PARAMS = ['process', 'period', 'orgUnit', 'owner', 'windowMonths', 'periods'];
 const SCOPE = ['period', 'process', 'orgUnit', 'owner', 'windowMonths'];
 
-/** The quarter of {@code today}, as the forecast API names it (2027-Q1). */
-export function currentQuarter(today = new Date()) {
-  return `${today.getFullYear()}-Q${Math.floor(today.getMonth() / 3) + 1}`;
-}
-
 export function fromAddress(defaults, search = location.search) {
-  const query = new URLSearchParams(search);
-  const filters = {};
-  PARAMS.forEach(name => { filters[name] = query.get(name) || defaults[name] || ''; });
-  return filters;
+  return readAddress(PARAMS, defaults, search);
 }
 
 export function toAddress(filters) {
-  const query = new URLSearchParams();
-  PARAMS.forEach(name => { if (filters[name]) query.set(name, filters[name]); });
-  return '/forecast?' + query;
+  return '/forecast?' + queryOf(filters, PARAMS);
 }
 
 function query(filters, extra) {
-  const q = new URLSearchParams();
-  SCOPE.forEach(name => { if (filters[name]) q.set(name, filters[name]); });
-  Object.entries(extra).forEach(([name, value]) => { if (value) q.set(name, value); });
-  return q;
+  return queryOf(filters, SCOPE, extra);
 }
 
 /** GET /api/forecast by one method; {@code details} lists the opportunities counted; or an export format. */
@@ -41,11 +31,9 @@ export function backtestPath(filters, format) {
 }
 
 export function readForm(form) {
-  const filters = {};
-  PARAMS.forEach(name => { filters[name] = form.elements[name].value.trim(); });
-  return filters;
+  return readFields(form, PARAMS);
 }
 
 export function fillForm(form, filters) {
-  PARAMS.forEach(name => { form.elements[name].value = filters[name] || ''; });
+  fillFields(form, PARAMS, filters);
 }

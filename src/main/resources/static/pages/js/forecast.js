@@ -3,8 +3,9 @@
  * (GET /api/forecast, once per method; the weighted one with its opportunities), and the back-test of both
  * methods over the periods before it (GET /api/forecast/backtest). Filters in the address, exports by format=.
  */
-import { localName, onLanguageChange, t } from './i18n.js';
+import { localName, onLanguageChange } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import { escape } from './html.js';
 import * as filtersOf from './forecast-filters.js';
@@ -20,18 +21,6 @@ let filters = {};
 let forecasts = null;
 let backtest = null;
 let behindStage = '';
-
-function showMessage(key, problem) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) + (problem && problem.detail ? ' ' + problem.detail : '') : '';
-  message.dataset.key = key || '';
-  message.dataset.detail = (problem && problem.detail) || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
-}
 
 async function loadProcesses() {
   try {

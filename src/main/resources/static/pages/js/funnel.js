@@ -4,6 +4,7 @@
  */
 import { onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import * as filtersOf from './funnel-filters.js';
 import { drawChart, drawSummary, drawTable, groupLabel, stageName } from './funnel-view.js';
@@ -17,17 +18,6 @@ let report = null;
 
 function shownGroup() {
   return report.groups.find(g => g.key === filters.group) || report.groups[0];
-}
-
-function showMessage(key) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) : '';
-  message.dataset.key = key || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
 }
 
 async function processes() {
@@ -103,14 +93,6 @@ function wire() {
     history.pushState(null, '', filtersOf.toAddress(filters));
     load();
   });
-  document.getElementById('f-period').addEventListener('change', event => {
-    if (event.target.value !== 'custom') {
-      [form.elements.from.value, form.elements.to.value] = filtersOf.periodRange(event.target.value);
-    }
-  });
-  ['from', 'to'].forEach(name => form.elements[name].addEventListener('change', () => {
-    document.getElementById('f-period').value = filtersOf.periodName(form.elements.from.value, form.elements.to.value);
-  }));
   document.getElementById('f-group').addEventListener('change', event => {
     filters = { ...filters, group: event.target.value };
     history.replaceState(null, '', filtersOf.toAddress(filters));

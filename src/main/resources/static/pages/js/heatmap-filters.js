@@ -2,20 +2,18 @@
  * The heatmap page's filters and address: /heatmap?process=&from=&to=&owner=&orgUnit=, the same as GET /api/funnel's
  * parameters (without slicing), so the funnel page opens on the same figures.
  */
-import { periodName } from './funnel-filters.js';
+import { periodName } from './periods.js';
+import { fillFields, queryOf, readAddress, readFields } from './filter-address.js';
 
 export const PARAMS = ['process', 'from', 'to', 'owner', 'orgUnit'];
 
 function query(filters) {
-  const q = new URLSearchParams();
-  PARAMS.forEach(name => { if (filters[name]) q.set(name, filters[name]); });
-  return q;
+  return queryOf(filters, PARAMS);
 }
 
 /** The filters of the page's address; process '' until the default is known. */
 export function fromAddress(search = location.search) {
-  const q = new URLSearchParams(search);
-  return Object.fromEntries(PARAMS.map(name => [name, q.get(name) || '']));
+  return readAddress(PARAMS, {}, search);
 }
 
 export function toAddress(filters) {
@@ -28,18 +26,14 @@ export function funnelAddress(filters) {
 }
 
 export function apiPath(filters, format) {
-  const q = query(filters);
-  if (format) {
-    q.set('format', format);
-  }
-  return '/api/funnel?' + q;
+  return '/api/funnel?' + queryOf(filters, PARAMS, { format });
 }
 
 export function readForm(form) {
-  return Object.fromEntries(PARAMS.map(name => [name, form.elements[name].value.trim()]));
+  return readFields(form, PARAMS);
 }
 
 export function fillForm(form, filters) {
-  PARAMS.filter(name => name !== 'process').forEach(name => { form.elements[name].value = filters[name] || ''; });
+  fillFields(form, PARAMS.filter(name => name !== 'process'), filters);
   form.querySelector('#f-period').value = periodName(filters.from, filters.to);
 }

@@ -6,8 +6,8 @@
  */
 import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
-import { periodName, periodRange } from './funnel-filters.js';
 import * as filtersOf from './heatmap-filters.js';
 import { drawLegend, drawOverlays, drawTable, fitBadges, stageName, stagesWithHeat } from './heatmap-view.js';
 import { escape } from './html.js';
@@ -20,17 +20,6 @@ let processes = [];
 let stages = [];
 let viewer = null;
 let shownDiagram = null;
-
-function showMessage(key) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) : '';
-  message.dataset.key = key || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
-}
 
 function fillProcesses() {
   const select = form.elements.process;
@@ -133,14 +122,6 @@ function wire() {
     history.pushState(null, '', filtersOf.toAddress(filters));
     load();
   });
-  document.getElementById('f-period').addEventListener('change', event => {
-    if (event.target.value !== 'custom') {
-      [form.elements.from.value, form.elements.to.value] = periodRange(event.target.value);
-    }
-  });
-  ['from', 'to'].forEach(name => form.elements[name].addEventListener('change', () => {
-    document.getElementById('f-period').value = periodName(form.elements.from.value, form.elements.to.value);
-  }));
   document.getElementById('main').addEventListener('click', event => {
     const button = event.target.closest('button.heat-badge, #heatmap-table button.figure');
     if (button) {

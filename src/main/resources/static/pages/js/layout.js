@@ -1,11 +1,19 @@
 /*
  * The header every page shares: the app's name, the navigation, the language switch, who is signed in and the
- * logout. A page's script calls start(), then draws its own content.
+ * logout; and the page's declared filter bar and download links (filter-bar.js, exports.js). A page's script
+ * calls start(), then draws its own content.
  */
 import { LANGUAGES, language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
 import { logout, session } from './session.js';
+import { drawFilterBars } from './filter-bar.js';
+import { drawExports } from './exports.js';
 
 const LANGUAGE_NAMES = { 'zh-CN': '中文', en: 'English' };
+
+// the page's declared filter bar (form[data-filter-bar]) and download links ([data-exports]), drawn before the
+// page's script runs: every page script imports this module, so it finds them complete
+drawFilterBars();
+drawExports();
 
 function header(current) {
   const links = [['/', 'nav.home', 'home'], ['/funnel', 'nav.funnel', 'funnel'], ['/compare', 'nav.compare', 'compare'],

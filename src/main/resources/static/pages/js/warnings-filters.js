@@ -2,18 +2,17 @@
  * The warnings page's filters and address: /warnings?kind=&owner=&orgUnit=, GET /api/warnings's parameters. The
  * page asks for every kind (to count each) and shows the kind chosen; the exports ask for that kind.
  */
+import { fillFields, queryOf, readAddress, readFields } from './filter-address.js';
+
 export const PARAMS = ['kind', 'owner', 'orgUnit'];
 export const KINDS = ['STALLED', 'SKIPPED_STAGE', 'REOPENED'];
 
 function query(filters, names) {
-  const q = new URLSearchParams();
-  names.forEach(name => { if (filters[name]) q.set(name, filters[name]); });
-  return q;
+  return queryOf(filters, names);
 }
 
 export function fromAddress(search = location.search) {
-  const q = new URLSearchParams(search);
-  const filters = Object.fromEntries(PARAMS.map(name => [name, q.get(name) || '']));
+  const filters = readAddress(PARAMS, {}, search);
   filters.kind = KINDS.includes(filters.kind.toUpperCase()) ? filters.kind.toUpperCase() : '';
   return filters;
 }
@@ -35,9 +34,9 @@ export function exportPath(filters, format) {
 }
 
 export function readForm(form) {
-  return Object.fromEntries(PARAMS.map(name => [name, form.elements[name].value.trim()]));
+  return readFields(form, PARAMS);
 }
 
 export function fillForm(form, filters) {
-  PARAMS.forEach(name => { form.elements[name].value = filters[name] || ''; });
+  fillFields(form, PARAMS, filters);
 }

@@ -3,8 +3,9 @@
  * counted per kind (each count shows only its kind), listed with a link to the opportunity and to its task in
  * Tasklist; CSV and Excel of the same call.
  */
-import { onLanguageChange, t } from './i18n.js';
+import { onLanguageChange } from './i18n.js';
 import { start } from './layout.js';
+import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import * as filtersOf from './warnings-filters.js';
 import { drawCounts, drawTable } from './warnings-view.js';
@@ -13,17 +14,6 @@ const form = document.getElementById('filters');
 const results = document.getElementById('results');
 let filters = filtersOf.fromAddress();
 let warnings = [];
-
-function showMessage(key) {
-  const message = document.getElementById('message');
-  message.hidden = !key;
-  message.textContent = key ? t(key) : '';
-  message.dataset.key = key || '';
-}
-
-function errorKey(error) {
-  return { 400: 'error.invalid', 403: 'error.forbidden', 401: 'error.session' }[error && error.status] || 'error.load';
-}
 
 function draw() {
   drawCounts(document.getElementById('counts'), warnings, filters.kind);

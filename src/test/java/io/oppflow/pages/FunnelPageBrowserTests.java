@@ -16,6 +16,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,7 @@ class FunnelPageBrowserTests {
       assertThat(driver.getCurrentUrl()).as("no second login").isEqualTo(url("/"));
       assertThat(driver.findElement(By.id("link-funnel")).getText()).isEqualTo("Sales funnel");
       assertThat(driver.findElement(By.id("link-tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/default/");
+      homeHasACardPerPageInBothLanguages(browser);
 
       driver.get(url("/funnel?process=" + PROCESS));
       JsonNode funnel = ApiClient.as(port, "manager1").get("/api/funnel?process=" + PROCESS).json().path("groups").path(0);
@@ -102,6 +104,49 @@ class FunnelPageBrowserTests {
       browser.waiting().until(ExpectedConditions.urlToBe(url("/funnel?process=classic-funnel")));
       browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-table tbody tr[data-stage='IDENTIFIED']")));
     }
+  }
+
+  /** The pages a card on the home page opens, with their English and Chinese names. */
+  static final Map<String, List<String>> HOME_CARDS = homeCards();
+
+  private static Map<String, List<String>> homeCards() {
+    Map<String, List<String>> cards = new LinkedHashMap<>();
+    cards.put("/funnel", List.of("Sales funnel", "销售漏斗"));
+    cards.put("/compare", List.of("Compare and targets", "对比与目标"));
+    cards.put("/forecast", List.of("Forecast", "预测"));
+    cards.put("/heatmap", List.of("Process heatmap", "流程热力图"));
+    cards.put("/warnings", List.of("Warnings", "预警"));
+    cards.put("/compliance", List.of("Compliance", "合规审计"));
+    cards.put("/opportunity", List.of("Opportunity", "商机"));
+    cards.put("/rules", List.of("Rules", "规则"));
+    cards.put("/camunda/app/tasklist/default/", List.of("Tasklist", "Tasklist"));
+    return cards;
+  }
+
+  /** The cards' links in the home page's order: [path, shown name]. */
+  static List<List<String>> homeCardsShown(WebDriver driver) {
+    return driver.findElements(By.cssSelector("#cards .card h2 a")).stream()
+        .map(a -> List.of(a.getDomAttribute("href"), a.getText())).toList();
+  }
+
+  /** The home page: a card per page with its description, switched to Chinese with the header's switch and back. */
+  private void homeHasACardPerPageInBothLanguages(TasklistBrowser browser) throws Exception {
+    WebDriver driver = browser.driver();
+    assertThat(homeCardsShown(driver)).containsExactlyElementsOf(
+        HOME_CARDS.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue().get(0))).toList());
+    assertThat(driver.findElements(By.cssSelector("#cards .card p"))).hasSize(HOME_CARDS.size())
+        .allSatisfy(p -> assertThat(p.getText()).isNotBlank().doesNotContain("home."));
+    keepScreenshot(driver, "pages-home-en");
+
+    new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
+    browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "您好"));
+    assertThat(homeCardsShown(driver)).containsExactlyElementsOf(
+        HOME_CARDS.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue().get(1))).toList());
+    assertThat(driver.getTitle()).isEqualTo("首页 · oppflow");
+    keepScreenshot(driver, "pages-home-zh");
+
+    new Select(driver.findElement(By.id("language-switch"))).selectByValue("en");
+    browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Hello"));
   }
 
   /** A browser whose first language is Chinese gets zh-CN before the user chooses; this browser's is English. */

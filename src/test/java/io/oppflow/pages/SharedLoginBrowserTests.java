@@ -45,6 +45,9 @@ class SharedLoginBrowserTests {
       driver.get(url("/"));
       browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-user"), "Li Wei 李伟"));
       assertThat(driver.getCurrentUrl()).as("no second login").isEqualTo(url("/"));
+      assertThat(FunnelPageBrowserTests.homeCardsShown(driver).stream().map(card -> card.get(0)).toList())
+          .as("every page opens for a rep too (each shows what the rep's scope holds): the same cards as a manager's")
+          .containsExactlyElementsOf(FunnelPageBrowserTests.HOME_CARDS.keySet());
 
       driver.get(url("/funnel?process=" + PROCESS));
       JsonNode own = ApiClient.as(port, "rep1").get("/api/funnel?process=" + PROCESS).json().path("groups").path(0);

@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,7 +109,13 @@ public final class TasklistBrowser implements AutoCloseable {
 
   public void login(String user) {
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    signIn(driver, waiting(), user, "demo");
+    try {
+      signIn(driver, waiting(), user, "demo");
+    } catch (TimeoutException e) {
+      // seen on a loaded machine: Tasklist's first page of a fresh server shows no sign-in within WAIT; load it again
+      driver.navigate().refresh();
+      signIn(driver, waiting(), user, "demo");
+    }
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
   }
 
