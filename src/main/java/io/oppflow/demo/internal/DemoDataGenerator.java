@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Generates the demo data at the start, after the processes are deployed and the demo users exist, and only into
@@ -46,10 +47,11 @@ class DemoDataGenerator implements DemoData, ApplicationRunner {
   private final DemoEngine engine;
   private final Clock clock;
   private final ObjectMapper json;
+  private final TransactionTemplate transactions;
   private final CompletableFuture<DemoDataReport> done = new CompletableFuture<>();
 
   DemoDataGenerator(DemoDataProperties properties, OpportunityService opportunities, StageProgression progression,
-      StageCatalog catalog, DemoEngine engine, Clock clock, ObjectMapper json) {
+      StageCatalog catalog, DemoEngine engine, Clock clock, ObjectMapper json, TransactionTemplate transactions) {
     this.properties = properties;
     this.opportunities = opportunities;
     this.progression = progression;
@@ -57,6 +59,7 @@ class DemoDataGenerator implements DemoData, ApplicationRunner {
     this.engine = engine;
     this.clock = clock;
     this.json = json;
+    this.transactions = transactions;
   }
 
   @Override
@@ -108,7 +111,7 @@ class DemoDataGenerator implements DemoData, ApplicationRunner {
         .plan(properties.opportunities());
     log.info("Demo data: generating {} opportunities over the last {} months through the stage processes"
         + " (the service takes requests once this is done)", properties.opportunities(), properties.months());
-    DemoDataReport report = new DemoSimulation(opportunities, progression, engine, clock, json)
+    DemoDataReport report = new DemoSimulation(opportunities, progression, engine, clock, json, transactions)
         .play(plan.steps(), plan.deals().size(), now);
     log.info("Demo data: {} opportunities in {} s ({} won, {} lost, {} exceptions, {} stalled-stage timers fired,"
         + " {} bypass, {} failed steps)", report.opportunities(), report.millis() / 1000, report.won(),

@@ -15,10 +15,13 @@ import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.opportunity.OpportunityStatus;
 import io.oppflow.progression.LossRequest;
 import io.oppflow.progression.StageProgression;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Plays a {@link DemoPlan} through the real services in time order: before each step the engine's clock (which
@@ -42,6 +46,7 @@ final class DemoSimulation {
   private final DemoEngine engine;
   private final Clock clock;
   private final ObjectMapper json;
+  private final TransactionOperations transactions;
   private final Map<String, ObjectNode> facts = new HashMap<>();
   private final Map<String, Long> pendingExceptions = new HashMap<>();
   private final Set<String> dropped = new HashSet<>();
@@ -51,14 +56,19 @@ final class DemoSimulation {
   private int bypasses;
   private int timers;
   private int failed;
+  /** Per kind of step (and the timers, under {@code null}): count, wall and CPU nanoseconds; logged at the end. */
+  private final Map<Action, long[]> spent = new EnumMap<>(Action.class);
+  private final long[] timerSpent = new long[3];
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
   DemoSimulation(OpportunityService opportunities, StageProgression progression, DemoEngine engine,
-      Clock clock, ObjectMapper json) {
+      Clock clock, ObjectMapper json, TransactionOperations transactions) {
     this.opportunities = opportunities;
     this.progression = progression;
     this.engine = engine;
     this.clock = clock;
     this.json = json;
+    this.transactions = transactions;
   }
 
   /**
@@ -81,6 +91,7 @@ final class DemoSimulation {
         }
       }
       moveTo(now.truncatedTo(ChronoUnit.MILLIS));
+      log.info("Demo data: time by step kind (count, wall ms, CPU ms of this thread): {}", spentReport());
     } finally {
       engine.resetClock();
       if (jobsWereRunning) {
@@ -92,11 +103,42 @@ final class DemoSimulation {
   }
 
   private void moveTo(Instant at) {
+    long wall = System.nanoTime();
+    long cpu = cpuNanos();
     engine.moveClockTo(at);
     timers += engine.fireDueTimers();
+    add(timerSpent, wall, cpu);
   }
 
   private void play(DemoStep step) {
+    long wall = System.nanoTime();
+    long cpu = cpuNanos();
+    try {
+      playTimed(step);
+    } finally {
+      add(spent.computeIfAbsent(step.action(), a -> new long[3]), wall, cpu);
+    }
+  }
+
+  private long cpuNanos() {
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+  }
+
+  private void add(long[] into, long wall, long cpu) {
+    into[0]++;
+    into[1] += System.nanoTime() - wall;
+    into[2] += cpuNanos() - cpu;
+  }
+
+  private String spentReport() {
+    StringBuilder report = new StringBuilder();
+    spent.forEach((action, s) -> report.append(action).append(' ').append(s[0]).append('/').append(s[1] / 1_000_000)
+        .append('/').append(s[2] / 1_000_000).append(", "));
+    return report.append("timers ").append(timerSpent[0]).append('/').append(timerSpent[1] / 1_000_000).append('/')
+        .append(timerSpent[2] / 1_000_000).toString();
+  }
+
+  private void playTimed(DemoStep step) {
     DemoDeal deal = step.deal();
     try {
       switch (step.action()) {
@@ -130,10 +172,14 @@ final class DemoSimulation {
     ObjectNode current = facts.get(deal.code());
     DemoFacts.recordUpTo(current, deal, stage, withGap, today);
     OpportunityFacts recorded = facts(current);
-    opportunities.update(deal.code(), o -> recorded, null, deal.rep().actor());
-    for (NewActivity activity : DemoFacts.activities(deal, deal.stages().get(stage), today)) {
-      opportunities.logActivity(deal.code(), activity, deal.rep().actor());
-    }
+    // one transaction for the facts and the activities of the one moment: the open task's captions and activity
+    // list (OpenTaskCaptions, after commit) are then written once, with what all of them made
+    transactions.executeWithoutResult(status -> {
+      opportunities.update(deal.code(), o -> recorded, null, deal.rep().actor());
+      for (NewActivity activity : DemoFacts.activities(deal, deal.stages().get(stage), today)) {
+        opportunities.logActivity(deal.code(), activity, deal.rep().actor());
+      }
+    });
   }
 
   private void advance(DemoDeal deal) {

@@ -25,7 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the open tasks named for their deal ({@link TaskCaptions}) in step with it: after the facts of an
@@ -52,15 +54,55 @@ public class OpenTaskCaptions {
     this.opportunities = opportunities;
   }
 
-  @TransactionalEventListener(fallbackExecution = true)
+  @EventListener
   void on(OpportunityFactsRecorded recorded) {
-    refresh(recorded.code());
+    refreshAfterCommit(recorded.code());
   }
 
   /** An activity logged through the API shows at once in the open stage task's list of this stage's activities. */
-  @TransactionalEventListener(fallbackExecution = true)
+  @EventListener
   void on(OpportunityActivityLogged logged) {
-    refresh(logged.code());
+    refreshAfterCommit(logged.code());
+  }
+
+  /**
+   * Refreshes the opportunity's open tasks once its transaction has committed (at once without one), and once per
+   * transaction however many of its changes said so: facts and activities recorded together are captioned once.
+   */
+  private void refreshAfterCommit(String code) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+      refresh(code);
+      return;
+    }
+    // the synchronizations are those of the current transaction (an outer one's are suspended meanwhile)
+    for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof AfterCommit pending && pending.owner == this) {
+        pending.codes.add(code);
+        return;
+      }
+    }
+    AfterCommit pending = new AfterCommit(this);
+    pending.codes.add(code);
+    TransactionSynchronizationManager.registerSynchronization(pending);
+  }
+
+  /** The codes one transaction changed, refreshed once it has committed. */
+  private static final class AfterCommit implements TransactionSynchronization {
+
+    private final OpenTaskCaptions owner;
+    private final Set<String> codes = new LinkedHashSet<>();
+
+    AfterCommit(OpenTaskCaptions owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == STATUS_COMMITTED) {
+        codes.forEach(owner::refresh);
+      }
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whatever goes wrong, the generator leaves nothing moved behind: the engine's clock (which is the service's) is
@@ -33,7 +34,7 @@ class DemoDataGeneratorTests {
   private final StageCatalog catalog = mock(StageCatalog.class);
   private final RecordingEngine engine = new RecordingEngine();
   private final DemoDataGenerator generator = new DemoDataGenerator(new DemoDataProperties(true, 20, 12, 7L),
-      opportunities, mock(StageProgression.class), catalog, engine, Clock.systemUTC(), new ObjectMapper());
+      opportunities, mock(StageProgression.class), catalog, engine, Clock.systemUTC(), new ObjectMapper(), new TransactionTemplate());
 
   @Test
   void shouldResetTheClockAndOpenTheGateWhenTheFirstLookFails() {
