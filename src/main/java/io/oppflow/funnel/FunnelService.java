@@ -22,11 +22,13 @@ public class FunnelService {
   private final FunnelMetricsQuery query;
   private final StageCatalog catalog;
   private final StageProcesses processes;
+  private final ParallelQueries parallel;
 
-  FunnelService(FunnelMetricsQuery query, StageCatalog catalog, StageProcesses processes) {
+  FunnelService(FunnelMetricsQuery query, StageCatalog catalog, StageProcesses processes, ParallelQueries parallel) {
     this.query = query;
     this.catalog = catalog;
     this.processes = processes;
+    this.parallel = parallel;
   }
 
   /**
@@ -82,9 +84,10 @@ public class FunnelService {
   @Transactional(readOnly = true)
   public FunnelReport measure(FunnelFilter filter, FunnelGrouping grouping) {
     List<StageDefinition> stages = stagesOf(filter.process());
+    ParallelQueries.Pending<List<OutcomeRow>> outcomes = parallel.start(() -> query.outcomes(filter, grouping));
     Map<String, List<StageRow>> stageRows = query.stages(filter, grouping).stream()
         .collect(Collectors.groupingBy(StageRow::key));
-    Map<String, List<OutcomeRow>> outcomeRows = query.outcomes(filter, grouping).stream()
+    Map<String, List<OutcomeRow>> outcomeRows = outcomes.join().stream()
         .collect(Collectors.groupingBy(OutcomeRow::key));
     TreeSet<String> keys = new TreeSet<>(stageRows.keySet());
     keys.addAll(outcomeRows.keySet());

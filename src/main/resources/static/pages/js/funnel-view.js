@@ -1,5 +1,4 @@
 /* Draws one slice of a funnel report: the ECharts funnel of entries per stage and the table of figures. */
-import * as echarts from './echarts.js';
 import { format, localName, t } from './i18n.js';
 import { escape } from './html.js';
 
@@ -48,7 +47,12 @@ export function drawSummary(dl, group) {
       + item('funnel.winRate', 'winRate', format.percent(group.winRate), false);
 }
 
-export function drawChart(element, group, onStage) {
+/**
+ * Draws the chart once ECharts has loaded: imported here, not at the top, so that the page's figures need not
+ * wait for the library (the page links it as a modulepreload, so it loads beside the figures).
+ */
+export async function drawChart(element, group, onStage) {
+  const echarts = await import('./echarts.js');
   if (!chart) {
     chart = echarts.init(element, null, { renderer: 'canvas' });
     window.addEventListener('resize', () => chart.resize());

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.oppflow.bench.FunnelPageBench</pre>
  *
  * <p>{@code -Dbench.opportunities=100000} (default), {@code -Dbench.rounds=15} (default), {@code -Dbench.user=ops1}
- * (default; sales-ops sees every opportunity, {@code manager1} a quarter of them).
+ * (default; sales-ops sees every opportunity, {@code manager1} a quarter of them), {@code -Dbench.dataDir=/tmp/funnel-pg}
+ * (keeps the database there and reuses its history on the next run; default a fresh one each run).
  */
 public final class FunnelPageBench {
 
@@ -42,24 +43,53 @@ public final class FunnelPageBench {
     int opportunities = Integer.getInteger("bench.opportunities", 100_000);
     int rounds = Integer.getInteger("bench.rounds", 15);
     String user = System.getProperty("bench.user", "ops1");
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+    try (EmbeddedPostgres pg = database();
         ConfigurableApplicationContext app = service(pg)) {
       DataSource ds = app.getBean(DataSource.class);
-      long t0 = System.nanoTime();
-      long intervals = new FunnelDataGenerator(42).generate(ds, opportunities);
       JdbcTemplate jdbc = new JdbcTemplate(ds);
-      jdbc.execute("vacuum analyze stage_interval");
-      jdbc.execute("vacuum analyze opportunity");
-      System.out.printf(Locale.ROOT, "Loaded %,d opportunities, %,d stage intervals in %.1f s%n", opportunities,
-          intervals, (System.nanoTime() - t0) / 1e9);
+      Long present = jdbc.queryForObject("select count(*) from opportunity where process_key = ?", Long.class, PROCESS);
+      if (present == null || present != opportunities) {
+        jdbc.update("delete from stage_interval where process_key = ?", PROCESS);
+        jdbc.update("delete from opportunity where process_key = ?", PROCESS);
+        long t0 = System.nanoTime();
+        long intervals = new FunnelDataGenerator(42).generate(ds, opportunities);
+        jdbc.execute("vacuum analyze stage_interval");
+        jdbc.execute("vacuum analyze opportunity");
+        System.out.printf(Locale.ROOT, "Loaded %,d opportunities, %,d stage intervals in %.1f s%n", opportunities,
+            intervals, (System.nanoTime() - t0) / 1e9);
+      } else {
+        System.out.printf(Locale.ROOT, "Reusing the %,d opportunities in %s%n", opportunities, System.getProperty("bench.dataDir"));
+      }
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       try (TasklistBrowser browser = TasklistBrowser.start(port, "bench")) {
         browser.driver().manage().window().setSize(new Dimension(1280, 800));
-        browser.login(user);
+        // the webapps' first load can take long on a busy machine: the wait of the tests is too short here
+        browser.driver().get(browser.tasklistUrl());
+        try {
+          new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+              .until(d -> !d.findElements(By.cssSelector("input[ng-model='username']")).isEmpty());
+        } catch (RuntimeException e) {
+          System.out.println("Login page not shown at " + browser.driver().getCurrentUrl() + ":\n"
+              + browser.driver().getPageSource().substring(0, Math.min(3000, browser.driver().getPageSource().length())));
+          throw e;
+        }
+        TasklistBrowser.signIn(browser.driver(), new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(180)), user, "demo");
+        browser.waiting().withTimeout(Duration.ofSeconds(180))
+            .until(d -> !d.findElements(By.cssSelector(".task-filter")).isEmpty());
         Map<String, List<Double>> arms = measure(browser, port, rounds);
         System.out.println(report(arms, opportunities, user));
+        System.out.println(breakdown(browser, "http://localhost:" + port));
       }
     }
+  }
+
+  private static EmbeddedPostgres database() throws java.io.IOException {
+    String dir = System.getProperty("bench.dataDir");
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (dir != null) {
+      builder.setDataDirectory(new java.io.File(dir)).setCleanDataDirectory(false);
+    }
+    return builder.start();
   }
 
   private static ConfigurableApplicationContext service(EmbeddedPostgres pg) {
@@ -136,6 +166,17 @@ public final class FunnelPageBench {
       throw new IllegalStateException("The page shows " + shown + " entries in TARGET, the API " + fromApi);
     }
     System.out.printf(Locale.ROOT, "Page and API agree: %s entries in TARGET%n", shown);
+  }
+
+  /** Where one navigation to the funnel page spends its time: each request's start and end, and the marks. */
+  private static String breakdown(TasklistBrowser browser, String base) {
+    navigate(browser, base + "/funnel?process=" + PROCESS, "oppflow:figures");
+    Object lines = ((JavascriptExecutor) browser.driver()).executeScript(
+        "return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'),"
+            + " ...performance.getEntriesByType('mark')].sort((a, b) => a.startTime - b.startTime)"
+            + ".map(e => `${e.startTime.toFixed(0).padStart(6)} ${(e.startTime + e.duration).toFixed(0).padStart(6)} `"
+            + " + `${e.entryType.padEnd(10)} ${e.name.replace(location.origin, '')}`).join('\\n')");
+    return "One navigation (start ms, end ms, entry):\n" + lines;
   }
 
   private static String report(Map<String, List<Double>> arms, int opportunities, String user) {

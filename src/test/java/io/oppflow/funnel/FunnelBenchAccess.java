@@ -26,6 +26,7 @@ public final class FunnelBenchAccess {
     };
     StageProcesses processes = new StageProcesses(catalog, new ProcessUsage(new JdbcTemplate(dataSource)),
         new StageProcessProperties(null));
-    return new FunnelService(new FunnelMetricsQuery(new NamedParameterJdbcTemplate(dataSource)), catalog, processes);
+    return new FunnelService(new FunnelMetricsQuery(new NamedParameterJdbcTemplate(dataSource)), catalog, processes,
+        new ParallelQueries());
   }
 }
