@@ -88,7 +88,7 @@ class FunnelMetricsQuery {
         .append(" sum(case when si.outcome = 'LEFT' then 1 else 0 end) as left_other,")
         .append(" sum(case when " + DWELL + " is null then 1 else 0 end) as still_open,");
     if (presorted) {
-      // PostgreSQL, one group: the index ix_stage_interval_funnel (V53) hands the intervals over sorted by stage and
+      // PostgreSQL, one group: the index ix_stage_interval_funnel (V54) hands the intervals over sorted by stage and
       // dwell, so both percentiles read presorted input (PostgreSQL 16+) in the same pass that counts; no hash
       // table, no arrays, no second sort
       sql.append(" ").append(days("avg(si.dwell_seconds) filter (where si.source = 'ENGINE')")).append(" as avg_dwell,")

@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.Context;
  * every column the funnel filters or counts, so that on PostgreSQL the unsliced funnel reads the index alone,
  * already sorted for its dwell percentiles, instead of the table. Java because only PostgreSQL has INCLUDE.
  */
-public class V53__Stage_interval_funnel_index extends BaseJavaMigration {
+public class V54__Stage_interval_funnel_index extends BaseJavaMigration {
 
   private static final String KEY = "stage_interval (process_key, stage, dwell_seconds)";
 
