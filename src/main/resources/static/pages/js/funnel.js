@@ -9,6 +9,7 @@ import { api } from './session.js';
 import * as filtersOf from './funnel-filters.js';
 import { drawChart, drawSummary, drawTable, groupLabel, stageName } from './funnel-view.js';
 import { escape } from './html.js';
+import { firstCall } from './funnel-call.js';
 import { closeDrill, drill, redrawDrill } from './drill.js';
 
 const form = document.getElementById('filters');
@@ -138,12 +139,11 @@ function wire() {
   });
 }
 
-// the funnel, the header and the process list are asked for at once: the figures wait for the funnel alone
-const first = api(filtersOf.apiPath(filters));
-first.catch(() => {}); // handled by load()
-const known = processes();
+// the funnel is asked for first (funnel-call.js), the header beside it; the process list, which only fills the
+// picker, once the figures are drawn, so that it does not compete with the funnel for the server
 await start('funnel', 'funnel.title');
 filtersOf.fillForm(form, filters);
+fillProcesses([]);
 wire();
-await load(first);
-fillProcesses(await known);
+await load(firstCall);
+fillProcesses(await processes());
