@@ -64,7 +64,20 @@ class FunnelMetricsQuery {
     return postgres;
   }
 
+  /**
+   * Whether {@link #stages} is fastest asked once per stage, the stages side by side: on PostgreSQL, unsliced, each
+   * stage is one range of the funnel index (V54), and the percentiles of one query would be taken on one core.
+   */
+  boolean splitsByStage(FunnelGrouping grouping) {
+    return postgres() && grouping == FunnelGrouping.NONE;
+  }
+
   List<StageRow> stages(FunnelFilter filter, FunnelGrouping grouping) {
+    return stages(filter, grouping, null);
+  }
+
+  /** The rows of {@link #stages(FunnelFilter, FunnelGrouping)} of one stage ({@code stage} not null) or of all. */
+  List<StageRow> stages(FunnelFilter filter, FunnelGrouping grouping, String stage) {
     MapSqlParameterSource params = new MapSqlParameterSource("process", filter.process());
     String key = grouping.keyExpression("si", "si.entered_at");
     boolean pg = postgres();
@@ -105,6 +118,10 @@ class FunnelMetricsQuery {
           .append(" ").append(days("percentile_cont(0.9) within group (order by " + MEASURED_DWELL + ")")).append(" as p90_dwell");
     }
     sql.append(" from stage_interval si where si.process_key = :process");
+    if (stage != null) {
+      sql.append(" and si.stage = :stage");
+      params.addValue("stage", stage);
+    }
     period(sql, params, "si.entered_at", filter, pg);
     sliceFilters(sql, params, "si", filter);
     sql.append(" group by ");

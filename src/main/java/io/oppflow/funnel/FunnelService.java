@@ -85,7 +85,7 @@ public class FunnelService {
   public FunnelReport measure(FunnelFilter filter, FunnelGrouping grouping) {
     List<StageDefinition> stages = stagesOf(filter.process());
     ParallelQueries.Pending<List<OutcomeRow>> outcomes = parallel.start(() -> query.outcomes(filter, grouping));
-    Map<String, List<StageRow>> stageRows = query.stages(filter, grouping).stream()
+    Map<String, List<StageRow>> stageRows = stageRows(filter, grouping, stages).stream()
         .collect(Collectors.groupingBy(StageRow::key));
     Map<String, List<OutcomeRow>> outcomeRows = outcomes.join().stream()
         .collect(Collectors.groupingBy(OutcomeRow::key));
@@ -98,6 +98,15 @@ public class FunnelService {
         .map(k -> group(k, stages, stageRows.getOrDefault(k, List.of()), outcomeRows.getOrDefault(k, List.of())))
         .toList();
     return new FunnelReport(filter.process(), groups, shape(stages, groups));
+  }
+
+  private List<StageRow> stageRows(FunnelFilter filter, FunnelGrouping grouping, List<StageDefinition> stages) {
+    if (!query.splitsByStage(grouping)) {
+      return query.stages(filter, grouping);
+    }
+    List<ParallelQueries.Pending<List<StageRow>>> perStage = stages.stream()
+        .map(s -> parallel.start(() -> query.stages(filter, grouping, s.code()))).toList();
+    return perStage.stream().flatMap(p -> p.join().stream()).toList();
   }
 
   /** The stages of a process, in order; 400 if there is no such process. */
