@@ -19,15 +19,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ParallelQueries implements DisposableBean {
 
+  /** The funnel's queries that run at once, over all requests: each holds a database connection. */
+  private static final int THREADS = 4;
+
   private final ExecutorService executor;
 
   ParallelQueries() {
     AtomicInteger n = new AtomicInteger();
-    executor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(16), r -> {
-      Thread thread = new Thread(r, "funnel-query-" + n.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }, new ThreadPoolExecutor.CallerRunsPolicy());
+    // as many threads as queries run at once (a pool with fewer core threads would queue them behind one thread)
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(16),
+        r -> {
+          Thread thread = new Thread(r, "funnel-query-" + n.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    executor = pool;
   }
 
   /** Starts {@code query}; {@link Pending#join()} gives its result or throws what it threw. */
