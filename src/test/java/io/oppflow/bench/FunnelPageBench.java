@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The funnel page with 100,000 opportunities, in a real Chromium (see {@code docs/benchmarks.md}): the service on
  * embedded PostgreSQL, the history written by {@link FunnelDataGenerator}, then, interleaved in rounds, the time
- * from navigation to the figures on screen ({@code page}), the same funnel's API call alone from the same browser
- * ({@code api}), and the home page, which draws no figures ({@code home}). Not a test.
+ * from navigation to the figures on screen ({@code page}: summary and table), to the chart drawn as well
+ * ({@code chart}), the same funnel's API call alone from the same browser ({@code api}), and the home page, which
+ * draws no figures ({@code home}). Not a test.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.oppflow.bench.FunnelPageBench</pre>
  *
@@ -108,6 +109,7 @@ public final class FunnelPageBench {
     String base = "http://localhost:" + port;
     Map<String, java.util.function.Supplier<Double>> arms = new LinkedHashMap<>();
     arms.put("page", () -> navigate(browser, base + "/funnel?process=" + PROCESS, "oppflow:figures"));
+    arms.put("chart", () -> navigate(browser, base + "/funnel?process=" + PROCESS, "oppflow:chart"));
     arms.put("api", () -> apiCall(browser, base));
     arms.put("home", () -> navigate(browser, base + "/", "oppflow:header"));
     checkFigures(browser, base);
