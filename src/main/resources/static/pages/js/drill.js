@@ -5,7 +5,7 @@
  * figure. The list downloads as CSV or Excel through the same call; each code opens its opportunity page.
  * A page without a <section id="drill"> of its own gets one, placed after the section of the figure drilled.
  */
-import { format, t, translate } from './i18n.js';
+import { format, localName, t, translate } from './i18n.js';
 import { api } from './session.js';
 import { escape, opportunityLink } from './html.js';
 
@@ -14,6 +14,26 @@ const SCOPE = ['process', 'from', 'to', 'owner', 'orgUnit', 'region', 'projectTy
 /** The totals of a funnel group and the status GET /api/funnel/outcomes lists for each. */
 export const TOTAL_STATUS = { open: 'OPEN', lost: 'LOST', won: 'WON' };
 let lastDrill = null;
+/** Stage code → its name ({zh, en}) in every deployed stage process, from GET /api/processes, asked once. */
+let stageNames = null;
+
+function loadStageNames() {
+  if (!stageNames) {
+    stageNames = api('/api/processes').then(list => {
+      const byCode = {};
+      (list.processes || []).forEach(p => (p.stages || []).forEach(s => { byCode[s.code] = s.name; }));
+      return byCode;
+    }).catch(() => ({})); // without names the list shows the codes
+  }
+  return stageNames;
+}
+
+/** The names loaded by the last drill, for the rows drawn (and drawn again on a language change). */
+let names = {};
+
+function stageName(code) {
+  return code ? localName(names[code], code) : '–';
+}
 
 const COLUMNS = {
   entries: ['code', 'name', 'customer', 'owner', 'orgUnit', 'enteredAt', 'leftAt', 'currentStage', 'amount'],
@@ -27,10 +47,10 @@ function cells(o, kind) {
   if (kind === 'entries') {
     const left = o.leftAt ? `${format.dateTime(o.leftAt)} · ${escape(t('drill.outcome.' + (o.outcome || 'LEFT')))}` : '–';
     return common + `<td>${format.dateTime(o.enteredAt)}</td><td>${left}</td>
-      <td>${escape(o.currentStage || '–')} · ${escape(t('drill.status.' + o.status))}</td>
+      <td>${escape(stageName(o.currentStage))} · ${escape(t('drill.status.' + o.status))}</td>
       <td class="num">${format.money(o.amount, o.currency)}</td>`;
   }
-  return common + `<td>${escape(o.stage || '–')}</td><td class="num">${format.money(o.amount, o.currency)}</td>
+  return common + `<td>${escape(stageName(o.stage))}</td><td class="num">${format.money(o.amount, o.currency)}</td>
     <td>${format.dateTime(kind === 'open' ? o.createdAt : o.closedAt)}</td>`;
 }
 
@@ -89,7 +109,9 @@ function section() {
  */
 export async function drill({ figure, stage, stageLabel, filters, heading, note, near }) {
   const kind = stage ? 'entries' : (figure === 'open' ? 'open' : 'outcomes');
-  const page = await api(stage ? entriesPath(filters, stage, figure) : outcomesPath(filters, TOTAL_STATUS[figure]));
+  const [page, known] = await Promise.all([
+    api(stage ? entriesPath(filters, stage, figure) : outcomesPath(filters, TOTAL_STATUS[figure])), loadStageNames()]);
+  names = known;
   lastDrill = { kind, figure, stage, stageLabel, filters, heading, note, page };
   const element = section();
   const around = near && near.closest('section');

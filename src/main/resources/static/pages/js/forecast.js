@@ -3,7 +3,7 @@
  * (GET /api/forecast, once per method; the weighted one with its opportunities), and the back-test of both
  * methods over the periods before it (GET /api/forecast/backtest). Filters in the address, exports by format=.
  */
-import { localName, onLanguageChange } from './i18n.js';
+import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';

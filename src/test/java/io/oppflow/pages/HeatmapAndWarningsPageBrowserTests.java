@@ -216,9 +216,16 @@ class HeatmapAndWarningsPageBrowserTests {
     assertThat(total).as(stage + " " + figure).isEqualTo(Long.toString(listedByApi)).isEqualTo(Long.toString(counted));
     List<String> listed = driver.findElements(By.cssSelector("#drill-table tbody tr[data-code]")).stream()
         .map(r -> r.getDomAttribute("data-code")).toList();
-    assertThat(listed).containsAll(codes);
-    assertThat(driver.findElement(By.cssSelector("#drill-table tr[data-code='" + codes.get(0) + "'] a.opportunity-link"))
-        .getDomAttribute("href")).isEqualTo("/opportunity?code=" + codes.get(0));
+    // the list's first page is the API's (on the shared database other tests' entries may come before this one's)
+    List<String> firstPage = new ArrayList<>();
+    manager().get("/api/funnel/entries?process=" + PROCESS + "&stage=" + stage + "&figure=" + figure + "&size=100")
+        .json().path("content").forEach(e -> firstPage.add(e.path("code").asText()));
+    assertThat(listed).as(stage + " " + figure).isEqualTo(firstPage);
+    if (listedByApi <= 100) {
+      assertThat(listed).containsAll(codes);
+    }
+    assertThat(driver.findElement(By.cssSelector("#drill-table tr[data-code='" + listed.get(0) + "'] a.opportunity-link"))
+        .getDomAttribute("href")).isEqualTo("/opportunity?code=" + listed.get(0));
     return total;
   }
 
