@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -19,6 +20,7 @@ class GateExceptionApiTests {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired FormService forms;
 
   ApiClient as(String user) { return ApiClient.as(port, user); }
 
@@ -74,7 +76,7 @@ class GateExceptionApiTests {
     assertThat(as("rep1").get("/api/opportunities/" + code).json().path("stage").asText()).isEqualTo("TARGET");
     Task repTask = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_TARGET").singleResult();
     assertThat(repTask).isNotNull();
-    assertThat(tasks.getVariable(repTask.getId(), "gateFeedback").toString()).contains("confirm the segment first").contains("manager1");
+    assertThat(forms.getTaskFormVariables(repTask.getId()).get("gateFeedback").toString()).contains("confirm the segment first").contains("manager1");
     assertThat(as("rep1").get("/api/opportunities/" + code + "/gate-records").json().findValuesAsText("verdict"))
         .doesNotContain("OVERRIDDEN");
   }

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,6 +43,7 @@ class StageFormActivityProcessTests {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
+  @Autowired HistoryService history;
 
   ApiClient rep1() {
     return ApiClient.as(port, "rep1");
@@ -53,7 +56,7 @@ class StageFormActivityProcessTests {
     rep1().post("/api/opportunities/" + code + "/advance", null);
     rep1().post("/api/opportunities/" + code + "/advance", null);
     assertThat(instance).isWaitingAt("Task_CONFIRM_INTENT");
-    assertThat(tasks.getVariableLocal(task(instance).getId(), "stageActivities")).isEqualTo("尚无 / None yet");
+    assertThat(forms.getTaskFormVariables(task(instance).getId()).get("stageActivities")).isEqualTo("尚无 / None yet");
 
     // in Tasklist, signed in as rep1: the team gets its decision maker, the meeting with her is logged on the form
     engine.getIdentityService().setAuthentication("rep1", List.of("sales-rep"));
@@ -81,6 +84,39 @@ class StageFormActivityProcessTests {
   }
 
   @Test
+  void shouldShowTheFactsOnTheFormWithoutKeepingTheFormsValuesAsVariablesOrInTheirHistory() {
+    ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("FORMLEAN")));
+    String code = instance.getBusinessKey();
+    String taskId = task(instance).getId();
+
+    assertThat(tasks.getVariablesLocal(taskId).keySet()).as("the one variable a stage task keeps")
+        .containsExactly("formBaseline");
+    Map<String, Object> form = forms.getTaskFormVariables(taskId);
+    assertThat(form).containsEntry("customerName", "上海某公司").containsEntry("stageAction", "ADVANCE")
+        .containsEntry("stageActivities", "尚无 / None yet");
+
+    // a fact changed through the API shows on the open form at once
+    assertThat(rep1().patch("/api/opportunities/" + code, "{\"amount\": 300000}").status()).isEqualTo(200);
+    assertThat(forms.getTaskFormVariables(taskId)).containsEntry("amount", 300000.0);
+
+    engine.getIdentityService().setAuthentication("rep1", List.of("sales-rep"));
+    forms.submitTaskForm(taskId, Map.of("customerIndustry", "retail", "amount", 300000,
+        "activityType", "CALL", "activityContact", "王强", "stageAction", "ADVANCE"));
+    engine.getIdentityService().clearAuthentication();
+
+    JsonNode opportunity = rep1().get("/api/opportunities/" + code).json();
+    assertThat(opportunity.path("customer").path("industry").asText()).isEqualTo("retail");
+    assertThat(opportunity.path("amount").asLong()).isEqualTo(300000);
+    assertThat(rep1().get("/api/opportunities/" + code + "/activities").json()).hasSize(1);
+    List<String> formKeys = new java.util.ArrayList<>(ACTIVITY_FIELDS);
+    StageFormFields.keys().forEach(formKeys::add);
+    formKeys.addAll(List.of("stageActivities", "gateFeedback", "dealSummary"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(HistoricVariableInstance::getName).as("no form value is written with its history")
+        .doesNotContainAnyElementsOf(formKeys);
+  }
+
+  @Test
   void shouldStartTheReopenedTaskWithAnEmptyActivitySectionAndTheStagesActivitiesListed() {
     ProcessInstance instance = open(Opportunities.minimal(Opportunities.freshCode("FORMREOPEN")));
     String first = task(instance).getId();
@@ -93,9 +129,9 @@ class StageFormActivityProcessTests {
     Task reopened = task(instance);
     assertThat(reopened.getTaskDefinitionKey()).as("the gate failed").isEqualTo("Task_TARGET");
     assertThat(reopened.getId()).isNotEqualTo(first);
-    Map<String, Object> local = tasks.getVariablesLocal(reopened.getId());
-    ACTIVITY_FIELDS.forEach(key -> assertThat(local).containsEntry(key, null));
-    assertThat(local.get("stageActivities")).isEqualTo("2026-11-20 · 电话 / Call · 王强 · asked for the segment data");
+    Map<String, Object> form = forms.getTaskFormVariables(reopened.getId());
+    ACTIVITY_FIELDS.forEach(key -> assertThat(form).containsEntry(key, null));
+    assertThat(form.get("stageActivities")).isEqualTo("2026-11-20 · 电话 / Call · 王强 · asked for the segment data");
     assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys(ACTIVITY_FIELDS.toArray(String[]::new));
     assertThat(rep1().get("/api/opportunities/" + instance.getBusinessKey() + "/activities").json()).hasSize(1);
   }
@@ -109,7 +145,7 @@ class StageFormActivityProcessTests {
         "{\"type\": \"VISIT\", \"date\": \"2026-11-21\", \"contact\": \"王强\", \"decisionMaker\": true}");
 
     assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
-    assertThat(tasks.getVariableLocal(taskId, "stageActivities"))
+    assertThat(forms.getTaskFormVariables(taskId).get("stageActivities"))
         .isEqualTo("2026-11-21 · 拜访 / Visit · 王强 · (决策人 / decision maker)");
   }
 
@@ -130,7 +166,7 @@ class StageFormActivityProcessTests {
     assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("lossReason");
     assertThat(instance).isWaitingAt("Task_TARGET");
     assertThat(task(instance).getId()).isEqualTo(taskId);
-    assertThat(tasks.getVariablesLocal(taskId)).containsEntry("stageAction", "ADVANCE").containsEntry("activityType", null);
+    assertThat(forms.getTaskFormVariables(taskId)).containsEntry("stageAction", "ADVANCE").containsEntry("activityType", null);
     assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("stageAction", "activityType", "customerIndustry");
     JsonNode opportunity = rep1().get("/api/opportunities/" + code).json();
     assertThat(opportunity.path("customer").has("industry")).isFalse();

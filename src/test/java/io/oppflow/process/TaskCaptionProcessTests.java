@@ -80,7 +80,7 @@ class TaskCaptionProcessTests {
     assertThat(reopened.getDescription())
         .startsWith("✗ 本阶段关卡未通过 / This stage's gate failed: TARGET-01")
         .contains("本阶段关卡 / This stage's gate: ✗ 未通过 / failed（" + LocalDate.now() + "）: TARGET-01");
-    assertThat(tasks.getVariableLocal(reopened.getId(), "gateFeedback").toString())
+    assertThat(forms.getTaskFormVariables(reopened.getId()).get("gateFeedback").toString())
         .startsWith("✗ TARGET-01: ").contains("目标客户群").contains("target");
   }
 
@@ -89,7 +89,7 @@ class TaskCaptionProcessTests {
     ProcessInstance instance = open(deal("PASSCAP"));
     String code = instance.getBusinessKey();
     rep1().post("/api/opportunities/" + code + "/advance", null);
-    assertThat(tasks.getVariable(task(instance).getId(), "gateFeedback")).as("failed once at TARGET").isNotNull();
+    assertThat(forms.getTaskFormVariables(task(instance).getId()).get("gateFeedback")).as("failed once at TARGET").isNotNull();
     rep1().patch("/api/opportunities/" + code, "{\"customer\": {\"inTargetSegment\": true}}");
 
     rep1().post("/api/opportunities/" + code + "/advance", null);
@@ -117,7 +117,7 @@ class TaskCaptionProcessTests {
     assertThat(approval.getDescription())
         .startsWith("例外申请 / Exception requested by rep1（" + LocalDate.now() + "）: 集团战略客户 / strategic group account\n")
         .contains("金额 / Amount: CNY 1,200,000").contains("本阶段关卡 / This stage's gate: ✗ 未通过");
-    assertThat(tasks.getVariable(approval.getId(), "gateFeedback").toString()).contains("TARGET-01");
+    assertThat(forms.getTaskFormVariables(approval.getId()).get("gateFeedback").toString()).contains("TARGET-01");
     assertThat(forms.getTaskFormVariables(approval.getId()).get("dealSummary").toString())
         .as("the approval form names the deal the manager decides on")
         .contains("商机 / Opportunity: " + DEAL + " (" + code + ")").contains("客户 / Customer: " + CUSTOMER)
@@ -149,7 +149,7 @@ class TaskCaptionProcessTests {
         .hasName("✗ 例外被驳回 / Exception rejected · " + TARGET + " · " + CUSTOMER + " · " + DEAL + " (" + code + ")");
     String rejected = "✗ 例外申请被 manager1 驳回 / Exception rejected by manager1: 先确认目标客户群 / confirm the segment first";
     assertThat(reopened.getDescription()).startsWith(rejected + "\n");
-    assertThat(tasks.getVariableLocal(reopened.getId(), "gateFeedback").toString()).startsWith(rejected + "\n✗ TARGET-01: ");
+    assertThat(forms.getTaskFormVariables(reopened.getId()).get("gateFeedback").toString()).startsWith(rejected + "\n✗ TARGET-01: ");
   }
 
   @Test
@@ -166,10 +166,10 @@ class TaskCaptionProcessTests {
         + " (" + code + ")");
     assertThat(review.getDescription()).startsWith("⏱ 超过阶段时限 / Dwell limit exceeded: P14D\n")
         .contains("已 0 天 / entered").contains("本阶段关卡 / This stage's gate: ✗ 未通过");
-    assertThat(tasks.getVariableLocal(review.getId(), "gateFeedback").toString()).contains("TARGET-01");
-    assertThat(tasks.getVariableLocal(review.getId(), "dealSummary").toString()).as("the review form names the deal")
+    assertThat(forms.getTaskFormVariables(review.getId()).get("gateFeedback").toString()).contains("TARGET-01");
+    assertThat(forms.getTaskFormVariables(review.getId()).get("dealSummary").toString()).as("the review form names the deal")
         .isEqualTo(review.getDescription());
-    assertThat(tasks.getVariableLocal(task("Task_TARGET", instance).getId(), "dealSummary"))
+    assertThat(forms.getTaskFormVariables(task("Task_TARGET", instance).getId()).get("dealSummary"))
         .as("a stage task's form has its own fields").isNull();
     assertThat(task("Task_TARGET", instance).getName()).as("the rep's task keeps its own name")
         .startsWith("✗ 关卡未通过 / Gate failed: TARGET-01");
@@ -191,7 +191,7 @@ class TaskCaptionProcessTests {
     assertThat(stageTask.getDescription()).contains("金额 / Amount: CNY 3,500,000").doesNotContain("1,200,000");
     assertThat(review.getName()).endsWith(TARGET + " · 华为终端 · ERP 二期 (" + code + ")");
     assertThat(review.getDescription()).contains("金额 / Amount: CNY 3,500,000");
-    assertThat(tasks.getVariableLocal(review.getId(), "dealSummary").toString()).contains("金额 / Amount: CNY 3,500,000");
+    assertThat(forms.getTaskFormVariables(review.getId()).get("dealSummary").toString()).contains("金额 / Amount: CNY 3,500,000");
     assertThat(history.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getName())
         .isEqualTo(review.getName());
 

@@ -11,14 +11,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import io.oppflow.process.bpmn.TaskFormValues;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives the stage process for the progression use cases: sets the task's inputs as a form submission
- * would (task-local, so the task's prefilled values do not shadow them) and completes it signed in to the
+ * Drives the stage process for the progression use cases: puts the task's inputs on it as a form submission
+ * does (task-local and transient, for the completing command only) and completes it signed in to the
  * engine as the acting user, so every listener, the gate record and Camunda's operation log name who
  * acted, exactly as for a Tasklist completion. The use case has already decided that the user may change
  * the opportunity; Camunda's task permissions (which follow Tasklist's candidate rules) are not asked again.
@@ -79,13 +81,16 @@ public class CamundaStageWorkflow implements StageWorkflow {
   }
 
   private void complete(Task task, Map<String, Object> inputs, Actor actor) {
-    tasks.setVariablesLocal(task.getId(), inputs);
     Authentication outer = identity.getCurrentAuthentication();
     identity.setAuthentication(actor.userId(), actor.roles().stream().map(r -> r.groupId()).toList());
     try {
       engine.getCommandExecutorTxRequired().execute(context -> {
         context.disableAuthorizationCheck();
         try {
+          // the task's inputs are the completing command's own (transient): read by its complete listeners,
+          // never written as variables with their history
+          TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
+          inputs.forEach((name, value) -> TaskFormValues.putSubmitted(entity, name, value));
           return new CompleteTaskCmd(task.getId(), null).execute(context);
         } finally {
           context.enableAuthorizationCheck();

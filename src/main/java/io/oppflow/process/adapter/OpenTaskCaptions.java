@@ -1,12 +1,9 @@
 package io.oppflow.process.adapter;
 
 import io.oppflow.opportunity.Opportunity;
-import io.oppflow.opportunity.OpportunityActivityLogged;
 import io.oppflow.opportunity.OpportunityFactsRecorded;
 import io.oppflow.opportunity.OpportunityService;
-import io.oppflow.process.ProcessVariables;
 import io.oppflow.process.bpmn.DealCaption;
-import io.oppflow.process.bpmn.StageFormActivity;
 import io.oppflow.process.bpmn.TaskCaptions;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -33,10 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Keeps the open tasks named for their deal ({@link TaskCaptions}) in step with it: after the facts of an
  * opportunity are committed (a change through the API or a form, an import) its open tasks are renamed and
  * described again, and every night the days in stage are counted again. This is the system acting, not the
- * user whose change set it off; the open stage task's list of this stage's activities follows an activity logged
- * meanwhile (through the API). It runs in a transaction of its own, after theirs, with Camunda's
+ * user whose change set it off. It runs in a transaction of its own, after theirs, with Camunda's
  * authorization checks and user operation log switched off, so it neither needs the user's task permissions
- * nor appears as their operation; a failure is logged and never undoes or fails the user's change.
+ * nor appears as their operation; a failure is logged and never undoes or fails the user's change. What the tasks'
+ * forms show (facts, activities, gate feedback) needs no refresh: it is worked out when a form is read.
  */
 @Component
 public class OpenTaskCaptions {
@@ -57,12 +53,6 @@ public class OpenTaskCaptions {
   @EventListener
   void on(OpportunityFactsRecorded recorded) {
     refreshAfterCommit(recorded.code());
-  }
-
-  /** An activity logged through the API shows at once in the open stage task's list of this stage's activities. */
-  @EventListener
-  void on(OpportunityActivityLogged logged) {
-    refreshAfterCommit(logged.code());
   }
 
   /**
@@ -176,21 +166,10 @@ public class OpenTaskCaptions {
         }
         TaskService tasks = context.getProcessEngineConfiguration().getTaskService();
         int changed = 0;
-        String activities = null;
         for (Task task : tasks.createTaskQuery().processInstanceId(opportunity.getProcessInstanceId()).listPage(0, PAGE)) {
           UserTask element = elementOf(task);
           if (TaskCaptions.isDeclaredOn(element)) {
-            changed += apply(context, tasks, task, captions.captionOf(element, task.getProcessInstanceId(), opportunity)) ? 1 : 0;
-          }
-          TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
-          if (entity.hasVariableLocal(ProcessVariables.STAGE_ACTIVITIES)) {
-            if (activities == null) {
-              activities = StageFormActivity.lines(opportunities.activitiesOf(code), opportunity.getStage());
-            }
-            if (!activities.equals(entity.getVariableLocal(ProcessVariables.STAGE_ACTIVITIES))) {
-              entity.setVariableLocal(ProcessVariables.STAGE_ACTIVITIES, activities);
-              changed++;
-            }
+            changed += apply(tasks, task, captions.captionOf(element, task.getProcessInstanceId(), opportunity)) ? 1 : 0;
           }
         }
         return changed;
@@ -200,7 +179,7 @@ public class OpenTaskCaptions {
       }
     }
 
-    private boolean apply(CommandContext context, TaskService tasks, Task task, DealCaption caption) {
+    private boolean apply(TaskService tasks, Task task, DealCaption caption) {
       boolean changed = false;
       if (!caption.name().equals(task.getName())) {
         tasks.setName(task.getId(), caption.name());
@@ -210,20 +189,7 @@ public class OpenTaskCaptions {
         tasks.setDescription(task.getId(), caption.description());
         changed = true;
       }
-      // on the entity: the variable API is the users' door, which VariableWriteGuard keeps to form fields
-      TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
-      changed |= setLocal(entity, ProcessVariables.GATE_FEEDBACK, caption.feedback());
-      changed |= setLocal(entity, ProcessVariables.DEAL_SUMMARY, caption.dealSummary());
       return changed;
-    }
-
-    /** Sets a task-local caption variable that is given and differs; true when it did. */
-    private static boolean setLocal(TaskEntity task, String name, String value) {
-      if (value == null || value.equals(task.getVariableLocal(name))) {
-        return false;
-      }
-      task.setVariableLocal(name, value);
-      return true;
     }
   }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The activity section of a stage task's form (活动 / Activity): an empty section and this stage's activities on
- * a new task, and the activity the user entered logged through {@link OpportunityService} when the task completes,
+ * a new task's form, and the activity the user entered logged through {@link OpportunityService} when the task completes,
  * as the completing user. Its fields are task-local and never opportunity facts, so a re-opened task starts empty.
  */
 @Component
@@ -62,18 +62,18 @@ public class StageFormActivity {
 
   /** Logs the activity entered on the completing task, if it has a type; refusals name the form's fields. */
   void logEntered(DelegateTask task, String code) {
-    Object type = task.getVariable(ProcessVariables.ACTIVITY_TYPE);
+    Object type = task.getVariableLocal(ProcessVariables.ACTIVITY_TYPE);
     if (type == null || type.toString().isBlank()) {
       return;
     }
     try {
-      opportunities.logActivityOnTask(code, new NewActivity(typeOf(type), dateOf(task.getVariable(ProcessVariables.ACTIVITY_DATE)),
-          text(task.getVariable(ProcessVariables.ACTIVITY_CONTACT)), flag(task.getVariable(ProcessVariables.ACTIVITY_DECISION_MAKER)),
-          text(task.getVariable(ProcessVariables.ACTIVITY_NOTE))),
+      opportunities.logActivityOnTask(code, new NewActivity(typeOf(type), dateOf(task.getVariableLocal(ProcessVariables.ACTIVITY_DATE)),
+          text(task.getVariableLocal(ProcessVariables.ACTIVITY_CONTACT)), flag(task.getVariableLocal(ProcessVariables.ACTIVITY_DECISION_MAKER)),
+          text(task.getVariableLocal(ProcessVariables.ACTIVITY_NOTE))),
           ActingUser.actor(task.getProcessEngineServices(), directory));
     } catch (InvalidRequestException e) {
       throw FormRefusal.inFormWords(e, FormRefusal.NOT_COMPLETED, StageFormActivity::formKeyOf,
-          key -> isBlank(task.getVariable(key)));
+          key -> isBlank(task.getVariableLocal(key)));
     }
   }
 

@@ -20,12 +20,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The stage form's two ends, one protocol: {@code ${prefillStageForm}} (task create) puts the opportunity's
- * current facts on the new stage task (task-local) for the Camunda Form and remembers them as the form's baseline;
- * the activity section starts empty, with the activities logged in this stage so far. {@code ${applyStageForm}}
- * (task complete) records the facts the user changed against that baseline (through the opportunity service, as
- * the API does), logs the activity entered in the activity section and hands the chosen action to the process. A
- * refusal names the form's field in both languages ({@link FormRefusal}).
+ * The stage form's two ends, one protocol: {@code ${prefillStageForm}} (task create) remembers the opportunity's
+ * current facts as the form's baseline, the one variable a stage task keeps (the values the form shows are worked out
+ * when it is read, {@link TaskFormValues}); {@code ${applyStageForm}} (task complete) records the facts the user
+ * changed (through the opportunity service, as the API does), logs the activity entered in the activity section and
+ * hands the chosen action to the process. The submitted values are the task's own (task-local, transient: kept for
+ * the completing command only, never written with their history); a field counts as changed when its value differs
+ * from the baseline and from the opportunity as it is now, so a form opened before another door changed a fact
+ * does not undo that change. A refusal names the form's field in both languages ({@link FormRefusal}).
  */
 public class StageFormListener implements TaskListener {
 
@@ -65,15 +67,10 @@ public class StageFormListener implements TaskListener {
   }
 
   private void prefill(DelegateTask task) {
-    String code = task.getExecution().getProcessBusinessKey();
-    Opportunity opportunity = opportunities.byCode(code);
-    Map<String, Object> form = fields.toForm(OpportunityFacts.of(opportunity));
-    task.setVariablesLocal(form);
-    // not part of the baseline: an activity is logged, never compared with the facts
-    task.setVariablesLocal(activity.prefill(code, opportunity.getStage()));
-    task.setVariableLocal(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE);
+    Opportunity opportunity = opportunities.byCode(task.getExecution().getProcessBusinessKey());
     try {
-      task.setVariableLocal(ProcessVariables.FORM_BASELINE, json.writeValueAsString(form));
+      task.setVariableLocal(ProcessVariables.FORM_BASELINE,
+          json.writeValueAsString(fields.toForm(OpportunityFacts.of(opportunity))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the form baseline", e);
     }
@@ -86,11 +83,12 @@ public class StageFormListener implements TaskListener {
       // whose facts are already recorded) leaves the opportunity's facts as they are
       recordChangedFacts(task, code);
     } catch (InvalidRequestException e) {
-      throw FormRefusal.inFormWords(e, FormRefusal.NOT_COMPLETED, key -> key, key -> blank(task.getVariable(key)));
+      throw FormRefusal.inFormWords(e, FormRefusal.NOT_COMPLETED, key -> key, key -> blank(task.getVariableLocal(key)));
     }
     // logged before the gate runs (after this task), so the gate sees it at once
     activity.logEntered(task, code);
-    String action = String.valueOf(task.getVariable(ProcessVariables.STAGE_ACTION));
+    Object chosen = task.getVariableLocal(ProcessVariables.STAGE_ACTION);
+    String action = chosen == null ? ProcessVariables.ACTION_ADVANCE : chosen.toString();
     DelegateExecution instance = task.getExecution().getProcessInstance();
     if (ProcessVariables.ACTION_LOSE.equals(action)) {
       Loss loss = lossOf(task);
@@ -98,7 +96,7 @@ public class StageFormListener implements TaskListener {
       instance.setVariable(ProcessVariables.LOSS_COMPETITOR, loss.getCompetitor());
       instance.setVariable(ProcessVariables.LOSS_NOTE, loss.getNote());
     } else if (ProcessVariables.ACTION_REQUEST_EXCEPTION.equals(action)) {
-      Object reason = task.getVariable(ProcessVariables.EXCEPTION_REASON);
+      Object reason = task.getVariableLocal(ProcessVariables.EXCEPTION_REASON);
       if (blank(reason)) {
         throw FormRefusal.inFormWords(
             InvalidRequestException.of(ProcessVariables.EXCEPTION_REASON, "say why an exception is justified"),
@@ -108,16 +106,20 @@ public class StageFormListener implements TaskListener {
     } else if (!ProcessVariables.ACTION_ADVANCE.equals(action)) {
       throw FormRefusal.inFormWords(
           InvalidRequestException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE, LOSE or REQUEST_EXCEPTION"),
-          FormRefusal.NOT_COMPLETED, key -> key, key -> blank(task.getVariable(key)));
+          FormRefusal.NOT_COMPLETED, key -> key, key -> blank(task.getVariableLocal(key)));
     }
     instance.setVariable(ProcessVariables.STAGE_ACTION, action);
   }
 
   private void recordChangedFacts(DelegateTask task, String code) {
     Map<String, Object> submitted = new HashMap<>(task.getVariablesLocal());
-    Map<String, Object> changed = fields.changes(submitted, baseline(task));
+    Map<String, Object> changedSinceCreated = fields.changes(submitted, baseline(task));
+    if (changedSinceCreated.isEmpty()) {
+      return;
+    }
+    OpportunityFacts current = OpportunityFacts.of(opportunities.byCode(code));
+    Map<String, Object> changed = fields.changes(changedSinceCreated, fields.toForm(current));
     if (!changed.isEmpty()) {
-      OpportunityFacts current = OpportunityFacts.of(opportunities.byCode(code));
       opportunities.recordFacts(code, fields.apply(current, changed));
     }
   }
@@ -137,18 +139,18 @@ public class StageFormListener implements TaskListener {
   /** The loss the form describes; a refusal names the form's loss fields. */
   private static Loss lossOf(DelegateTask task) {
     try {
-      Object reason = task.getVariable(ProcessVariables.LOSS_REASON);
+      Object reason = task.getVariableLocal(ProcessVariables.LOSS_REASON);
       LossReason lossReason;
       try {
         lossReason = blank(reason) ? null : LossReason.valueOf(reason.toString());
       } catch (IllegalArgumentException e) {
         throw InvalidRequestException.of(ProcessVariables.LOSS_REASON, "must be CUSTOMER_STOPPED, COMPETITOR or OTHER");
       }
-      return Loss.of(lossReason, text(task.getVariable(ProcessVariables.LOSS_COMPETITOR)),
-          text(task.getVariable(ProcessVariables.LOSS_NOTE)));
+      return Loss.of(lossReason, text(task.getVariableLocal(ProcessVariables.LOSS_COMPETITOR)),
+          text(task.getVariableLocal(ProcessVariables.LOSS_NOTE)));
     } catch (InvalidRequestException e) {
       throw FormRefusal.inFormWords(e, FormRefusal.NOT_COMPLETED, StageFormListener::lossKeyOf,
-          key -> blank(task.getVariable(key)));
+          key -> blank(task.getVariableLocal(key)));
     }
   }
 

@@ -29,10 +29,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${captionTask}} (create listener of the stage tasks, exception approvals and stalled reviews): names
- * the new task for its deal and its stage's gate, describes the deal, and gives its form the gate feedback
- * of this stage only ({@code gateFeedback}, task-local), so a new stage starts clean. The caption is built
- * from the opportunity as it is now and the gate records, never from a variable a user could write;
- * {@code OpenTaskCaptions} builds it again for open tasks when the facts change.
+ * the new task for its deal and its stage's gate and describes the deal; its form shows the gate feedback of this
+ * stage only ({@code gateFeedback}), so a new stage starts clean, worked out when the form is read
+ * ({@link TaskFormValues}). The caption is built from the opportunity as it is now and the gate records, never
+ * from a variable a user could write; {@code OpenTaskCaptions} names and describes open tasks again when the
+ * facts change.
  */
 @Component(TaskCaptions.BEAN)
 public class TaskCaptions implements TaskListener {
@@ -66,15 +67,8 @@ public class TaskCaptions implements TaskListener {
         opportunities.byCode(code));
     task.setName(caption.name());
     task.setDescription(caption.description());
-    if (caption.dealSummary() != null) {
-      task.setVariableLocal(ProcessVariables.DEAL_SUMMARY, caption.dealSummary());
-    }
-    if (caption.feedback() != null) {
-      task.setVariableLocal(ProcessVariables.GATE_FEEDBACK, caption.feedback());
-    } else {
-      // left by a version that kept the feedback on the process instance: it belongs to an earlier stage
-      task.getExecution().getProcessInstance().removeVariable(ProcessVariables.GATE_FEEDBACK);
-    }
+    // left by a version that kept the feedback on the process instance: it belongs to an earlier stage
+    task.getExecution().getProcessInstance().removeVariable(ProcessVariables.GATE_FEEDBACK);
   }
 
   /** Whether the task element declares this listener: only such tasks are named for their deal. */

@@ -6,6 +6,7 @@ import io.oppflow.funnel.StageIntervals;
 import io.oppflow.gate.ActiveRules;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.process.bpmn.OpportunityFromStartForm;
+import io.oppflow.process.bpmn.TaskFormValues;
 import org.camunda.bpm.engine.RepositoryService;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
  * {@link OpportunityStartGuard} starts stage processes only for opportunities (or opens one from the start form),
  * {@link StageWorkerParseListener} remembers who completed each stage task,
- * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields, and
+ * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields,
+ * {@link StageFormCompletion} keeps a stage form's submitted values on its task, for the completing command only,
+ * {@link FormValuesOnRead} fills the forms from the opportunity when they are read, and
  * {@link ExceptionRequesterFollows} lets the requester of a gate exception follow its approval task.
  */
 @Component
@@ -35,10 +38,13 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<OpportunityService> opportunities;
   private final ObjectProvider<FollowGateExceptionListener> followException;
   private final ObjectProvider<OpportunityFromStartForm> startForm;
+  private final ObjectProvider<TaskFormValues> formValues;
 
   StageModelPlugin(ObjectProvider<ActiveRules> activeRules, ObjectProvider<StageIntervals> intervals,
       ObjectProvider<RepositoryService> repository, ObjectProvider<OpportunityService> opportunities,
-      ObjectProvider<FollowGateExceptionListener> followException, ObjectProvider<OpportunityFromStartForm> startForm) {
+      ObjectProvider<FollowGateExceptionListener> followException, ObjectProvider<OpportunityFromStartForm> startForm,
+      ObjectProvider<TaskFormValues> formValues) {
+    this.formValues = formValues;
     this.opportunities = opportunities;
     this.followException = followException;
     this.startForm = startForm;
@@ -69,6 +75,7 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
       chain.add(new VariableWriteGuard(configuration::getIdentityService,
           () -> new TaskFormFields(configuration.getFormService())));
       chain.add(new StageFormCompletion());
+      chain.add(new FormValuesOnRead(formValues::getObject));
     }
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
