@@ -49,9 +49,9 @@ class DemoDataGate extends OncePerRequestFilter {
       response.setContentType(MediaType.TEXT_HTML_VALUE);
       response.getWriter().write("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
           + "<meta http-equiv=\"refresh\" content=\"" + RETRY_AFTER_SECONDS + "\"><title>oppflow</title></head>"
-          + "<body><p>正在生成演示数据（过去 12 个月的商机），仅在首次启动时进行，需要几分钟，本页会自动刷新。</p>"
-          + "<p lang=\"en\">Generating the demo data (a year of opportunities); this happens on the first start only, takes some"
-          + " minutes, and the page reloads itself.</p></body></html>");
+          + "<body><p>正在生成演示数据（过去 12 个月的商机），仅在首次启动时进行，约需两分钟，本页会自动刷新。</p>"
+          + "<p lang=\"en\">Generating the demo data (a year of opportunities); this happens on the first start only, takes about"
+          + " two minutes, and the page reloads itself.</p></body></html>");
       return;
     }
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
