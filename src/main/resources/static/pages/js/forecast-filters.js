@@ -21,8 +21,8 @@ function query(filters, extra) {
 }
 
 /** GET /api/forecast by one method; {@code details} lists the opportunities counted; or an export format. */
-export function forecastPath(filters, method, { details = false, format } = {}) {
-  return '/api/forecast?' + query(filters, { method, details: details ? 'true' : '', format });
+export function forecastPath(filters, method, { details = false, format, table } = {}) {
+  return '/api/forecast?' + query(filters, { method, details: details ? 'true' : '', format, table });
 }
 
 /** GET /api/forecast/backtest of both methods, optionally as csv or xlsx. */

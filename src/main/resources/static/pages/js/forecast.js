@@ -45,7 +45,10 @@ function exports() {
   METHODS.forEach(m => ['csv', 'xlsx'].forEach(f => {
     document.getElementById(`export-${m}-${f}`).href = filtersOf.forecastPath(filters, m, { format: f });
   }));
-  ['csv', 'xlsx'].forEach(f => { document.getElementById(`export-backtest-${f}`).href = filtersOf.backtestPath(filters, f); });
+  ['csv', 'xlsx'].forEach(f => {
+    document.getElementById(`export-backtest-${f}`).href = filtersOf.backtestPath(filters, f);
+    document.getElementById(`export-behind-${f}`).href = filtersOf.forecastPath(filters, 'weighted', { format: f, table: 'opportunities' });
+  });
 }
 
 function periodHref(period) {

@@ -184,6 +184,7 @@ abstract class ForecastContract {
     assertBadRequest(forecast("period=2027-Q1&method=historical&window=P10D"), "window");
     assertBadRequest(forecast("period=2027-Q1&method=historical&windowMonths=0"), "windowMonths");
     assertBadRequest(forecast("period=2027-Q1&format=pdf"), "format");
+    assertBadRequest(forecast("period=2027-Q1&format=csv&table=people"), "table");
     assertBadRequest(backtest("period=2026-Q3&method=magic"), "method");
     assertBadRequest(backtest("period=2026-Q3&periods=0"), "periods");
     assertBadRequest(backtest("period=2026-Q3&periods=many"), "periods");
@@ -207,6 +208,20 @@ abstract class ForecastContract {
       assertThat(total.getCell(2).getStringCellValue()).isEqualTo("TOTAL");
       assertThat(total.getCell(8).getNumericCellValue()).isEqualTo(290.0);
     }
+  }
+
+  @Test
+  void shouldExportTheOpportunitiesCountedOneARow() {
+    JsonNode listed = ok(ops().get(forecast("period=2027-Q1&details=true"))).path("opportunities");
+    ApiClient.Response csv = ops().get(forecast("period=2027-Q1&format=csv&table=opportunities"));
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo("period,method,code,owner,org_unit,stage,amount,expected_close_date,probability,expected");
+    assertThat(lines).hasSize(1 + listed.size()).hasSize(4);
+    String l1 = listed.findValuesAsText("code").stream().filter(c -> c.endsWith("-L1")).findFirst().orElseThrow();
+    assertThat(lines).anyMatch(l -> l.startsWith("2027-Q1,weighted," + l1 + ",rep1,") && l.contains(",NEGOTIATE,600")
+        && l.contains(",2027-02-15,") && l.endsWith(",480.00"));
   }
 
   @Test

@@ -120,6 +120,9 @@ class CompareAndForecastPageBrowserTests {
       drillsIntoTheWonOfEachPeriod(browser, forecastData.orgUnit);
       exports(browser, "export-weighted-csv", "/api/forecast?");
       exports(browser, "export-backtest-csv", "/api/forecast/backtest?");
+      exports(browser, "export-behind-csv", "/api/forecast?");
+      assertThat(driver.findElement(By.id("export-behind-xlsx")).getDomAttribute("href"))
+          .contains("table=opportunities").contains("format=xlsx");
       scrollToTop(driver);
       keepScreenshot(driver, "pages-forecast-en");
       fitsATablet(driver, "forecast");

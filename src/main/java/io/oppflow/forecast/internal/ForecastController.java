@@ -31,7 +31,8 @@ public class ForecastController {
 
   @GetMapping("/api/forecast")
   @Operation(summary = "Expected amount won in a period (2027, 2027-Q1, 2027-03) from the open pipeline, "
-      + "weighted by the modelled stage probabilities or by historical win rates; CSV/XLSX by format= or Accept")
+      + "weighted by the modelled stage probabilities or by historical win rates; CSV/XLSX by format= or Accept, "
+      + "per stage, or with table=opportunities of each opportunity counted")
   ResponseEntity<?> forecast(@RequestParam(required = false) String period,
       @RequestParam(required = false) String method,
       @RequestParam(required = false) String process,
@@ -40,14 +41,17 @@ public class ForecastController {
       @RequestParam(required = false) String window,
       @RequestParam(required = false) Integer windowMonths,
       @RequestParam(defaultValue = "false") boolean details,
+      @RequestParam(value = "table", required = false) String table,
       ExportRequest export,
       Actor actor) {
     SalesPeriod p = ForecastRequest.period(period);
     ForecastMethod m = ForecastRequest.method(method);
     int months = ForecastRequest.windowMonths(window, windowMonths);
     ForecastScope scope = ForecastScope.of(actor, process, orgUnit, owner).resolvedBy(processes);
-    ForecastView view = forecaster.forecast(scope, p, m, months, details);
-    return export.respond(view, () -> ForecastTables.forecast(view));
+    ForecastTable which = ForecastTable.parse(table);
+    ForecastView view = forecaster.forecast(scope, p, m, months, details || which == ForecastTable.OPPORTUNITIES);
+    return export.respond(view, () -> which == ForecastTable.OPPORTUNITIES
+        ? ForecastTables.opportunities(view) : ForecastTables.forecast(view));
   }
 
   @GetMapping("/api/forecast/backtest")

@@ -26,6 +26,17 @@ public final class ForecastTables {
         rows);
   }
 
+  /** One row per opportunity counted, as the page's list shows them. */
+  static Table opportunities(ForecastView view) {
+    List<List<Object>> rows = new ArrayList<>();
+    view.opportunities().forEach(o -> rows.add(Arrays.asList(view.period(), view.method(), o.code(), o.owner(),
+        o.orgUnit(), o.stage(), o.amount(), o.expectedCloseDate() == null ? null : o.expectedCloseDate().toString(),
+        o.probability(), o.expected())));
+    return new Table("forecast-" + view.period() + "-" + view.method() + "-opportunities",
+        List.of("period", "method", "code", "owner", "org_unit", "stage", "amount", "expected_close_date",
+            "probability", "expected"), rows);
+  }
+
   /** One row per (past period, method), then one MAPE row per method. */
   static Table backtest(BacktestView view) {
     List<List<Object>> rows = new ArrayList<>();
