@@ -316,7 +316,7 @@ public class OpportunityService {
   }
 
   private OpportunityEntity entity(String code) {
-    return opportunities.findByCode(code).orElseThrow(() -> new OpportunityNotFoundException(code));
+    return opportunities.byNaturalCode(code).orElseThrow(() -> new OpportunityNotFoundException(code));
   }
 
   /** Facts entered on a stage task form. */

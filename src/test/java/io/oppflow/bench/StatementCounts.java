@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +57,20 @@ final class StatementCounts {
       }
     }
     return calls;
+  }
+
+  /** The {@code n} top-level statements called most since the last reset, as "calls  query" lines. */
+  List<String> top(int n) throws SQLException {
+    List<String> lines = new java.util.ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rows = s.executeQuery("select calls, query from pg_stat_statements where toplevel"
+            + " and dbid = (select oid from pg_database where datname = current_database())"
+            + " and query not like '%pg_stat_%' order by calls desc limit " + n)) {
+      while (rows.next()) {
+        lines.add(rows.getLong(1) + "  " + rows.getString(2).replaceAll("\\s+", " "));
+      }
+    }
+    return lines;
   }
 
   static String group(String query) {

@@ -216,6 +216,12 @@ public final class ThroughputBench {
       long serviceCpuUsed = cpu.service() - serviceCpu;
       long databaseCpuUsed = cpu.database() - databaseCpu;
       Map<String, Long> calls = statements.read();
+      int top = Integer.getInteger("bench.top", 0);
+      if (top > 0) {
+        long ops = done.stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "Top %d statements of %s at %d client(s), %d operations:%n", top, arm, n, ops);
+        statements.top(top).forEach(line -> System.out.println("  " + line));
+      }
       return new Arm.Run(arm, n, done.stream().mapToLong(Long::longValue).sum(), elapsed, calls, serviceCpuUsed,
           databaseCpuUsed, lockMs);
     }

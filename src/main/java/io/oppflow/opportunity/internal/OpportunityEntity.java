@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -44,6 +45,8 @@ public class OpportunityEntity {
   @Version
   private long version;
 
+  /** Its natural id: a look-up by code within a transaction that has the opportunity loaded asks no SQL. */
+  @NaturalId
   @Column(nullable = false, unique = true, updatable = false)
   private String code;
 

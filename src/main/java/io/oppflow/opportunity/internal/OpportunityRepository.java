@@ -10,7 +10,8 @@ import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface OpportunityRepository extends JpaRepository<OpportunityEntity, Long>, JpaSpecificationExecutor<OpportunityEntity> {
+public interface OpportunityRepository extends JpaRepository<OpportunityEntity, Long>, JpaSpecificationExecutor<OpportunityEntity>,
+    OpportunityByCode {
 
   Optional<OpportunityEntity> findByCode(String code);
 

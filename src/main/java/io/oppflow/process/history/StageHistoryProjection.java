@@ -49,7 +49,9 @@ public class StageHistoryProjection implements HistoryEventHandler {
       StageModel.property(stage, StageModel.STAGE_CODE).ifPresent(code -> intervals.getObject().migrated(
           activity.getActivityInstanceId(), activity.getProcessDefinitionKey(), code, order(stage),
           ClockUtil.getCurrentTime().toInstant(), signedInUser()));
-    } else if (HistoryEventTypes.ACTIVITY_INSTANCE_END.getEventName().equals(event.getEventType())) {
+    } else if (HistoryEventTypes.ACTIVITY_INSTANCE_END.getEventName().equals(event.getEventType())
+        && StageModel.property(stageElement(activity), StageModel.STAGE_CODE).isPresent()) {
+      // only a stage has an interval to close: another sub-process (of any process) costs no statement
       intervals.getObject().left(activity.getActivityInstanceId(), activity.getEndTime().toInstant(), !activity.isCanceled(),
           signedInUser());
     }
