@@ -31,6 +31,7 @@ public class GateLogSealer {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final Timer lockHeld;
+  private final Timer lockHeldBeforeCommit;
   private final DistributionSummary sealedPerPass;
 
   GateLogSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry metrics) {
@@ -39,6 +40,9 @@ public class GateLogSealer {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.lockHeld = Timer.builder("oppflow.audit.seal.lock")
         .description("How long a sealing pass held the gate log's head: from locking it to the commit")
+        .publishPercentiles(0.5, 0.99).register(metrics);
+    this.lockHeldBeforeCommit = Timer.builder("oppflow.audit.seal.statements")
+        .description("How long a sealing pass held the gate log's head before its commit: reading, hashing, updating")
         .publishPercentiles(0.5, 0.99).register(metrics);
     this.sealedPerPass = DistributionSummary.builder("oppflow.audit.seal.records")
         .description("Gate records sealed by one sealing pass").register(metrics);
@@ -58,6 +62,7 @@ public class GateLogSealer {
       pass = ownTransaction.execute(status -> sealOnePass());
       if (pass.sealed() > 0) {
         lockHeld.record(System.nanoTime() - pass.lockedAt(), TimeUnit.NANOSECONDS);
+        lockHeldBeforeCommit.record(pass.committing() - pass.lockedAt(), TimeUnit.NANOSECONDS);
         sealedPerPass.record(pass.sealed());
       }
       total += pass.sealed();
@@ -65,7 +70,7 @@ public class GateLogSealer {
     return total;
   }
 
-  private record Pass(int sealed, long lockedAt) {}
+  private record Pass(int sealed, long lockedAt, long committing) {}
 
   private record Seal(long id, long seq, String prevHash, String hash) {}
 
@@ -84,7 +89,7 @@ public class GateLogSealer {
       prev = hash;
     }
     if (seals.isEmpty()) {
-      return new Pass(0, lockedAt);
+      return new Pass(0, lockedAt, System.nanoTime());
     }
     int[][] updated = jdbc.batchUpdate("update gate_record set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
         seals, seals.size(), (ps, s) -> {
@@ -101,7 +106,7 @@ public class GateLogSealer {
       }
     }
     jdbc.update("update gate_log_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
-    return new Pass(seals.size(), lockedAt);
+    return new Pass(seals.size(), lockedAt, System.nanoTime());
   }
 
   /** The pending records' content by id, in id order, not placed yet. */
