@@ -44,12 +44,16 @@ public class GateLogSealing implements DisposableBean {
   }
 
   /**
-   * Seals every record committed before this call and waits for it, at most {@code seal-wait}. Never throws:
-   * what is left is logged and sealed by the next pass or sweep.
+   * Seals every record committed before this call and waits for it, at most {@code seal-wait} (0: asks for the
+   * pass and returns at once). Never throws: what is left is logged and sealed by the next pass or sweep.
    */
   public void sealNow() {
     try {
-      pass().get(properties.sealWait().toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture<Integer> pass = pass();
+      if (properties.sealWait().isZero()) {
+        return;
+      }
+      pass.get(properties.sealWait().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       log.warn("Gate log: sealing took longer than {}; the records left are sealed by the sweep", properties.sealWait());
     } catch (ExecutionException e) {
@@ -75,8 +79,9 @@ public class GateLogSealing implements DisposableBean {
   /** A pass that starts after this call; it completes with the number of records sealed once they committed. */
   private synchronized CompletableFuture<Integer> pass() {
     if (next == null) {
-      next = new CompletableFuture<>();
-      thread.execute(this::run);
+      CompletableFuture<Integer> asked = new CompletableFuture<>();
+      thread.execute(this::run); // refused once the node shuts down: then no pass is promised
+      next = asked;
     }
     return next;
   }
