@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains the committed, unsealed gate records onto the log, oldest id first, each pass in its own short
- * transaction: lock the head, read what is pending, give each record its seq, the previous hash and its own
- * hash, move the head, commit. The head lock is held for those few statements only, never for a gate's
+ * transaction: read what is pending, lock the head, give each record its seq, the previous hash and its own
+ * hash, update them and the head, commit. The head lock is held for those few statements only, never for a gate's
  * transaction, so every node appends without waiting for any other; sealers on several nodes take turns.
  */
 @Component
@@ -57,9 +57,18 @@ public class GateLogSealer {
   /** Seals every record pending now, in as many passes as it takes; returns how many it sealed. */
   public int sealPending() {
     int total = 0;
+    int raced = 0;
     Pass pass;
     do {
-      pass = ownTransaction.execute(status -> sealOnePass());
+      try {
+        pass = ownTransaction.execute(status -> sealOnePass());
+      } catch (SealedMeanwhile e) {
+        if (++raced > 5) {
+          throw new IllegalStateException("Another sealer kept sealing the same gate records first", e);
+        }
+        pass = new Pass(BATCH, 0, 0); // rolled back: read again
+        continue;
+      }
       if (pass.sealed() > 0) {
         lockHeld.record(System.nanoTime() - pass.lockedAt(), TimeUnit.NANOSECONDS);
         lockHeldBeforeCommit.record(pass.committing() - pass.lockedAt(), TimeUnit.NANOSECONDS);
@@ -74,22 +83,31 @@ public class GateLogSealer {
 
   private record Seal(long id, long seq, String prevHash, String hash) {}
 
+  /** Another node's sealer sealed some of the records this pass read before it got the head: roll back, read again. */
+  private static final class SealedMeanwhile extends RuntimeException {
+    SealedMeanwhile() {
+      super("a gate record was sealed by another sealer before this one got the head", null, false, false);
+    }
+  }
+
   private Pass sealOnePass() {
+    // Read before taking the head: a record's content never changes (the triggers refuse it), only its seal, and
+    // this pass started after the commits it was asked for, so it sees them. Inside the lock only the updates run.
+    List<Map.Entry<Long, GateRecordDigest.Content>> read = read();
+    if (read.isEmpty()) {
+      long now = System.nanoTime();
+      return new Pass(0, now, now);
+    }
     Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from gate_log_head where id = 1 for update");
     long lockedAt = System.nanoTime();
     long seq = ((Number) head.get("last_seq")).longValue();
     String prev = (String) head.get("last_hash");
     List<Seal> seals = new ArrayList<>();
-    // read committed: this statement starts after the lock was granted, so it sees every record committed
-    // before, including those the sealer that held the lock before this one has just sealed
-    for (Map.Entry<Long, GateRecordDigest.Content> pending : read()) {
+    for (Map.Entry<Long, GateRecordDigest.Content> pending : read) {
       seq++;
       String hash = GateRecordDigest.hash(pending.getValue().placedAt(seq, prev));
       seals.add(new Seal(pending.getKey(), seq, prev, hash));
       prev = hash;
-    }
-    if (seals.isEmpty()) {
-      return new Pass(0, lockedAt, System.nanoTime());
     }
     int[][] updated = jdbc.batchUpdate("update gate_record set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
         seals, seals.size(), (ps, s) -> {
@@ -100,8 +118,9 @@ public class GateLogSealer {
         });
     for (int[] counts : updated) {
       for (int n : counts) {
-        if (n != 1 && n >= 0) {
-          throw new IllegalStateException("A gate record was sealed by someone else while this sealer held the head");
+        if (n == 0) {
+          // read committed: the update saw the other sealer's committed seal after waiting for the head
+          throw new SealedMeanwhile();
         }
       }
     }
