@@ -28,6 +28,23 @@ export function drawChain(section, verification) {
     status.append(document.createElement('br'), reason);
   }
   status.dataset.checked = String(verification.checked);
+  drawPending(section, verification.pending || { count: 0 });
+}
+
+/** The records committed but not sealed yet: the chain does not cover them; long unsealed is a finding. */
+function drawPending(section, pending) {
+  let line = section.querySelector('#chain-pending');
+  if (!line) {
+    line = document.createElement('p');
+    line.id = 'chain-pending';
+    line.className = 'chain-pending';
+    section.append(line);
+  }
+  line.hidden = !pending.count;
+  line.dataset.count = String(pending.count || 0);
+  line.dataset.overdue = String(Boolean(pending.overdue));
+  line.textContent = pending.count ? t(pending.overdue ? 'compliance.chainPendingOverdue' : 'compliance.chainPending',
+      { count: format.count(pending.count), id: pending.oldestId, seconds: format.count(pending.oldestSeconds || 0) }) : '';
 }
 
 export function drawTotals(dl, totals) {

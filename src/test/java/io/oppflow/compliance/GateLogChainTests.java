@@ -8,17 +8,29 @@ import io.oppflow.gate.internal.GateRecordDigest;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
+import io.oppflow.gate.GateVerdict;
+import io.oppflow.gate.Verdict;
+import io.oppflow.gate.internal.GateLog;
+import io.oppflow.gate.internal.GateRecord;
+import io.oppflow.support.ConcurrentAdvances;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The gate log's hash chain shows every kind of change made behind the application's back. Each test
- * changes the log inside its own transaction, which is rolled back afterwards.
+ * The gate log's hash chain shows every kind of change made behind the application's back, and every record,
+ * however many are written at the same time, is sealed into it once its transaction commits. Each test that
+ * changes the log does it inside its own transaction, which is rolled back afterwards.
  */
 @H2ServiceTest
 class GateLogChainTests {
@@ -26,6 +38,8 @@ class GateLogChainTests {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired GateLogVerifier verifier;
+  @Autowired GateLog gateLog;
+  @Autowired PlatformTransactionManager transactions;
 
   @BeforeEach
   void someGateRecords() {
@@ -109,6 +123,93 @@ class GateLogChainTests {
     assertThat(result.valid()).isFalse();
     assertThat(result.firstBroken().id()).isEqualTo(next);
     assertThat(result.firstBroken().reason()).contains("does not follow the record before it");
+  }
+
+  @Test
+  void shouldSealEveryRecordOfAdvancesMadeAtTheSameTimeIntoOneChainWithoutGaps() throws Exception {
+    List<String> codes = ConcurrentAdvances.run(port, 4, 2);
+
+    String in = "'" + String.join("','", codes) + "'";
+    assertThat(jdbc.queryForObject("select count(*) from gate_record where opportunity_code in (" + in + ")", Long.class))
+        .isEqualTo(4 * 2 * 3);
+    assertThat(jdbc.queryForObject("select count(*) from gate_record where opportunity_code in (" + in + ")"
+        + " and seq is null", Long.class)).as("unsealed when the advances returned").isZero();
+    Map<String, Object> seqs = jdbc.queryForMap("select count(*) as n, count(distinct seq) as d, max(seq) as m"
+        + " from gate_record where seq is not null");
+    assertThat(((Number) seqs.get("d")).longValue()).isEqualTo(((Number) seqs.get("n")).longValue());
+    assertThat(((Number) seqs.get("m")).longValue()).as("seq 1..max without gaps").isEqualTo(((Number) seqs.get("n")).longValue());
+    ChainVerification result = verifier.verify();
+    assertThat(result.valid()).as(String.valueOf(result.firstBroken())).isTrue();
+    assertThat(result.checked()).isEqualTo(((Number) seqs.get("n")).longValue());
+  }
+
+  @Test
+  void shouldLeaveARecordUnsealedUntilItsTransactionCommitsAndSealItBeforeTheCommitReturns() {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    long[] id = new long[1];
+    Long seqBeforeCommit = tx.execute(status -> {
+      id[0] = gateLog.append(record("SEALED-ON-COMMIT", Instant.now())).getId();
+      return jdbc.queryForObject("select seq from gate_record where id = ?", Long.class, id[0]);
+    });
+
+    assertThat(seqBeforeCommit).isNull();
+    Map<String, Object> sealed = jdbc.queryForMap("select seq, prev_hash, hash from gate_record where id = ?", id[0]);
+    assertThat(sealed.get("seq")).isNotNull();
+    assertThat((String) sealed.get("hash")).hasSize(64);
+    assertThat(verifier.verify().valid()).isTrue();
+  }
+
+  @Test
+  @Transactional
+  void shouldReportARecordNotSealedYetApartFromTheChainAndAnOldOneAsOverdue() {
+    // written in this test's transaction, so no sealer sees it: as a record between its commit and its seal looks
+    long fresh = insertUnsealed(Instant.now());
+    ChainVerification justNow = verifier.verify();
+    assertThat(justNow.valid()).isTrue();
+    assertThat(justNow.pending().count()).isEqualTo(1);
+    assertThat(justNow.pending().oldestId()).isEqualTo(fresh);
+    assertThat(justNow.pending().overdue()).isFalse();
+
+    long old = insertUnsealed(Instant.now().minus(Duration.ofHours(1)));
+    jdbc.update("delete from gate_record where id = ?", fresh);
+    ChainVerification later = verifier.verify();
+    assertThat(later.valid()).as("the chain of the sealed records still holds").isTrue();
+    assertThat(later.pending().oldestId()).isEqualTo(old);
+    assertThat(later.pending().oldestSeconds()).isGreaterThanOrEqualTo(3600);
+    assertThat(later.pending().overdue()).isTrue();
+  }
+
+  @Test
+  @Transactional
+  void shouldNoticeARecordAppendedWithoutMovingTheHead() {
+    // A forger appends a record chained to the last one, with a matching hash, but cannot move the head with it
+    Map<String, Object> last = jdbc.queryForMap("select seq, hash from gate_record where seq = (select max(seq) from gate_record)");
+    long seq = ((Number) last.get("seq")).longValue() + 1;
+    Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    String hash = GateRecordDigest.hash(new GateRecordDigest.Content(seq, "FORGED", "project-sales-funnel", null, "TARGET",
+        "PASSED", "[]", "[]", "v-forged", "{}", "rep1", at, null, null, null, (String) last.get("hash")));
+    jdbc.update("insert into gate_record (opportunity_code, process_key, stage, verdict, failures_json, warnings_json,"
+        + " rules_version, facts_json, requested_by, evaluated_at, seq, prev_hash, hash) values ('FORGED',"
+        + " 'project-sales-funnel', 'TARGET', 'PASSED', '[]', '[]', 'v-forged', '{}', 'rep1', ?, ?, ?, ?)",
+        Timestamp.from(at), seq, last.get("hash"), hash);
+
+    ChainVerification result = verifier.verify();
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBroken().id()).isNull();
+    assertThat(result.firstBroken().reason()).contains("appended without moving the head");
+  }
+
+  private long insertUnsealed(Instant at) {
+    jdbc.update("insert into gate_record (opportunity_code, process_key, stage, verdict, failures_json, warnings_json,"
+        + " rules_version, facts_json, requested_by, evaluated_at) values ('PENDING', 'project-sales-funnel', 'TARGET',"
+        + " 'PASSED', '[]', '[]', 'v-test', '{}', 'rep1', ?)", Timestamp.from(at));
+    return jdbc.queryForObject("select max(id) from gate_record", Long.class);
+  }
+
+  private static GateRecord record(String code, Instant at) {
+    return new GateRecord(code, null, new GateVerdict("project-sales-funnel", "TARGET", Verdict.PASSED, List.of(),
+        List.of(), "v-test"), "[]", "[]", "{}", "rep1", at);
   }
 
   private long secondToLastUnreferencedSeq() {

@@ -73,7 +73,8 @@ public class GateRows {
       sql.append(" and ").append(OrgUnit.sqlCondition("o.org_unit", "orgUnit"));
       params.addValues(new OrgUnit(unit).namedArguments("orgUnit"));
     });
-    sql.append(" order by g.seq");
+    // an unsealed record (committed a moment ago) has no seq yet: it comes last, in the order it was written
+    sql.append(" order by g.seq nulls last, g.id");
     return jdbc.query(sql.toString(), params, (rs, i) -> row(rs));
   }
 

@@ -2,37 +2,52 @@ package io.oppflow.gate.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The only writer of gate records: appends each one to the hash chain. The chain's head (last sequence
- * number and hash) is a row locked for the rest of the transaction, so appends from every node of a
- * cluster are serialised in one order, and a record rolled back leaves no gap.
+ * The only writer of gate records. A record is stored unsealed in the caller's transaction, without any lock
+ * shared with other transactions; once that transaction has committed, {@link GateLogSealing} chains it onto the
+ * log in commit order and the caller waits for that (a few milliseconds), so who reads after an advance sees
+ * its record sealed. A rolled-back record was never sealed and leaves no gap.
  */
 @Component
 public class GateLog {
 
   private final GateRecordRepository records;
-  private final JdbcTemplate jdbc;
+  private final GateLogSealing sealing;
 
-  GateLog(GateRecordRepository records, JdbcTemplate jdbc) {
+  GateLog(GateRecordRepository records, GateLogSealing sealing) {
     this.records = records;
-    this.jdbc = jdbc;
+    this.sealing = sealing;
   }
 
-  /** Seals {@code record} after the last one and stores it. */
+  /** Stores {@code record}; it is sealed after the caller's transaction commits. */
   @Transactional(propagation = Propagation.MANDATORY)
   public GateRecord append(GateRecord record) {
-    Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from gate_log_head where id = 1 for update");
-    long seq = ((Number) head.get("last_seq")).longValue() + 1;
-    record.seal(seq, (String) head.get("last_hash"));
     GateRecord saved = records.save(record);
-    jdbc.update("update gate_log_head set last_seq = ?, last_hash = ? where id = 1", seq, saved.getHash());
+    sealAfterCommit();
     return saved;
+  }
+
+  private void sealAfterCommit() {
+    for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof SealAfterCommit) {
+        return;
+      }
+    }
+    TransactionSynchronizationManager.registerSynchronization(new SealAfterCommit(sealing));
+  }
+
+  /** Once per transaction, however many records it appended. */
+  private record SealAfterCommit(GateLogSealing sealing) implements TransactionSynchronization {
+    @Override
+    public void afterCommit() {
+      sealing.sealNow();
+    }
   }
 
   /** Gate times are kept to the millisecond, the precision of Camunda's history they are compared with. */

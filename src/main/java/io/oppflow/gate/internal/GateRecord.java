@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * One gate evaluation, as it happened: which opportunity, which gate, the verdict and its criteria,
- * the rules version, the facts the rules saw, who asked and when. Written once, never changed.
+ * the rules version, the facts the rules saw, who asked and when. Written once, never changed; its place in the
+ * hash chain (seq, prev_hash, hash) is added once, by the sealer, after the record committed.
  */
 @Entity
 @Table(name = "gate_record")
@@ -67,15 +68,18 @@ public class GateRecord {
   @Column(name = "exception_id", updatable = false)
   private Long exceptionId;
 
-  /** The record's place in the gate log's hash chain (1, 2, ...). */
-  @Column(nullable = false, updatable = false, unique = true)
+  /**
+   * The record's place in the gate log's hash chain (1, 2, ...); null until {@link GateLogSealer} has sealed it,
+   * moments after its transaction committed. The application never writes the seal through JPA.
+   */
+  @Column(insertable = false, updatable = false, unique = true)
   private Long seq;
 
-  @Column(name = "prev_hash", nullable = false, updatable = false)
+  @Column(name = "prev_hash", insertable = false, updatable = false)
   private String prevHash;
 
   /** {@link GateRecordDigest#hash} over this record's content and {@link #prevHash}. */
-  @Column(nullable = false, updatable = false)
+  @Column(insertable = false, updatable = false)
   private String hash;
 
   protected GateRecord() {}
@@ -113,22 +117,6 @@ public class GateRecord {
     r.overrideReason = exception.decisionReason();
     r.exceptionId = exception.id();
     return r;
-  }
-
-  /** Places this record after the one whose hash is {@code prevHash}; done once, by {@link GateLog}. */
-  public void seal(long seq, String prevHash) {
-    if (this.hash != null) {
-      throw new IllegalStateException("Gate record " + id + " is sealed already");
-    }
-    this.seq = seq;
-    this.prevHash = prevHash;
-    this.hash = GateRecordDigest.hash(content());
-  }
-
-  GateRecordDigest.Content content() {
-    return new GateRecordDigest.Content(seq, opportunityCode, processKey, processInstanceId, stage, verdict.name(),
-        failuresJson, warningsJson, rulesVersion, factsJson, requestedBy, evaluatedAt, approvedBy, overrideReason,
-        exceptionId, prevHash);
   }
 
   public Long getSeq() { return seq; }

@@ -25,7 +25,15 @@ public final class GateRecordDigest {
   public record Content(long seq, String opportunityCode, String processKey, String processInstanceId, String stage,
       String verdict, String failuresJson, String warningsJson, String rulesVersion, String factsJson,
       String requestedBy, Instant evaluatedAt, String approvedBy, String overrideReason, Long exceptionId,
-      String prevHash) {}
+      String prevHash) {
+
+    /** The same content placed at {@code seq}, after the record whose hash is {@code prevHash}. */
+    public Content placedAt(long seq, String prevHash) {
+      return new Content(seq, opportunityCode, processKey, processInstanceId, stage, verdict, failuresJson,
+          warningsJson, rulesVersion, factsJson, requestedBy, evaluatedAt, approvedBy, overrideReason, exceptionId,
+          prevHash);
+    }
+  }
 
   public static String hash(Content c) {
     StringBuilder in = new StringBuilder(256 + length(c.factsJson()) + length(c.failuresJson()));

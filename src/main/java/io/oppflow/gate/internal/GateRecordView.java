@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** A gate record as the API shows it, with its place in the gate log's hash chain. */
+/**
+ * A gate record as the API shows it, with its place in the gate log's hash chain; seq, prevHash and hash are absent
+ * for the moment between the record's commit and its sealing.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GateRecordView(
     long id,
@@ -23,6 +26,6 @@ public record GateRecordView(
     String approvedBy,
     String overrideReason,
     Long exceptionId,
-    long seq,
+    Long seq,
     String prevHash,
     String hash) {}
