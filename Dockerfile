@@ -32,5 +32,8 @@ ENV SPRING_PROFILES_ACTIVE=postgres
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-# Extra JVM options: set JAVA_TOOL_OPTIONS (e.g. -Xmx512m).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/oppflow.jar"]
+# JVM options: a bounded heap, so the resident memory stays under 800 MB whatever the host (docs/operations.md
+# "Memory"). Replace the whole variable to change them, e.g. JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 to size the
+# heap from the container's memory limit, or the low-memory setting of docs/operations.md.
+ENV JAVA_TOOL_OPTIONS="-Xmx512m -Xss512k -XX:MaxMetaspaceSize=384m -XX:ReservedCodeCacheSize=96m"
+ENTRYPOINT ["java", "-jar", "/app/oppflow.jar"]
