@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.OppflowApplication;
 import io.oppflow.gate.internal.RuleFiles;
 import io.oppflow.support.ApiClient;
+import io.oppflow.support.ConcurrentAdvances;
 import io.oppflow.support.Opportunities;
 import io.oppflow.support.PostgresServiceTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -285,18 +286,9 @@ class TwoNodesOnOnePostgresIT {
     }
   }
 
-  /** TARGET passes, DISCOVER passes, CONFIRM_INTENT fails (the qualified example has no budget yet): 3 records. */
   private static int advanceThreeTimes(int port, String code, CountDownLatch go) throws InterruptedException {
     go.await();
-    ApiClient rep = ApiClient.as(port, "rep1");
-    List<String> verdicts = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      ApiClient.Response r = rep.post("/api/opportunities/" + code + "/advance", null);
-      assertThat(r.status()).as(r.toString()).isEqualTo(200);
-      verdicts.add(r.json().path("verdict").asText());
-    }
-    assertThat(verdicts).containsExactly("PASSED", "PASSED", "FAILED");
-    return verdicts.size();
+    return ConcurrentAdvances.advanceThreeTimes(ApiClient.as(port, "rep1"), code);
   }
 
   @Test
