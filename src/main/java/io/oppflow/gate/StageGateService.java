@@ -7,8 +7,10 @@ import io.oppflow.gate.internal.GateRecordRepository;
 import io.oppflow.gate.internal.GateRecordView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.opportunity.OpportunityView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,12 +49,22 @@ public class StageGateService {
   @Transactional(propagation = Propagation.MANDATORY)
   public GateDecision evaluate(String opportunityCode, String processInstanceId, String stage, String requestedBy) {
     Opportunity opportunity = opportunities.byCode(opportunityCode);
-    GateVerdict verdict = new GateFacts(opportunity, opportunities.activitiesOf(opportunityCode))
-        .judgedBy(rules.current(), stage, LocalDate.now(clock));
+    List<Activity> logged = opportunities.activitiesOf(opportunityCode);
+    GateVerdict verdict = new GateFacts(opportunity, logged).judgedBy(rules.current(), stage, LocalDate.now(clock));
     GateRecord record = log.append(new GateRecord(opportunityCode, processInstanceId, verdict,
-        write(verdict.failures()), write(verdict.warnings()), write(opportunities.view(opportunityCode)),
+        write(verdict.failures()), write(verdict.warnings()), write(OpportunityView.of(opportunity, logged)),
         requestedBy, clock.instant()));
-    return new GateDecision(record.getId(), verdict, record.getEvaluatedAt(), null);
+    GateDecision decision = new GateDecision(record.getId(), verdict, record.getEvaluatedAt(), null);
+    DecisionsOfTransaction.add(opportunityCode, decision);
+    return decision;
+  }
+
+  /**
+   * The decision this transaction recorded for the gate that leaves {@code stage}, if it recorded one: how a use
+   * case that drove the process learns what the gate it caused decided, without reading the record back.
+   */
+  public java.util.Optional<GateDecision> decidedInThisTransaction(String opportunityCode, String stage) {
+    return DecisionsOfTransaction.last(opportunityCode, stage);
   }
 
   /**

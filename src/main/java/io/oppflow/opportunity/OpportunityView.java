@@ -42,7 +42,7 @@ public record OpportunityView(
     Instant closedAt,
     long version) {
 
-  static OpportunityView of(Opportunity o, List<Activity> activities) {
+  public static OpportunityView of(Opportunity o, List<Activity> activities) {
     return new OpportunityView(
         o.getCode(), o.getProcessKey(), o.getProcessInstanceId(), o.getStage(), o.getStatus(),
         o.getOwner(), o.getOrgUnit(), o.getName(), o.getCustomer(), o.getCustomerType(),

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Advances or loses an opportunity for the API by completing its current stage task, exactly as a rep
- * does in Tasklist: the same listeners, the same gate, the same records. What the gate decided is read
- * back from the gate record the completion wrote.
+ * does in Tasklist: the same listeners, the same gate, the same records. What the gate decided is
+ * handed back by the gate service, which remembers the decisions of the transaction it records them in.
  */
 @Service
 public class StageProgression {
@@ -45,15 +45,13 @@ public class StageProgression {
   @Transactional
   public AdvanceResult advance(String code, ChangePrecondition expected, Actor actor) {
     Opportunity before = open(opportunities.lockedForChange(code, expected, actor));
-    long lastRecord = gates.lastDecision(code, before.getStage()).map(GateDecision::recordId).orElse(0L);
     workflow.advance(before.getProcessInstanceId(), before.getStage(), actor);
-    GateDecision decision = gates.lastDecision(code, before.getStage())
-        .filter(d -> d.recordId() > lastRecord)
+    GateDecision decision = gates.decidedInThisTransaction(code, before.getStage())
         .orElseThrow(() -> new IllegalStateException("Stage " + before.getStage() + " of " + code + " was left without a gate"));
-    OpportunityView now = opportunities.view(code);
-    return new AdvanceResult(code, decision.verdict().verdict(), decision.verdict().stage(), now.stage(),
-        now.status(), decision.verdict().failures(), decision.verdict().warnings(),
-        decision.verdict().rulesVersion(), decision.recordId(), now.version());
+    Opportunity now = opportunities.byCode(code);
+    return new AdvanceResult(code, decision.verdict().verdict(), decision.verdict().stage(), now.getStage(),
+        now.getStatus(), decision.verdict().failures(), decision.verdict().warnings(),
+        decision.verdict().rulesVersion(), decision.recordId(), now.getVersion());
   }
 
   /** Ends the opportunity as lost, from whatever stage it is in (the one the caller saw, if it says so). */

@@ -29,7 +29,7 @@ public class CheckStageGateDelegate implements JavaDelegate {
     }
     GateDecision decision = gates.evaluate(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
         stage, ActingUser.of(execution.getProcessEngineServices()));
-    execution.getProcessInstance().setVariable(ProcessVariables.GATE_PASSED, decision.verdict().passed());
+    ChangedVariables.set(execution.getProcessInstance(), ProcessVariables.GATE_PASSED, decision.verdict().passed());
   }
 
 }

@@ -17,7 +17,7 @@ public final class RememberStageWorker implements TaskListener {
   public void notify(DelegateTask task) {
     String user = ActingUser.of(task.getProcessEngineServices());
     if (!ActingUser.SYSTEM.userId().equals(user)) {
-      task.getExecution().getProcessInstance().setVariable(ProcessVariables.STAGE_WORKER, user);
+      ChangedVariables.set(task.getExecution().getProcessInstance(), ProcessVariables.STAGE_WORKER, user);
     }
   }
 }

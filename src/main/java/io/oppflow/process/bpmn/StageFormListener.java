@@ -108,7 +108,7 @@ public class StageFormListener implements TaskListener {
           InvalidRequestException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE, LOSE or REQUEST_EXCEPTION"),
           FormRefusal.NOT_COMPLETED, key -> key, key -> blank(task.getVariableLocal(key)));
     }
-    instance.setVariable(ProcessVariables.STAGE_ACTION, action);
+    ChangedVariables.set(instance, ProcessVariables.STAGE_ACTION, action);
   }
 
   private void recordChangedFacts(DelegateTask task, String code) {
