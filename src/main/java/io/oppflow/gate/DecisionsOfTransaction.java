@@ -40,6 +40,27 @@ final class DecisionsOfTransaction {
     return Optional.empty();
   }
 
+  /** Forgets this transaction's decisions for the opportunity: a record was appended that is not one of them. */
+  static void forget(String opportunityCode) {
+    if (TransactionSynchronizationManager.hasResource(KEY)) {
+      made().removeIf(m -> m.opportunityCode().equals(opportunityCode));
+    }
+  }
+
+  /** The last decision of this transaction for the opportunity, whichever stage it was for. */
+  static Optional<GateDecision> latest(String opportunityCode) {
+    if (!TransactionSynchronizationManager.hasResource(KEY)) {
+      return Optional.empty();
+    }
+    List<Made> made = made();
+    for (int i = made.size() - 1; i >= 0; i--) {
+      if (made.get(i).opportunityCode().equals(opportunityCode)) {
+        return Optional.of(made.get(i).decision());
+      }
+    }
+    return Optional.empty();
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Made> made() {
     List<Made> made = (List<Made>) TransactionSynchronizationManager.getResource(KEY);

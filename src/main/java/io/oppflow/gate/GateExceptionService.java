@@ -93,6 +93,7 @@ public class GateExceptionService {
     GateRecord failed = records.findById(exception.failedRecordId()).orElseThrow();
     String facts = write(opportunities.view(exception.opportunityCode()));
     log.append(GateRecord.overridden(failed, exception, facts, clock.instant()));
+    DecisionsOfTransaction.forget(exception.opportunityCode());
     return view(exception);
   }
 

@@ -79,7 +79,9 @@ public class StageGateService {
   /** The opportunity's most recent gate decision, whichever stage it was for: where its stage process stands. */
   @Transactional(readOnly = true)
   public java.util.Optional<GateDecision> latestDecision(String opportunityCode) {
-    return records.findFirstByOpportunityCodeOrderByIdDesc(opportunityCode).map(this::decision);
+    // a decision this transaction recorded is the latest one: the opportunity's process moves one command at a time
+    return DecisionsOfTransaction.latest(opportunityCode)
+        .or(() -> records.findFirstByOpportunityCodeOrderByIdDesc(opportunityCode).map(this::decision));
   }
 
   private GateDecision decision(GateRecord r) {

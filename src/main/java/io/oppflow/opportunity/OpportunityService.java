@@ -97,7 +97,7 @@ public class OpportunityService {
     opportunities.saveAndFlush(opportunity);
     opportunity.attachProcess(process.apply(opportunity.snapshot()));
     opportunities.flush();
-    return view(opportunity.snapshot());
+    return OpportunityView.of(opportunity.snapshot(), List.of()); // nothing is logged for it yet
   }
 
   /**

@@ -8,6 +8,8 @@ import io.oppflow.funnel.StageProcess;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class BpmnStageCatalog implements StageCatalog {
 
   private final RepositoryService repository;
+  /** A deployed definition never changes: its stages are read from its BPMN once per node. */
+  private final Map<String, List<StageDefinition>> stagesByDefinition = new ConcurrentHashMap<>();
 
   BpmnStageCatalog(RepositoryService repository) {
     this.repository = repository;
@@ -41,6 +45,10 @@ public class BpmnStageCatalog implements StageCatalog {
   }
 
   private List<StageDefinition> stages(ProcessDefinition definition) {
+    return stagesByDefinition.computeIfAbsent(definition.getId(), id -> read(definition));
+  }
+
+  private List<StageDefinition> read(ProcessDefinition definition) {
     return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(SubProcess.class).stream()
         .filter(s -> StageModel.property(s, StageModel.STAGE_CODE).isPresent())
         .map(BpmnStageCatalog::definition)
