@@ -193,6 +193,34 @@ abstract class ReassignmentContract {
         .containsExactly(approval.getId());
   }
 
+  @Test
+  void shouldHandAProjectTeamStageTaskToTheNewOwnerAndKeepTheRestOfTheTeam() {
+    String code = open(repA, "TEAM");
+    assertThat(as(repA).patch("/api/opportunities/" + code, Opportunities.allRemainingFacts()).status()).isEqualTo(200);
+    advance(repA, code, "DISCOVER");
+    advance(repA, code, "CONFIRM_INTENT");
+    as(repA).post("/api/opportunities/" + code + "/activities", "{\"type\": \"MEETING\", \"date\": \""
+        + java.time.LocalDate.now() + "\", \"contact\": \"王强\", \"note\": \"CIO confirmed the need\"}");
+    advance(repA, code, "INITIATE_PROJECT");
+    Task team = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(team.getAssignee()).isEqualTo(repA); // whoever completed the stage before
+    assertThat(candidates(team)).contains(repA, "manager1");
+
+    assertThat(as("manager1").post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"A left\"}").status()).isEqualTo(200);
+
+    Task after = tasks.createTaskQuery().taskId(team.getId()).singleResult();
+    assertThat(after.getAssignee()).isEqualTo(repB);
+    assertThat(candidates(after)).contains(repB, "manager1").doesNotContain(repA);
+    assertThat(as(repA).get("/engine-rest/task?processInstanceBusinessKey=" + code).json()).isEmpty();
+    assertThat(as(repA).post("/engine-rest/task/" + team.getId() + "/claim", "{\"userId\": \"" + repA + "\"}").status())
+        .isEqualTo(403);
+    assertThat(as(repB).get("/engine-rest/task?processInstanceBusinessKey=" + code).json().findValuesAsText("id"))
+        .containsExactly(team.getId());
+    assertThat(as("expert1").get("/engine-rest/task?processInstanceBusinessKey=" + code).json().findValuesAsText("id"))
+        .containsExactly(team.getId());
+  }
+
   /**
    * A has O1, O2, O3 (each enters TARGET under A) and advances O1 to DISCOVER; all three go to B; B advances O1 to
    * CONFIRM_INTENT and O2 to DISCOVER. By the owner at entry A entered TARGET 3 times (advanced 2: O1 by A, O2 later by
