@@ -79,7 +79,7 @@ class FunnelMetricsQuery {
   /** The rows of {@link #stages(FunnelFilter, FunnelGrouping)} of one stage ({@code stage} not null) or of all. */
   List<StageRow> stages(FunnelFilter filter, FunnelGrouping grouping, String stage) {
     MapSqlParameterSource params = new MapSqlParameterSource("process", filter.process());
-    String key = grouping.keyExpression("si", "si.entered_at");
+    String key = grouping.keyExpression(keyAlias(grouping, filter), "si.entered_at");
     boolean pg = postgres();
     boolean presorted = pg && grouping == FunnelGrouping.NONE;
     StringBuilder sql = new StringBuilder();
@@ -117,13 +117,17 @@ class FunnelMetricsQuery {
           .append(" ").append(days("percentile_cont(0.5) within group (order by " + MEASURED_DWELL + ")")).append(" as median_dwell,")
           .append(" ").append(days("percentile_cont(0.9) within group (order by " + MEASURED_DWELL + ")")).append(" as p90_dwell");
     }
-    sql.append(" from stage_interval si where si.process_key = :process");
+    sql.append(" from stage_interval si");
+    if (filter.ownerAt() == OwnerAt.CURRENT) {
+      sql.append(" join opportunity o on o.code = si.opportunity_code");
+    }
+    sql.append(" where si.process_key = :process");
     if (stage != null) {
       sql.append(" and si.stage = :stage");
       params.addValue("stage", stage);
     }
     period(sql, params, "si.entered_at", filter, pg);
-    sliceFilters(sql, params, "si", filter);
+    sliceFilters(sql, params, "si", holder(filter), filter);
     sql.append(" group by ");
     if (grouping != FunnelGrouping.NONE) {
       sql.append(key).append(", ");
@@ -204,7 +208,7 @@ class FunnelMetricsQuery {
       sql.append(" and o.created_at < ").append(bound(params, "openBefore", filter.to(), pg));
     }
     sql.append("))");
-    sliceFilters(sql, params, "o", filter);
+    sliceFilters(sql, params, "o", "o", filter);
   }
 
   /**
@@ -217,13 +221,15 @@ class FunnelMetricsQuery {
     StringBuilder where = new StringBuilder(" from stage_interval si join opportunity o on o.code = si.opportunity_code")
         .append(" where si.process_key = :process and si.stage = :stage and ").append(figure.condition());
     period(where, params, "si.entered_at", filter, false);
-    sliceFilters(where, params, "si", filter);
+    sliceFilters(where, params, "si", holder(filter), filter);
     if (grouping != FunnelGrouping.NONE) {
-      where.append(" and ").append(grouping.groupCondition("si", "si.entered_at", group, params));
+      where.append(" and ").append(grouping.groupCondition(keyAlias(grouping, filter), "si.entered_at", group, params));
     }
     Long total = jdbc.queryForObject("select count(*)" + where, params, Long.class);
     params.addValue("limit", size).addValue("offset", (long) page * size);
-    List<FunnelEntries.Entry> content = jdbc.query("select o.code, o.name, o.customer_name, si.owner, si.org_unit,"
+    String who = holder(filter);
+    List<FunnelEntries.Entry> content = jdbc.query("select o.code, o.name, o.customer_name, " + who + ".owner, "
+        + who + ".org_unit,"
         + " si.stage, si.entered_at, si.left_at, si.outcome, o.status, o.stage as current_stage, o.amount, o.currency"
         + where + " order by si.entered_at desc, si.id desc limit :limit offset :offset", params, (rs, i) ->
         new FunnelEntries.Entry(rs.getString("code"), rs.getString("name"), rs.getString("customer_name"),
@@ -243,7 +249,7 @@ class FunnelMetricsQuery {
   List<String> owners(String process, String orgUnit) {
     MapSqlParameterSource params = new MapSqlParameterSource("process", process);
     StringBuilder sql = new StringBuilder("select distinct o.owner from opportunity o where o.process_key = :process");
-    sliceFilters(sql, params, "o", FunnelFilter.of(orgUnit, null, null, process));
+    sliceFilters(sql, params, "o", "o", FunnelFilter.of(orgUnit, null, null, process));
     sql.append(" order by o.owner");
     return jdbc.queryForList(sql.toString(), params, String.class);
   }
@@ -274,18 +280,33 @@ class FunnelMetricsQuery {
 
   /**
    * The filters on the opportunity's slices, on {@code alias}: opportunity, or stage_interval which carries
-   * copies of them (V30), so that the stage query needs no join.
+   * copies of them (V30), so that the stage query needs no join; owner and org unit on {@code holder}
+   * ({@link #holder}).
    */
-  private static void sliceFilters(StringBuilder sql, MapSqlParameterSource params, String alias, FunnelFilter filter) {
+  private static void sliceFilters(StringBuilder sql, MapSqlParameterSource params, String alias, String holder,
+      FunnelFilter filter) {
     String a = alias + ".";
-    equal(sql, params, a + "owner", "owner", filter.owner());
+    equal(sql, params, holder + ".owner", "owner", filter.owner());
     equal(sql, params, a + "region", "region", filter.region());
     equal(sql, params, a + "project_type", "projectType", filter.projectType());
     equal(sql, params, a + "customer_type", "customerType", filter.customerType());
     if (filter.orgUnit() != null) {
-      sql.append(" and ").append(OrgUnit.sqlCondition(a + "org_unit", "orgUnit"));
+      sql.append(" and ").append(OrgUnit.sqlCondition(holder + ".org_unit", "orgUnit"));
       params.addValues(new OrgUnit(filter.orgUnit()).namedArguments("orgUnit"));
     }
+  }
+
+  /**
+   * The table whose owner and org unit a stage entry is counted under: the interval's own copy, made when the stage
+   * was entered ({@link OwnerAt#ENTRY}), or the opportunity's now ({@link OwnerAt#CURRENT}, joined as {@code o}).
+   */
+  private static String holder(FunnelFilter filter) {
+    return filter.ownerAt() == OwnerAt.CURRENT ? "o" : "si";
+  }
+
+  /** The alias a stage entry's group key is read from: the holder's for owner and org unit, the interval's else. */
+  private static String keyAlias(FunnelGrouping grouping, FunnelFilter filter) {
+    return grouping == FunnelGrouping.OWNER || grouping == FunnelGrouping.ORG_UNIT ? holder(filter) : "si";
   }
 
   private static void equal(StringBuilder sql, MapSqlParameterSource params, String column, String name, String value) {

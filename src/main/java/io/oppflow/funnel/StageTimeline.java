@@ -4,7 +4,9 @@ import io.oppflow.gate.GateOutcome;
 import io.oppflow.gate.StageGateService;
 import io.oppflow.gate.Verdict;
 import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityReassignments;
 import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.opportunity.Reassignment;
 import io.oppflow.organization.Actor;
 import io.oppflow.shared.Message;
 import java.sql.ResultSet;
@@ -23,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An opportunity's stage timeline: its stage intervals in the order entered, each with how it was entered and
- * left, and the gate record that let it out. The same intervals the funnel counts, so the page of one
- * opportunity and the funnel never disagree.
+ * left, the gate record that let it out, who owned it when it came in and the reassignments made while it was there.
+ * The same intervals the funnel counts, so the page of one opportunity and the funnel never disagree.
  */
 @Service
 public class StageTimeline {
@@ -33,18 +35,21 @@ public class StageTimeline {
   private static final Duration GRACE = Duration.ofMillis(1);
 
   private record Row(long id, String process, String instance, String stage, int order, Instant enteredAt,
-      Instant leftAt, String outcome, String source, String leftBy) {}
+      Instant leftAt, String outcome, String source, String leftBy, String owner, String orgUnit) {}
 
   private final JdbcTemplate jdbc;
   private final OpportunityService opportunities;
   private final StageGateService gates;
   private final StageCatalog catalog;
+  private final OpportunityReassignments reassignments;
 
-  StageTimeline(JdbcTemplate jdbc, OpportunityService opportunities, StageGateService gates, StageCatalog catalog) {
+  StageTimeline(JdbcTemplate jdbc, OpportunityService opportunities, StageGateService gates, StageCatalog catalog,
+      OpportunityReassignments reassignments) {
     this.jdbc = jdbc;
     this.opportunities = opportunities;
     this.gates = gates;
     this.catalog = catalog;
+    this.reassignments = reassignments;
   }
 
   /** The timeline, if the actor may read the opportunity (as GET /api/opportunities/{code}: 404, 403). */
@@ -52,15 +57,16 @@ public class StageTimeline {
   public List<StageVisit> of(String code, Actor actor) {
     Opportunity opportunity = opportunities.readableBy(code, actor);
     List<Row> rows = jdbc.query("select id, process_key, process_instance_id, stage, stage_order, entered_at, left_at,"
-        + " outcome, source, left_by from stage_interval where opportunity_code = ? order by entered_at, id",
+        + " outcome, source, left_by, owner, org_unit from stage_interval where opportunity_code = ? order by entered_at, id",
         (rs, i) -> row(rs), opportunity.getCode());
     List<GateOutcome> records = gates.outcomes(opportunity.getCode());
+    List<Reassignment> moves = reassignments.of(opportunity.getCode());
     List<StageVisit> visits = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int highest = Integer.MIN_VALUE;
     Row previous = null;
     for (Row r : rows) {
-      visits.add(visit(r, entry(r, previous, seen, highest), during(r, records)));
+      visits.add(visit(r, entry(r, previous, seen, highest), during(r, records), moved(r, moves)));
       seen.add(r.stage());
       highest = Math.max(highest, r.order());
       previous = r;
@@ -88,7 +94,13 @@ public class StageTimeline {
         .toList();
   }
 
-  private StageVisit visit(Row r, StageVisit.Entry entry, List<GateOutcome> records) {
+  /** The reassignments made while the opportunity was in the stage (a closed one is never reassigned). */
+  private static List<Reassignment> moved(Row r, List<Reassignment> moves) {
+    return moves.stream().filter(m -> !m.reassignedAt().isBefore(r.enteredAt())
+        && (r.leftAt() == null || m.reassignedAt().isBefore(r.leftAt()))).toList();
+  }
+
+  private StageVisit visit(Row r, StageVisit.Entry entry, List<GateOutcome> records, List<Reassignment> moves) {
     GateOutcome allowing = r.leftAt() == null ? null
         : records.stream().filter(GateOutcome::allowsAdvance).reduce((first, second) -> second).orElse(null);
     StageVisit.How how = how(r, allowing);
@@ -100,7 +112,8 @@ public class StageTimeline {
     return new StageVisit(r.id(), r.process(), r.instance(), r.stage(), r.order(), name(r.process(), r.stage()),
         r.enteredAt(), r.leftAt(), entry, how, r.outcome(), letOutBy,
         advanced ? allowing.requestedBy() : null, advanced ? allowing.recordId() : null,
-        advanced ? allowing.exceptionId() : null, records.stream().map(GateOutcome::recordId).toList(), r.source());
+        advanced ? allowing.exceptionId() : null, records.stream().map(GateOutcome::recordId).toList(), r.source(),
+        r.owner(), r.orgUnit(), moves);
   }
 
   private static StageVisit.How how(Row r, GateOutcome allowing) {
@@ -124,6 +137,7 @@ public class StageTimeline {
     Timestamp left = rs.getTimestamp("left_at");
     return new Row(rs.getLong("id"), rs.getString("process_key"), rs.getString("process_instance_id"),
         rs.getString("stage"), rs.getInt("stage_order"), rs.getTimestamp("entered_at").toInstant(),
-        left == null ? null : left.toInstant(), rs.getString("outcome"), rs.getString("source"), rs.getString("left_by"));
+        left == null ? null : left.toInstant(), rs.getString("outcome"), rs.getString("source"), rs.getString("left_by"),
+        rs.getString("owner"), rs.getString("org_unit"));
   }
 }

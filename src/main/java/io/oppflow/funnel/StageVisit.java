@@ -1,6 +1,7 @@
 package io.oppflow.funnel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.oppflow.opportunity.Reassignment;
 import io.oppflow.shared.Message;
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +22,15 @@ import java.util.List;
  * @param gateRecordId the gate record that let it out (PASSED or OVERRIDDEN), if any
  * @param gateRecordIds every gate record written for this stage during this visit, oldest first
  * @param source ENGINE (the process history) or IMPORT
+ * @param owner the opportunity's owner when it entered the stage (null for intervals that never recorded one)
+ * @param orgUnit its org unit then
+ * @param reassignments the reassignments made while it was in the stage, oldest first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StageVisit(long id, String process, String processInstanceId, String stage, int order, Message name,
     Instant enteredAt, Instant leftAt, Entry entry, How how, String outcome, String by, String requestedBy,
-    Long gateRecordId, Long exceptionId, List<Long> gateRecordIds, String source) {
+    Long gateRecordId, Long exceptionId, List<Long> gateRecordIds, String source, String owner, String orgUnit,
+    List<Reassignment> reassignments) {
 
   public enum Entry { FIRST, NEXT, SKIPPED, REOPENED }
 

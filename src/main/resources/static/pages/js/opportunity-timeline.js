@@ -24,7 +24,9 @@ export function drawTable(tbody, visits, now = new Date()) {
   tbody.innerHTML = visits.length ? visits.map((v, i) => `
     <tr data-stage="${escape(v.stage)}" data-how="${v.how}" data-entry="${v.entry}">
       <td class="num">${i + 1}</td>
-      <th scope="row">${escape(localName(v.name, v.stage))}</th>
+      <th scope="row">${escape(localName(v.name, v.stage))}${(v.reassignments || []).map(r =>
+        `<small data-reassigned-to="${escape(r.toOwner)}">${escape(t('opportunity.handedTo', { from: r.fromOwner, to: r.toOwner }))}</small>`)
+        .join('')}</th>
       <td>${format.dateTime(v.enteredAt)}${entryNote(v)}</td>
       <td>${v.leftAt ? format.dateTime(v.leftAt) : '–'}</td>
       <td class="verdict how-${v.how}">${t('opportunity.how.' + v.how)}${v.source === 'IMPORT' ? `<small>${t('opportunity.imported')}</small>` : ''}</td>

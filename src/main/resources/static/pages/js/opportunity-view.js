@@ -1,6 +1,6 @@
 /*
- * Draws what the opportunity page shows besides its timeline: the facts (GET /api/opportunities/{code}), every
- * gate record with its verdict and criteria, the gate exceptions and the logged activities.
+ * Draws what the opportunity page shows besides its timeline: the facts (GET /api/opportunities/{code}), its
+ * reassignments, every gate record with its verdict and criteria, the gate exceptions and the logged activities.
  */
 import { format, localName, t } from './i18n.js';
 import { escape } from './html.js';
@@ -109,4 +109,15 @@ export function drawActivities(tbody, activities, stageLabel, process) {
       <td>${escape(a.note || '')}</td>
       <td>${escape(a.recordedBy)}<small>${format.dateTime(a.recordedAt)}</small></td>
     </tr>`).join('') : `<tr><td colspan="6">${t('opportunity.noActivities')}</td></tr>`;
+}
+
+export function drawReassignments(tbody, reassignments) {
+  tbody.innerHTML = reassignments.length ? reassignments.map(r => `
+    <tr data-reassignment="${r.id}">
+      <td class="num">${r.id}</td>
+      <td>${escape(r.fromOwner)}<small>${escape(r.fromOrgUnit)}</small></td>
+      <td>${escape(r.toOwner)}<small>${escape(r.toOrgUnit)}</small></td>
+      <td>${escape(r.reason)}${r.batchId ? `<small>${t('opportunity.bulkReassignment')}</small>` : ''}</td>
+      <td>${escape(r.reassignedBy)}<small>${format.dateTime(r.reassignedAt)}</small></td>
+    </tr>`).join('') : `<tr><td colspan="5">${t('opportunity.noReassignments')}</td></tr>`;
 }

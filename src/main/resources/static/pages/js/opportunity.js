@@ -1,6 +1,6 @@
 /*
- * The opportunity page (/opportunity?code=X): its facts, stage timeline, gate records, gate exceptions and
- * activities, each from the API that keeps it and downloadable from it as CSV or Excel. A code that does not exist,
+ * The opportunity page (/opportunity?code=X): its facts, stage timeline, reassignments, gate records, gate exceptions
+ * and activities, each from the API that keeps it and downloadable from it as CSV or Excel. A code that does not exist,
  * or that the user may not read, says so.
  */
 import { localName, onLanguageChange, t } from './i18n.js';
@@ -10,7 +10,8 @@ import * as view from './opportunity-view.js';
 import * as timeline from './opportunity-timeline.js';
 
 /** The page's tables and the API of each. */
-const EXPORTS = { stages: 'stages', gates: 'gate-records', exceptions: 'exceptions', activities: 'activities' };
+const EXPORTS = { stages: 'stages', reassignments: 'reassignments', gates: 'gate-records', exceptions: 'exceptions',
+  activities: 'activities' };
 const content = document.getElementById('content');
 const form = document.getElementById('open-form');
 let code = new URLSearchParams(location.search).get('code') || '';
@@ -56,6 +57,7 @@ function draw() {
   view.drawFacts(document.getElementById('facts'), o, stageLabel, processLabel);
   timeline.drawTable(document.querySelector('#stages-table tbody'), data.stages);
   timeline.drawChart(document.getElementById('timeline-chart'), data.stages);
+  view.drawReassignments(document.querySelector('#reassignments-table tbody'), data.reassignments);
   view.drawGateRecords(document.querySelector('#gates-table tbody'), data.gateRecords, stageLabel);
   view.drawExceptions(document.querySelector('#exceptions-table tbody'), data.exceptions, stageLabel, o.process);
   view.drawActivities(document.querySelector('#activities-table tbody'), data.activities, stageLabel, o.process);
@@ -93,9 +95,10 @@ async function load() {
   content.setAttribute('aria-busy', 'true');
   const path = '/api/opportunities/' + encodeURIComponent(code);
   try {
-    const [opportunity, activities, stageVisits, gateRecords, exceptions] = await Promise.all([
-      api(path), api(path + '/activities'), api(path + '/stages'), api(path + '/gate-records'), api(path + '/exceptions')]);
-    data = { opportunity, activities, stages: stageVisits, gateRecords, exceptions };
+    const [opportunity, activities, stageVisits, gateRecords, exceptions, reassignments] = await Promise.all([
+      api(path), api(path + '/activities'), api(path + '/stages'), api(path + '/gate-records'), api(path + '/exceptions'),
+      api(path + '/reassignments')]);
+    data = { opportunity, activities, stages: stageVisits, gateRecords, exceptions, reassignments };
     content.hidden = false;
     draw();
     if (location.hash) {

@@ -64,6 +64,14 @@ final class ApiPolicy {
             .json("{\"reason\": \"CUSTOMER_STOPPED\"}").expect(OWNED_CHANGE),
         basic("GET", one + "/gate-records").documented("/api/opportunities/{code}/gate-records").expect(OWNED_READ),
         basic("GET", one + "/stages").documented("/api/opportunities/{code}/stages").expect(OWNED_READ),
+        // to manager1, placed at HQ/East above the fixture's team: only whoever manages both units, sales-ops, admins
+        basic("POST", one + "/reassign").documented("/api/opportunities/{code}/reassign")
+            .json("{\"owner\": \"manager1\", \"reason\": \"matrix\"}").expect(UNIT_MANAGE),
+        // a user with no opportunities: nothing moves, reps and experts are refused before looking
+        basic("POST", opportunities + "/reassign").documented("/api/opportunities/reassign")
+            .json("{\"fromOwner\": \"{fresh}\", \"toOwner\": \"manager1\", \"reason\": \"matrix\"}").sharedRecords()
+            .expect("rep1=403 rep2=403 expert1=403 manager1=2xx manager2=2xx ops1=2xx admin=2xx"),
+        basic("GET", one + "/reassignments").documented("/api/opportunities/{code}/reassignments").expect(OWNED_READ),
         basic("POST", "/api/opportunities/{failedCode}/exceptions").documented("/api/opportunities/{code}/exceptions")
             .json("{\"reason\": \"matrix\"}").expect(OWNED_CHANGE),
         basic("GET", one + "/exceptions").documented("/api/opportunities/{code}/exceptions").expect(OWNED_READ),

@@ -7,6 +7,7 @@ import io.oppflow.funnel.FunnelOutcomes;
 import io.oppflow.funnel.FunnelGrouping;
 import io.oppflow.funnel.FunnelReport;
 import io.oppflow.funnel.FunnelService;
+import io.oppflow.funnel.OwnerAt;
 import io.oppflow.organization.OrgUnit;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.ExportRequest;
@@ -37,7 +38,7 @@ public class FunnelController {
   }
 
   @GetMapping("/api/funnel")
-  @Operation(summary = "Funnel metrics from the process history, filtered and sliced (docs/metrics.md); CSV/XLSX with format= or Accept")
+  @Operation(summary = "Funnel metrics from the process history, filtered and sliced (docs/metrics.md); owner and orgUnit at each stage entry (ownerAt=entry, default) or now (ownerAt=current); CSV/XLSX with format= or Accept")
   ResponseEntity<?> funnel(
       @RequestParam(required = false) String process,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -48,9 +49,11 @@ public class FunnelController {
       @RequestParam(required = false) ProjectType projectType,
       @RequestParam(required = false) CustomerType customerType,
       @RequestParam(required = false) String groupBy,
+      @RequestParam(required = false) String ownerAt,
       ExportRequest export,
       Actor actor) {
-    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType);
+    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType)
+        .withOwnerAt(OwnerAt.parse(ownerAt));
     FunnelGrouping grouping = FunnelGrouping.parse(groupBy);
     FunnelReport report = funnel.funnel(filter, grouping, actor);
     return export.respond(report, () -> FunnelTables.of(report));
@@ -71,12 +74,14 @@ public class FunnelController {
       @RequestParam(required = false) CustomerType customerType,
       @RequestParam(required = false) String groupBy,
       @RequestParam(required = false) String group,
+      @RequestParam(required = false) String ownerAt,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "100") int size,
       ExportRequest export,
       Actor actor) {
     checkPage(page, size);
-    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType);
+    FunnelFilter filter = filter(process, from, to, owner, orgUnit, region, projectType, customerType)
+        .withOwnerAt(OwnerAt.parse(ownerAt));
     FunnelEntries entries = funnel.entries(filter, FunnelGrouping.parse(groupBy), group, stage, FunnelFigure.parse(figure),
         page, export.isTable() ? MAX_ENTRIES : size, actor);
     return export.respond(entries, () -> FunnelTables.of(entries));

@@ -40,6 +40,19 @@ public final class OpportunityAccess {
   }
 
   /**
+   * Whether the actor may move an opportunity from {@code fromOrgUnit} to {@code toOrgUnit} (a new owner, perhaps a
+   * new unit): sales-ops and administrators any; a manager only if they manage both units (their unit is each or
+   * above it). Reps and experts never: a rep cannot hand their deals to a colleague, nor take one.
+   */
+  public static boolean canReassign(Actor actor, String fromOrgUnit, String toOrgUnit) {
+    if (actor.seesEverything()) {
+      return true;
+    }
+    return actor.has(Role.MANAGER) && actor.orgUnit()
+        .map(unit -> OrgUnit.covers(unit, fromOrgUnit) && OrgUnit.covers(unit, toOrgUnit)).orElse(false);
+  }
+
+  /**
    * Whether the actor may open an opportunity owned by {@code owner} in {@code orgUnit}: a rep for
    * themselves in their own team or a unit below it, a manager for anyone in their unit or below.
    */

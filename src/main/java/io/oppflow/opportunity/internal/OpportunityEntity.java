@@ -197,6 +197,14 @@ public class OpportunityEntity {
     this.updatedAt = now;
   }
 
+  /** Moves the open opportunity to a new owner and org unit (a reassignment, recorded by the caller). */
+  public void reassignTo(String newOwner, String newOrgUnit, Instant now) {
+    requireOpen();
+    this.owner = Objects.requireNonNull(newOwner);
+    this.orgUnit = Objects.requireNonNull(newOrgUnit);
+    this.updatedAt = now;
+  }
+
   public void markLost(Loss loss, Instant now) {
     requireOpen();
     this.loss = loss;

@@ -21,4 +21,10 @@ public interface OpportunityRepository extends JpaRepository<OpportunityEntity, 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select o from Opportunity o where o.code = :code")
   Optional<OpportunityEntity> findLockedByCode(@Param("code") String code);
+
+  /** The open opportunities of an owner, their rows locked until the transaction ends (a bulk reassignment). */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from Opportunity o where o.owner = :owner and o.status = io.oppflow.opportunity.OpportunityStatus.OPEN"
+      + " order by o.code")
+  java.util.List<OpportunityEntity> findOpenLockedByOwner(@Param("owner") String owner);
 }

@@ -55,6 +55,12 @@ public class OpenTaskCaptions {
     refreshAfterCommit(recorded.code());
   }
 
+  /** A reassigned opportunity's tasks name their new owner and org unit. */
+  @EventListener
+  void on(io.oppflow.opportunity.OpportunityReassigned reassigned) {
+    refreshAfterCommit(reassigned.code());
+  }
+
   /**
    * Refreshes the opportunity's open tasks once its transaction has committed (at once without one), and once per
    * transaction however many of its changes said so: facts and activities recorded together are captioned once.

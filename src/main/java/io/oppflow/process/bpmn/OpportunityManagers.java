@@ -1,5 +1,6 @@
 package io.oppflow.process.bpmn;
 
+import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
@@ -41,7 +42,18 @@ public class OpportunityManagers {
 
   /** The user ids a new task of this execution's opportunity is offered to. */
   public List<String> of(DelegateExecution execution) {
-    var opportunity = opportunities.byCode(execution.getProcessBusinessKey());
+    return managersOf(opportunities.byCode(execution.getProcessBusinessKey()), execution.getCurrentActivityId());
+  }
+
+  /**
+   * The user ids a task of this opportunity is offered to now (after a reassignment to another org unit). Not named
+   * {@code of}: the expression language must find one method of that name.
+   */
+  public List<String> ofOpportunity(Opportunity opportunity) {
+    return managersOf(opportunity, "its tasks");
+  }
+
+  private List<String> managersOf(Opportunity opportunity, String what) {
     List<String> all = identity.createUserQuery().memberOfGroup(Role.MANAGER.groupId()).list().stream()
         .map(User::getId).toList();
     List<String> managers = all.stream()
@@ -49,7 +61,7 @@ public class OpportunityManagers {
         .toList();
     if (managers.isEmpty()) {
       log.warn("No manager is placed over {}; every sales manager may work {} of {}",
-          opportunity.getOrgUnit(), execution.getCurrentActivityId(), opportunity.getCode());
+          opportunity.getOrgUnit(), what, opportunity.getCode());
       return all;
     }
     return managers;

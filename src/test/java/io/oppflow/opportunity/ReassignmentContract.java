@@ -1,0 +1,357 @@
+package io.oppflow.opportunity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.oppflow.organization.OrgUnitDirectory;
+import io.oppflow.support.ApiClient;
+import io.oppflow.support.Opportunities;
+import io.oppflow.support.ShippedRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Reassigning opportunities when a rep leaves or a territory changes, on every database we support: who may, what
+ * moves (the opportunity, its open tasks and their permissions), what is recorded, and how the funnel counts the
+ * owners afterwards. Each test has its own team {@code HQ/East/Re-…} with two fresh reps, A (leaving) and B (taking
+ * over); manager1 manages HQ/East, so that team, but not HQ/North.
+ */
+@ExtendWith(ShippedRules.class)
+abstract class ReassignmentContract {
+
+  static final String PROCESS = "project-sales-funnel";
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired OrgUnitDirectory directory;
+
+  String team;
+  String repA;
+  String repB;
+
+  @BeforeEach
+  void team() {
+    String id = UUID.randomUUID().toString().substring(0, 6);
+    team = "HQ/East/Re-" + id;
+    repA = user("ra-" + id, "sales-rep", team);
+    repB = user("rb-" + id, "sales-rep", team);
+  }
+
+  @Test
+  void shouldMoveTheThreeOpenDealsOfALeavingRepInBulkWithTheirTasks() {
+    List<String> open = List.of(open(repA, "BULK"), open(repA, "BULK"), open(repA, "BULK"));
+    String lost = open(repA, "BULK");
+    assertThat(as(repA).post("/api/opportunities/" + lost + "/lose", "{\"reason\": \"CUSTOMER_STOPPED\"}").status()).isEqualTo(200);
+
+    ApiClient.Response moved = as("manager1").post("/api/opportunities/reassign",
+        "{\"fromOwner\": \"" + repA + "\", \"toOwner\": \"" + repB + "\", \"reason\": \"A left the company\"}");
+
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    assertThat(moved.json().path("count").asInt()).isEqualTo(3);
+    assertThat(texts(moved.json().path("opportunities"))).containsExactlyElementsOf(open.stream().sorted().toList());
+    assertThat(moved.json().path("reassignments").findValuesAsText("batchId")).hasSize(3).containsOnly(
+        moved.json().path("batchId").asText());
+    for (String code : open) {
+      JsonNode o = as("ops1").get("/api/opportunities/" + code).json();
+      assertThat(o.path("owner").asText()).isEqualTo(repB);
+      assertThat(o.path("orgUnit").asText()).isEqualTo(team);
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+      assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_TARGET");
+      assertThat(task.getAssignee()).isEqualTo(repB);
+      // the old rep no longer finds nor works the task through the engine's API; the new one does
+      assertThat(as(repA).get("/engine-rest/task?processInstanceBusinessKey=" + code).json()).isEmpty();
+      assertThat(as(repA).post("/engine-rest/task/" + task.getId() + "/complete", "{}").status()).isEqualTo(403);
+      assertThat(as(repB).get("/engine-rest/task?processInstanceBusinessKey=" + code).json().findValuesAsText("id"))
+          .containsExactly(task.getId());
+      assertThat(as(repB).get("/engine-rest/task/" + task.getId() + "/form").status()).isEqualTo(200);
+    }
+    // B works them through our API now, A no longer may
+    assertThat(as(repB).post("/api/opportunities/" + open.get(0) + "/advance", null).json().path("stage").asText())
+        .isEqualTo("DISCOVER");
+    assertThat(as(repA).post("/api/opportunities/" + open.get(1) + "/advance", null).status()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(open.get(0)).singleResult().getAssignee()).isEqualTo(repB);
+    JsonNode closed = as("ops1").get("/api/opportunities/" + lost).json();
+    assertThat(closed.path("owner").asText()).isEqualTo(repA);
+  }
+
+  @Test
+  void shouldRecordEveryReassignmentAndShowItInTheOpportunitysHistory() {
+    String code = open(repA, "HIST");
+
+    ApiClient.Response r = as("ops1").post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"territory split\"}");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode history = as("manager1").get("/api/opportunities/" + code + "/reassignments").json();
+    assertThat(history).hasSize(1);
+    JsonNode entry = history.get(0);
+    assertThat(entry.path("fromOwner").asText()).isEqualTo(repA);
+    assertThat(entry.path("fromOrgUnit").asText()).isEqualTo(team);
+    assertThat(entry.path("toOwner").asText()).isEqualTo(repB);
+    assertThat(entry.path("toOrgUnit").asText()).isEqualTo(team);
+    assertThat(entry.path("reason").asText()).isEqualTo("territory split");
+    assertThat(entry.path("reassignedBy").asText()).isEqualTo("ops1");
+    assertThat(entry.path("reassignedAt").asText()).isNotBlank();
+    assertThat(entry.has("batchId")).isFalse();
+    // the stage timeline: TARGET was entered under A and handed to B while in it
+    JsonNode stages = as(repB).get("/api/opportunities/" + code + "/stages").json();
+    assertThat(stages).hasSize(1);
+    assertThat(stages.get(0).path("owner").asText()).isEqualTo(repA);
+    assertThat(stages.get(0).path("reassignments").findValuesAsText("toOwner")).containsExactly(repB);
+    String csv = as(repB).get("/api/opportunities/" + code + "/reassignments?format=csv").body();
+    assertThat(csv).contains("territory split").contains(repA).contains(repB);
+    // the new owner reads it, the old one no longer does
+    assertThat(as(repA).get("/api/opportunities/" + code + "/reassignments").status()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldRefuseAManagerOfOnlyOneOfTheUnitsAndReps() {
+    String code = open(repA, "REF");
+    String body = "{\"owner\": \"rep2\", \"reason\": \"to Beijing\"}"; // rep2 works in HQ/North/Beijing-1
+
+    ApiClient.Response single = as("manager1").post("/api/opportunities/" + code + "/reassign", body);
+    ApiClient.Response bulk = as("manager1").post("/api/opportunities/reassign",
+        "{\"fromOwner\": \"" + repA + "\", \"toOwner\": \"rep2\", \"reason\": \"to Beijing\"}");
+
+    assertThat(single.status()).as(single.toString()).isEqualTo(403);
+    assertThat(single.contentType()).contains("application/problem+json");
+    assertThat(single.json().path("detail").asText()).contains("HQ/North/Beijing-1");
+    assertThat(bulk.status()).as(bulk.toString()).isEqualTo(403);
+    assertThat(as(repA).post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"holiday\"}").status()).isEqualTo(403);
+    assertThat(as("expert1").post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"holiday\"}").status()).isEqualTo(403);
+    assertThat(as("ops1").get("/api/opportunities/" + code).json().path("owner").asText()).isEqualTo(repA);
+    assertThat(as("ops1").get("/api/opportunities/" + code + "/reassignments").json()).isEmpty();
+    // sales-ops may move it across branches
+    assertThat(as("ops1").post("/api/opportunities/" + code + "/reassign", body).json().path("toOrgUnit").asText())
+        .isEqualTo("HQ/North/Beijing-1");
+  }
+
+  @Test
+  void shouldNameTheFieldOfABadReassignmentAndRefuseAClosedOpportunity() {
+    String code = open(repA, "BAD");
+    String path = "/api/opportunities/" + code + "/reassign";
+
+    assertField(as("manager1").post(path, "{\"owner\": \"" + repB + "\"}"), "reason");
+    assertField(as("manager1").post(path, "{\"owner\": \"nobody-" + repB + "\", \"reason\": \"x\"}"), "owner");
+    assertField(as("manager1").post(path, "{\"reason\": \"x\"}"), "owner");
+    assertField(as("manager1").post(path, "{\"owner\": \"" + repB + "\", \"orgUnit\": \"HQ/East\", \"reason\": \"x\"}"),
+        "orgUnit"); // B is a member of their team, not of all HQ/East
+    assertField(as("manager1").post("/api/opportunities/reassign", "{\"fromOwner\": \"" + repA + "\", \"toOwner\": \""
+        + repA + "\", \"reason\": \"x\"}"), "toOwner");
+    assertThat(as("manager1").post(path, "{\"owner\": \"" + repA + "\", \"reason\": \"x\"}").status()).isEqualTo(409);
+    assertThat(as("manager1").post("/api/opportunities/NOPE-" + repA + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"x\"}").status()).isEqualTo(404);
+
+    as(repA).post("/api/opportunities/" + code + "/lose", "{\"reason\": \"CUSTOMER_STOPPED\"}");
+    ApiClient.Response closed = as("manager1").post(path, "{\"owner\": \"" + repB + "\", \"reason\": \"x\"}");
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(409);
+  }
+
+  @Test
+  void shouldOfferAPendingExceptionToTheManagersOfTheNewUnitAndLetTheNewOwnerFollowIt() {
+    String west = "HQ/West-" + team.substring(team.length() - 6);
+    String managerW = user("mw-" + team.substring(team.length() - 6), "sales-manager", west);
+    String repW = user("rw-" + team.substring(team.length() - 6), "sales-rep", west + "/Team-1");
+    ObjectNode body = Opportunities.minimal(Opportunities.freshCode("EXC")); // fails the TARGET gate
+    body.put("owner", repA).put("orgUnit", team).put("process", PROCESS);
+    String code = as("ops1").post("/api/opportunities", body.toString()).json().path("code").asText();
+    as(repA).post("/api/opportunities/" + code + "/advance", null);
+    assertThat(as(repA).post("/api/opportunities/" + code + "/exceptions", "{\"reason\": \"key account\"}").status())
+        .isEqualTo(201);
+    Task approval = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(candidates(approval)).contains("manager1");
+
+    ApiClient.Response r = as("ops1").post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repW + "\", \"reason\": \"moved to the West\"}");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().path("toOrgUnit").asText()).isEqualTo(west + "/Team-1");
+    Task after = tasks.createTaskQuery().taskId(approval.getId()).singleResult();
+    assertThat(candidates(after)).containsExactly(managerW);
+    assertThat(after.getOwner()).isEqualTo(repW);
+    assertThat(as("manager1").get("/engine-rest/task?processInstanceBusinessKey=" + code).json()).isEmpty();
+    assertThat(as(managerW).get("/engine-rest/task?processInstanceBusinessKey=" + code).json().findValuesAsText("id"))
+        .containsExactly(approval.getId());
+    assertThat(as(repA).get("/engine-rest/task?processInstanceBusinessKey=" + code).json()).isEmpty();
+    assertThat(as(repW).get("/engine-rest/task?processInstanceBusinessKey=" + code).json().findValuesAsText("id"))
+        .containsExactly(approval.getId());
+  }
+
+  @Test
+  void shouldHandAProjectTeamStageTaskToTheNewOwnerAndKeepTheRestOfTheTeam() {
+    String code = open(repA, "TEAM");
+    assertThat(as(repA).patch("/api/opportunities/" + code, Opportunities.allRemainingFacts()).status()).isEqualTo(200);
+    advance(repA, code, "DISCOVER");
+    advance(repA, code, "CONFIRM_INTENT");
+    as(repA).post("/api/opportunities/" + code + "/activities", "{\"type\": \"MEETING\", \"date\": \""
+        + java.time.LocalDate.now() + "\", \"contact\": \"王强\", \"note\": \"CIO confirmed the need\"}");
+    advance(repA, code, "INITIATE_PROJECT");
+    Task team = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(team.getAssignee()).isEqualTo(repA); // whoever completed the stage before
+    assertThat(candidates(team)).contains(repA, "manager1");
+
+    assertThat(as("manager1").post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"A left\"}").status()).isEqualTo(200);
+
+    Task after = tasks.createTaskQuery().taskId(team.getId()).singleResult();
+    assertThat(after.getAssignee()).isEqualTo(repB);
+    assertThat(candidates(after)).contains(repB, "manager1").doesNotContain(repA);
+    assertThat(as(repA).get("/engine-rest/task?processInstanceBusinessKey=" + code).json()).isEmpty();
+    assertThat(as(repA).post("/engine-rest/task/" + team.getId() + "/claim", "{\"userId\": \"" + repA + "\"}").status())
+        .isEqualTo(403);
+    assertThat(as(repB).get("/engine-rest/task?processInstanceBusinessKey=" + code).json().findValuesAsText("id"))
+        .containsExactly(team.getId());
+    assertThat(as("expert1").get("/engine-rest/task?processInstanceBusinessKey=" + code).json().findValuesAsText("id"))
+        .containsExactly(team.getId());
+  }
+
+  /**
+   * A has O1, O2, O3 (each enters TARGET under A) and advances O1 to DISCOVER; all three go to B; B advances O1 to
+   * CONFIRM_INTENT and O2 to DISCOVER. By the owner at entry A entered TARGET 3 times (advanced 2: O1 by A, O2 later by
+   * B) and DISCOVER once (O1, advanced by B); B entered DISCOVER once (O2) and CONFIRM_INTENT once (O1). By the
+   * current owner all of it is B's: TARGET 3 (2 advanced), DISCOVER 2 (1 advanced), CONFIRM_INTENT 1. The totals per
+   * opportunity are the current owner's either way: B holds 3 open.
+   */
+  @Test
+  void shouldCountStageEntriesUnderTheOwnerAtEntryByDefaultAndTheCurrentOwnerOnRequest() {
+    String o1 = open(repA, "MET");
+    String o2 = open(repA, "MET");
+    open(repA, "MET");
+    advance(repA, o1, "DISCOVER");
+    assertThat(as("manager1").post("/api/opportunities/reassign", "{\"fromOwner\": \"" + repA + "\", \"toOwner\": \""
+        + repB + "\", \"reason\": \"A left\"}").json().path("count").asInt()).isEqualTo(3);
+    advance(repB, o1, "CONFIRM_INTENT");
+    advance(repB, o2, "DISCOVER");
+
+    JsonNode atEntry = funnel("&groupBy=owner");
+    assertThat(funnel("&groupBy=owner&ownerAt=entry")).isEqualTo(atEntry);
+    assertThat(keys(atEntry)).containsExactly(repA, repB);
+    assertStage(group(atEntry, repA), "TARGET", 3, 2);
+    assertStage(group(atEntry, repA), "DISCOVER", 1, 1);
+    assertStage(group(atEntry, repA), "CONFIRM_INTENT", 0, 0);
+    assertStage(group(atEntry, repB), "TARGET", 0, 0);
+    assertStage(group(atEntry, repB), "DISCOVER", 1, 0);
+    assertStage(group(atEntry, repB), "CONFIRM_INTENT", 1, 0);
+    assertThat(group(atEntry, repA).path("open").asLong()).isZero();
+    assertThat(group(atEntry, repB).path("open").asLong()).isEqualTo(3);
+
+    JsonNode now = funnel("&groupBy=owner&ownerAt=current");
+    assertThat(keys(now)).containsExactly(repB);
+    assertStage(group(now, repB), "TARGET", 3, 2);
+    assertStage(group(now, repB), "DISCOVER", 2, 1);
+    assertStage(group(now, repB), "CONFIRM_INTENT", 1, 0);
+    assertThat(group(now, repB).path("open").asLong()).isEqualTo(3);
+
+    // filtered by owner, and the entries behind a figure agree with it
+    assertStage(group(funnel("&owner=" + repA), "all"), "TARGET", 3, 2);
+    assertStage(group(funnel("&owner=" + repA + "&ownerAt=current"), "all"), "TARGET", 0, 0);
+    assertThat(entries("&owner=" + repB + "&ownerAt=current").path("total").asLong()).isEqualTo(3);
+    assertThat(entries("&owner=" + repB).path("total").asLong()).isZero();
+    ApiClient.Response bad = as("ops1").get("/api/funnel?process=" + PROCESS + "&ownerAt=later");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactly("ownerAt");
+  }
+
+  // --- helpers ---
+
+  ApiClient as(String user) {
+    return ApiClient.as(port, user);
+  }
+
+  String user(String id, String group, String orgUnit) {
+    User user = identity.newUser(id);
+    user.setFirstName("Test");
+    user.setLastName(id);
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    directory.assign(id, orgUnit);
+    return id;
+  }
+
+  /** ops1 opens a qualified opportunity (passes the first two gates) for the owner in the team. */
+  String open(String owner, String prefix) {
+    ObjectNode body = Opportunities.qualified(Opportunities.freshCode(prefix));
+    body.put("owner", owner).put("orgUnit", team).put("process", PROCESS);
+    ApiClient.Response r = as("ops1").post("/api/opportunities", body.toString());
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().path("code").asText();
+  }
+
+  void advance(String user, String code, String expectedStage) {
+    ApiClient.Response r = as(user).post("/api/opportunities/" + code + "/advance", null);
+    assertThat(r.json().path("stage").asText()).as(r.toString()).isEqualTo(expectedStage);
+  }
+
+  JsonNode funnel(String query) {
+    ApiClient.Response r = as("ops1").get("/api/funnel?process=" + PROCESS + "&orgUnit=" + team + query);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json();
+  }
+
+  JsonNode entries(String query) {
+    ApiClient.Response r = as("ops1").get("/api/funnel/entries?process=" + PROCESS + "&stage=TARGET&orgUnit=" + team
+        + query);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json();
+  }
+
+  List<String> candidates(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
+        .map(IdentityLink::getUserId).toList();
+  }
+
+  static void assertField(ApiClient.Response r, String field) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.json().path("errors").findValuesAsText("field")).as(r.toString()).containsExactly(field);
+  }
+
+  static JsonNode group(JsonNode report, String key) {
+    for (JsonNode g : report.path("groups")) {
+      if (g.path("key").asText().equals(key)) {
+        return g;
+      }
+    }
+    throw new AssertionError("no group " + key + " in " + report);
+  }
+
+  static List<String> keys(JsonNode report) {
+    List<String> keys = new ArrayList<>();
+    report.path("groups").forEach(g -> keys.add(g.path("key").asText()));
+    return keys;
+  }
+
+  static void assertStage(JsonNode group, String stage, long entered, long advanced) {
+    for (JsonNode s : group.path("stages")) {
+      if (s.path("stage").asText().equals(stage)) {
+        assertThat(s.path("entered").asLong()).as(stage + " entered in " + group.path("key")).isEqualTo(entered);
+        assertThat(s.path("advanced").asLong()).as(stage + " advanced in " + group.path("key")).isEqualTo(advanced);
+        return;
+      }
+    }
+    throw new AssertionError("no stage " + stage + " in " + group);
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(n -> texts.add(n.asText()));
+    return texts;
+  }
+}
