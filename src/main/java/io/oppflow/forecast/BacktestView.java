@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param period the current period; the {@code rows} are the periods before it, oldest first
  * @param process the stage process back-tested (the one asked for, or the default)
- * @param trust the method or baseline with the lowest MAPE (null if none could be measured)
+ * @param trust of the methods and baselines measured in the most periods, the one with the lowest MAPE (null if none
+ *     could be measured)
  */
 public record BacktestView(String period, String process, int periods, int windowMonths, List<Row> rows, List<Accuracy> accuracy,
     String trust, String reason) {
@@ -29,8 +30,8 @@ public record BacktestView(String period, String process, int periods, int windo
 
   /**
    * @param mape mean of |error %| over the {@code periodsMeasured} periods with something won and a forecast
-   * @param beatsBaselines for a method: whether its MAPE is below every measured baseline's (null for a baseline,
-   *     or when no MAPE could be compared)
+   * @param beatsBaselines for a method: whether its mean |error| is below every measured baseline's, each compared over
+   *     the periods both were measured in (null for a baseline, or when it shares no measured period with any)
    */
   public record Accuracy(String method, String kind, BigDecimal mape, int periodsMeasured, Boolean beatsBaselines) {}
 }

@@ -69,7 +69,8 @@ public class Backtester {
     OffsetDateTime start = p.startInstant();
     if (m == ForecastMethod.STAGE_AGE) {
       StageAgeModel model = learner.learn(memo, start, p.months(), windowMonths, start);
-      return StageAgeCalculation.total(p, stages, model, learner.openAt(memo, start), start);
+      // Nothing learned yet (the history began less than a period before): no history-based forecast, as for a baseline.
+      return model.snapshots() == 0 ? null : StageAgeCalculation.total(p, stages, model, learner.openAt(memo, start), start);
     }
     Map<String, StageWinRate> rates = m == ForecastMethod.HISTORICAL ? forecaster.winRatesBefore(scope, start, windowMonths) : Map.of();
     return ForecastCalculation.total(m, stages, rates, data.openAt(scope, start, p), p);
@@ -87,13 +88,49 @@ public class Backtester {
   private static BacktestView view(ForecastScope scope, SalesPeriod current, int periods, int windowMonths, List<Row> rows) {
     List<MethodForecast> first = rows.get(0).forecasts();
     List<Accuracy> measured = first.stream().map(f -> accuracy(f.method(), f.kind(), rows)).toList();
-    Optional<BigDecimal> bestBaseline = measured.stream().filter(a -> a.kind().equals(BASELINE) && a.mape() != null)
-        .map(Accuracy::mape).min(Comparator.naturalOrder());
-    List<Accuracy> accuracy = measured.stream().map(a -> a.kind().equals(METHOD) && a.mape() != null && bestBaseline.isPresent()
-        ? new Accuracy(a.method(), a.kind(), a.mape(), a.periodsMeasured(), a.mape().compareTo(bestBaseline.get()) < 0) : a).toList();
-    Optional<Accuracy> best = accuracy.stream().filter(a -> a.mape() != null).min(Comparator.comparing(Accuracy::mape));
+    List<String> baselines = measured.stream().filter(a -> a.kind().equals(BASELINE)).map(Accuracy::method).toList();
+    List<Accuracy> accuracy = measured.stream().map(a -> a.kind().equals(METHOD)
+        ? new Accuracy(a.method(), a.kind(), a.mape(), a.periodsMeasured(), beatsBaselines(a.method(), baselines, rows)) : a).toList();
+    // Only what was measured as often as the most measured can be trusted: a MAPE over fewer periods is not comparable.
+    int most = accuracy.stream().mapToInt(Accuracy::periodsMeasured).max().orElse(0);
+    Optional<Accuracy> best = accuracy.stream().filter(a -> a.mape() != null && a.periodsMeasured() == most)
+        .min(Comparator.comparing(Accuracy::mape));
     return new BacktestView(current.label(), scope.processKey(), periods, windowMonths, rows, accuracy,
         best.map(Accuracy::method).orElse(null), reason(accuracy, best));
+  }
+
+  /**
+   * Whether the method's mean |error| is below each measured baseline's, each pair compared over the periods both
+   * were measured in; null if it shares no period with any baseline.
+   */
+  private static Boolean beatsBaselines(String method, List<String> baselines, List<Row> rows) {
+    boolean compared = false;
+    for (String baseline : baselines) {
+      BigDecimal mine = BigDecimal.ZERO;
+      BigDecimal theirs = BigDecimal.ZERO;
+      int common = 0;
+      for (Row r : rows) {
+        BigDecimal a = absoluteError(r, method);
+        BigDecimal b = absoluteError(r, baseline);
+        if (a != null && b != null) {
+          mine = mine.add(a);
+          theirs = theirs.add(b);
+          common++;
+        }
+      }
+      if (common > 0) {
+        compared = true;
+        if (mine.compareTo(theirs) >= 0) {
+          return false;
+        }
+      }
+    }
+    return compared ? Boolean.TRUE : null;
+  }
+
+  private static BigDecimal absoluteError(Row r, String method) {
+    return r.forecasts().stream().filter(f -> f.method().equals(method) && f.forecast() != null).findFirst()
+        .map(f -> errorPercent(f.forecast(), r.actual())).map(BigDecimal::abs).orElse(null);
   }
 
   private static BigDecimal errorPercent(BigDecimal forecast, BigDecimal actual) {
