@@ -12,8 +12,8 @@ import java.util.List;
  *
  * @param period the current period; the {@code rows} are the periods before it, oldest first
  * @param process the stage process back-tested (the one asked for, or the default)
- * @param trust of the methods and baselines measured in the most periods, the one with the lowest MAPE (null if none
- *     could be measured)
+ * @param trust the method or baseline whose mean |error| was below every other's, each pair compared over the periods
+ *     both were measured in; if none was, the lowest MAPE (null if nothing could be measured)
  */
 public record BacktestView(String period, String process, int periods, int windowMonths, List<Row> rows, List<Accuracy> accuracy,
     String trust, String reason) {

@@ -91,12 +91,15 @@ public class Backtester {
     List<String> baselines = measured.stream().filter(a -> a.kind().equals(BASELINE)).map(Accuracy::method).toList();
     List<Accuracy> accuracy = measured.stream().map(a -> a.kind().equals(METHOD)
         ? new Accuracy(a.method(), a.kind(), a.mape(), a.periodsMeasured(), beatsBaselines(a.method(), baselines, rows)) : a).toList();
-    // Only what was measured as often as the most measured can be trusted: a MAPE over fewer periods is not comparable.
-    int most = accuracy.stream().mapToInt(Accuracy::periodsMeasured).max().orElse(0);
-    Optional<Accuracy> best = accuracy.stream().filter(a -> a.mape() != null && a.periodsMeasured() == most)
-        .min(Comparator.comparing(Accuracy::mape));
+    // MAPEs over different periods are not comparable (a baseline without history, stage-age before it learned
+    // anything): trust the one that erred less than every other over the periods each pair shares; failing one, the
+    // lowest MAPE.
+    List<Accuracy> candidates = accuracy.stream().filter(a -> a.mape() != null).toList();
+    Optional<Accuracy> winner = candidates.stream().filter(c -> candidates.stream().filter(d -> d != c)
+        .allMatch(d -> lower(c.method(), d.method(), rows).orElse(true))).findFirst();
+    Optional<Accuracy> best = winner.isPresent() ? winner : candidates.stream().min(Comparator.comparing(Accuracy::mape));
     return new BacktestView(current.label(), scope.processKey(), periods, windowMonths, rows, accuracy,
-        best.map(Accuracy::method).orElse(null), reason(accuracy, best));
+        best.map(Accuracy::method).orElse(null), reason(accuracy, best, winner.isPresent()));
   }
 
   /**
@@ -104,28 +107,25 @@ public class Backtester {
    * were measured in; null if it shares no period with any baseline.
    */
   private static Boolean beatsBaselines(String method, List<String> baselines, List<Row> rows) {
-    boolean compared = false;
-    for (String baseline : baselines) {
-      BigDecimal mine = BigDecimal.ZERO;
-      BigDecimal theirs = BigDecimal.ZERO;
-      int common = 0;
-      for (Row r : rows) {
-        BigDecimal a = absoluteError(r, method);
-        BigDecimal b = absoluteError(r, baseline);
-        if (a != null && b != null) {
-          mine = mine.add(a);
-          theirs = theirs.add(b);
-          common++;
-        }
-      }
-      if (common > 0) {
-        compared = true;
-        if (mine.compareTo(theirs) >= 0) {
-          return false;
-        }
+    List<Optional<Boolean>> compared = baselines.stream().map(b -> lower(method, b, rows)).filter(Optional::isPresent).toList();
+    return compared.isEmpty() ? null : compared.stream().allMatch(Optional::get);
+  }
+
+  /** Whether {@code a} erred less than {@code b} over the periods both were measured in; empty if they share none. */
+  private static Optional<Boolean> lower(String a, String b, List<Row> rows) {
+    BigDecimal mine = BigDecimal.ZERO;
+    BigDecimal theirs = BigDecimal.ZERO;
+    int common = 0;
+    for (Row r : rows) {
+      BigDecimal x = absoluteError(r, a);
+      BigDecimal y = absoluteError(r, b);
+      if (x != null && y != null) {
+        mine = mine.add(x);
+        theirs = theirs.add(y);
+        common++;
       }
     }
-    return compared ? Boolean.TRUE : null;
+    return common == 0 ? Optional.empty() : Optional.of(mine.compareTo(theirs) < 0);
   }
 
   private static BigDecimal absoluteError(Row r, String method) {
@@ -152,9 +152,14 @@ public class Backtester {
     return new Accuracy(method, kind, mape, errors.size(), null);
   }
 
-  private static String reason(List<Accuracy> accuracy, Optional<Accuracy> best) {
+  private static String reason(List<Accuracy> accuracy, Optional<Accuracy> best, boolean beatEveryOther) {
     if (best.isEmpty()) {
       return "Nothing was won in the periods tested, so no error can be measured";
+    }
+    if (beatEveryOther) {
+      String who = best.get().kind().equals(BASELINE) ? "The naive baseline " + best.get().method() : best.get().method();
+      return who + " erred less than every other over the periods both were measured in"
+          + (best.get().kind().equals(BASELINE) ? ": no method beat it" : "");
     }
     long tied = accuracy.stream().filter(a -> a.mape() != null && a.mape().compareTo(best.get().mape()) == 0).count();
     if (tied > 1) {
