@@ -9,19 +9,54 @@ import java.util.List;
  * A forecast: the expected amount won in the period, per stage and in total.
  *
  * @param process the stage process forecast (the one asked for, or the default: see {@code StageProcesses})
- * @param windowMonths the history window of the historical method (null for weighted)
+ * @param windowMonths the history window of the historical and stage-age methods (null for weighted)
+ * @param total for stage-age: Σ {@code byStage.expected} + {@code runRate}
  * @param opportunities each opportunity counted, only when asked for ({@code details=true})
+ * @param runRate stage-age only: the mean amount won in a period by opportunities not open at its start
+ * @param snapshots stage-age only: how many past period starts it learned from
  */
 public record ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,
-    List<StageForecast> byStage, List<OpportunityForecast> opportunities) {
+    List<StageForecast> byStage, List<OpportunityForecast> opportunities, BigDecimal runRate, Integer snapshots) {
+
+  /** A forecast of the weighted or historical method (no run rate). */
+  public ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,
+      List<StageForecast> byStage, List<OpportunityForecast> opportunities) {
+    this(period, process, method, windowMonths, total, byStage, opportunities, null, null);
+  }
 
   /**
    * One stage's part of a forecast.
    *
    * @param winRate for the historical method: what the probability was measured from
+   * @param byAge for the stage-age method: the stage's open opportunities by days in the stage
    */
   public record StageForecast(String stage, Message name, int opportunities, BigDecimal amount, BigDecimal probability,
-      BigDecimal expected, WinRateBasis winRate) {}
+      BigDecimal expected, WinRateBasis winRate, List<AgeForecast> byAge) {
+
+    public StageForecast(String stage, Message name, int opportunities, BigDecimal amount, BigDecimal probability,
+        BigDecimal expected, WinRateBasis winRate) {
+      this(stage, name, opportunities, amount, probability, expected, winRate, null);
+    }
+  }
+
+  /**
+   * The stage-age method's part of a stage for the opportunities that had been in it {@code fromDays} to
+   * {@code toDays} (exclusive; null: no upper end) days at the forecast's instant.
+   *
+   * @param age the bucket as a label: {@code 0-29}, {@code 30-59}, {@code 60-89}, {@code 90-179}, {@code 180+}
+   * @param probability the learned chance of being won within the period
+   * @param basis what the chance was learned from
+   */
+  public record AgeForecast(String age, int fromDays, Integer toDays, int opportunities, BigDecimal amount,
+      BigDecimal probability, BigDecimal expected, AgeBasis basis) {}
+
+  /**
+   * The evidence behind a stage-age chance: of the {@code open} opportunities seen at past period starts, {@code won}
+   * were won before that period ended; {@code source} is {@code history} (this stage and age), {@code stage} (none
+   * seen at this age: the stage at any age) or {@code model} (none seen in the stage: the BPMN probability).
+   * {@code meanWonAmount} stands in for the amount of an opportunity that has none.
+   */
+  public record AgeBasis(long open, long won, BigDecimal meanWonAmount, String source) {}
 
   /**
    * The measurement behind a historical probability: entries in the window won, lost and unresolved;

@@ -1,14 +1,17 @@
 /*
- * Draws GET /api/forecast/backtest: each method's error per past period as ECharts bars and a table (forecast,
- * actual, error %), each method's MAPE below it, and the method the API says to trust. A period opens its own
- * forecast page with the same filters.
+ * Draws GET /api/forecast/backtest: each method's and naive baseline's error per past period as ECharts bars and a
+ * table (forecast, actual, error %), each one's MAPE below it, the one the API says to trust and whether the methods
+ * beat the baselines. A period opens its own forecast page with the same filters.
  */
 import * as echarts from './echarts.js';
 import { format, language, t } from './i18n.js';
 import { escape } from './html.js';
 import { methodName } from './forecast-view.js';
 
-const COLORS = { weighted: '#0b5cad', historical: '#d9822b' };
+const COLORS = {
+  weighted: '#0b5cad', historical: '#d9822b', 'stage-age': '#2a8a5c',
+  'same-as-last-period': '#9aa0a6', 'same-period-last-year': '#5f6368'
+};
 let chart = null;
 
 function errorText(value) {
@@ -26,6 +29,20 @@ function methodsOf(view) {
   return view.accuracy.map(a => a.method);
 }
 
+function kindOf(view, method) {
+  return (view.accuracy.find(a => a.method === method) || {}).kind || 'method';
+}
+
+/** Which methods beat every measured baseline, or that none did. */
+function beatText(view) {
+  const methods = view.accuracy.filter(a => a.kind === 'method' && a.beatsBaselines != null);
+  if (!methods.length) {
+    return '';
+  }
+  const beating = methods.filter(a => a.beatsBaselines).map(a => methodName(a.method));
+  return ' ' + (beating.length ? t('backtest.beats', { methods: beating.join(t('backtest.listSeparator')) }) : t('backtest.beatsNone'));
+}
+
 function drawTrust(view) {
   const element = document.getElementById('trust');
   element.dataset.trust = view.trust || '';
@@ -35,7 +52,9 @@ function drawTrust(view) {
   }
   const best = view.accuracy.find(a => a.method === view.trust);
   const tied = view.accuracy.filter(a => a.mape != null && Number(a.mape) === Number(best.mape)).length > 1;
-  element.textContent = tied ? t('backtest.tie') : t('backtest.trust', { method: methodName(view.trust) });
+  const trust = tied ? t('backtest.tie')
+    : t(best.kind === 'baseline' ? 'backtest.trustBaseline' : 'backtest.trust', { method: methodName(view.trust) });
+  element.textContent = trust + beatText(view);
 }
 
 function drawTable(view, periodHref) {
@@ -43,8 +62,8 @@ function drawTable(view, periodHref) {
   const table = document.getElementById('backtest-table');
   table.querySelector('thead').innerHTML = `<tr><th scope="col">${t('backtest.period')}</th>
       <th scope="col" class="num">${t('backtest.actual')}</th>
-      ${methods.map(m => `<th scope="col" class="num">${t('backtest.forecast', { method: methodName(m) })}</th>
-        <th scope="col" class="num">${t('backtest.error', { method: methodName(m) })}</th>`).join('')}</tr>`;
+      ${methods.map(m => `<th scope="col" class="num ${kindOf(view, m) === 'baseline' ? 'baseline' : 'method-' + m}">${t('backtest.forecast', { method: methodName(m) })}</th>
+        <th scope="col" class="num ${kindOf(view, m) === 'baseline' ? 'baseline' : 'method-' + m}">${t('backtest.error', { method: methodName(m) })}</th>`).join('')}</tr>`;
   table.querySelector('tbody').innerHTML = view.rows.map(r => `<tr data-period="${escape(r.period)}">
       <th scope="row"><a href="${escape(periodHref(r.period))}" aria-label="${escape(t('backtest.openPeriod', { period: r.period }))}">${escape(r.period)}</a></th>
       <td class="num" data-figure="actual" data-value="${r.actual}">${Number(r.actual) > 0
@@ -52,7 +71,11 @@ function drawTable(view, periodHref) {
         : format.money(r.actual)}</td>
       ${methods.map(m => {
         const f = r.forecasts.find(x => x.method === m) || {};
-        return `<td class="num" data-figure="${m}-forecast" data-value="${f.forecast ?? ''}">${format.money(f.forecast)}</td>
+        if (f.forecast == null) {
+          return `<td class="num none" data-figure="${m}-forecast" data-value="" title="${escape(t('backtest.noHistory'))}">–</td>
+            <td class="num error none" data-figure="${m}-error" data-value="">${t('backtest.noHistory')}</td>`;
+        }
+        return `<td class="num" data-figure="${m}-forecast" data-value="${f.forecast}">${format.money(f.forecast)}</td>
           <td class="num error${f.errorPercent == null ? ' none' : ''}" data-figure="${m}-error" data-value="${f.errorPercent ?? ''}">${errorText(f.errorPercent)}</td>`;
       }).join('')}</tr>`).join('');
   table.querySelector('tfoot').innerHTML = `<tr data-period="MAPE"><th scope="row">${t('backtest.mape')}</th><td></td>

@@ -25,9 +25,9 @@ export function forecastPath(filters, method, { details = false, format, table }
   return '/api/forecast?' + query(filters, { method, details: details ? 'true' : '', format, table });
 }
 
-/** GET /api/forecast/backtest of both methods, optionally as csv or xlsx. */
+/** GET /api/forecast/backtest of every method (and the naive baselines), optionally as csv or xlsx. */
 export function backtestPath(filters, format) {
-  return '/api/forecast/backtest?' + query(filters, { periods: filters.periods, method: 'both', format });
+  return '/api/forecast/backtest?' + query(filters, { periods: filters.periods, method: 'all', format });
 }
 
 export function readForm(form) {

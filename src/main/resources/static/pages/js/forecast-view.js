@@ -1,12 +1,12 @@
 /*
- * Draws the two forecasts of a period side by side (GET /api/forecast, method=weighted and method=historical):
- * the totals, a row per stage with each method's probability and expected amount, and the opportunities the
- * weighted forecast counts (its details), each linked to its page.
+ * Draws the forecasts of a period side by side (GET /api/forecast, method=weighted, historical and stage-age):
+ * the totals, a row per stage with each method's probability and expected amount (stage-age: by days in stage, and
+ * its run rate), and the opportunities the weighted forecast counts (its details), each linked to its page.
  */
 import { format, localName, t } from './i18n.js';
 import { escape, opportunityLink } from './html.js';
 
-export const METHODS = ['weighted', 'historical'];
+export const METHODS = ['weighted', 'historical', 'stage-age'];
 
 export function methodName(method) {
   return t('forecast.method.' + method);
@@ -25,18 +25,33 @@ export function drawTotals(dl, forecasts) {
   }).join('');
 }
 
+/** Stage-age: the chance of each age group of the stage, e.g. "0–29 d 50% · 90–179 d 33.3%". */
+function ages(stage) {
+  if (!stage.byAge || !stage.byAge.length) {
+    return '';
+  }
+  return `<small class="basis">${stage.byAge.map(a => escape(t('forecast.age', { age: a.age, count: format.count(a.opportunities) }))
+      + ' ' + format.percent(a.probability)).join(' · ')}</small>`;
+}
+
 function basis(stage) {
   const b = stage.winRate;
   if (!b) {
-    return '';
+    return ages(stage);
   }
   return `<small class="basis">${b.source === 'history' ? t('forecast.basisHistory', { won: format.count(b.won), lost: format.count(b.lost) })
       : t('forecast.basisModel')}</small>`;
 }
 
+function stageCells(m, s) {
+  return `<td class="num method-${m}" data-figure="${m}-probability" data-value="${s.probability ?? ''}">${format.percent(s.probability)}${basis(s)}</td>
+      <td class="num method-${m}" data-figure="${m}-expected" data-value="${s.expected ?? ''}">${format.money(s.expected)}</td>`;
+}
+
 export function drawMethodsTable(table, forecasts) {
-  const { weighted, historical } = forecasts;
-  const byCode = Object.fromEntries(historical.byStage.map(s => [s.stage, s]));
+  const { weighted } = forecasts;
+  const others = METHODS.filter(m => m !== 'weighted');
+  const byCode = Object.fromEntries(others.map(m => [m, Object.fromEntries(forecasts[m].byStage.map(s => [s.stage, s]))]));
   table.querySelector('thead').innerHTML = `<tr>
       <th scope="col">${t('forecast.stage')}</th>
       <th scope="col" class="num">${t('forecast.opportunities')}</th>
@@ -45,7 +60,6 @@ export function drawMethodsTable(table, forecasts) {
         <th scope="col" class="num method-${m}">${t('forecast.expected', { method: methodName(m) })}</th>`).join('')}
     </tr>`;
   table.querySelector('tbody').innerHTML = weighted.byStage.map(w => {
-    const h = byCode[w.stage] || {};
     const count = format.count(w.opportunities);
     const countCell = w.opportunities
       ? `<button type="button" class="figure" data-stage="${escape(w.stage)}" aria-label="${escape(stageName(w))} · ${t('forecast.opportunities')}: ${count}">${count}</button>`
@@ -56,13 +70,17 @@ export function drawMethodsTable(table, forecasts) {
       <td class="num" data-figure="amount" data-value="${w.amount}">${format.money(w.amount)}</td>
       <td class="num method-weighted" data-figure="weighted-probability" data-value="${w.probability}">${format.percent(w.probability)}</td>
       <td class="num method-weighted" data-figure="weighted-expected" data-value="${w.expected}">${format.money(w.expected)}</td>
-      <td class="num method-historical" data-figure="historical-probability" data-value="${h.probability ?? ''}">${format.percent(h.probability)}${basis(h)}</td>
-      <td class="num method-historical" data-figure="historical-expected" data-value="${h.expected ?? ''}">${format.money(h.expected)}</td>
+      ${others.map(m => stageCells(m, byCode[m][w.stage] || {})).join('')}
     </tr>`;
   }).join('');
   const opportunities = weighted.byStage.reduce((sum, s) => sum + s.opportunities, 0);
   const amount = weighted.byStage.reduce((sum, s) => sum + Number(s.amount), 0);
-  table.querySelector('tfoot').innerHTML = `<tr data-stage="TOTAL">
+  const stageAge = forecasts['stage-age'];
+  table.querySelector('tfoot').innerHTML = `<tr data-stage="RUN_RATE">
+      <th scope="row" title="${escape(t('forecast.runRateHint', { snapshots: format.count(stageAge.snapshots ?? 0) }))}">${t('forecast.runRate')}</th>
+      <td colspan="${3 + 2 * (METHODS.length - 1)}"></td>
+      <td class="num method-stage-age" data-figure="stage-age-expected" data-value="${stageAge.runRate ?? ''}">${format.money(stageAge.runRate)}</td>
+    </tr><tr data-stage="TOTAL">
       <th scope="row">${t('forecast.totalRow')}</th>
       <td class="num" data-figure="opportunities" data-value="${opportunities}">${opportunities
         ? `<button type="button" class="figure" data-stage="" aria-label="${escape(t('forecast.totalRow'))} · ${t('forecast.opportunities')}: ${format.count(opportunities)}">${format.count(opportunities)}</button>`
@@ -70,8 +88,8 @@ export function drawMethodsTable(table, forecasts) {
       <td class="num" data-figure="amount" data-value="${amount}">${format.money(amount)}</td>
       <td class="num method-weighted"></td>
       <td class="num method-weighted" data-figure="weighted-expected" data-value="${weighted.total}">${format.money(weighted.total)}</td>
-      <td class="num method-historical"></td>
-      <td class="num method-historical" data-figure="historical-expected" data-value="${historical.total}">${format.money(historical.total)}</td>
+      ${others.map(m => `<td class="num method-${m}"></td>
+      <td class="num method-${m}" data-figure="${m}-expected" data-value="${forecasts[m].total}">${format.money(forecasts[m].total)}</td>`).join('')}
     </tr>`;
 }
 

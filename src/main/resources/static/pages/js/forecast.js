@@ -1,7 +1,8 @@
 /*
- * The forecast page (/forecast): the weighted and the historical forecast of a period side by side
- * (GET /api/forecast, once per method; the weighted one with its opportunities), and the back-test of both
- * methods over the periods before it (GET /api/forecast/backtest). Filters in the address, exports by format=.
+ * The forecast page (/forecast): the weighted, historical and stage-age forecasts of a period side by side
+ * (GET /api/forecast, once per method; the weighted one with its opportunities), and the back-test of every
+ * method beside the naive baselines over the periods before it (GET /api/forecast/backtest). Filters in the
+ * address, exports by format=.
  */
 import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
@@ -81,16 +82,15 @@ async function load() {
   backtest = null;
   behindStage = '';
   closeDrill();
-  const [weighted, historical, test] = await Promise.allSettled([
-    api(filtersOf.forecastPath(filters, 'weighted', { details: true })),
-    api(filtersOf.forecastPath(filters, 'historical')),
-    api(filtersOf.backtestPath(filters))]);
-  const failed = [weighted, historical, test].find(r => r.status === 'rejected');
+  const [test, ...results] = await Promise.allSettled([
+    api(filtersOf.backtestPath(filters)),
+    ...METHODS.map(m => api(filtersOf.forecastPath(filters, m, { details: m === 'weighted' })))]);
+  const failed = [test, ...results].find(r => r.status === 'rejected');
   if (failed) {
     showMessage(errorKey(failed.reason), failed.reason.problem);
   }
-  if (weighted.status === 'fulfilled' && historical.status === 'fulfilled') {
-    forecasts = { weighted: weighted.value, historical: historical.value };
+  if (results.every(r => r.status === 'fulfilled')) {
+    forecasts = Object.fromEntries(METHODS.map((m, i) => [m, results[i].value]));
   }
   if (test.status === 'fulfilled') {
     backtest = test.value;

@@ -143,6 +143,11 @@ abstract class ForecastContract {
   //   weighted 300 × 0.8 + 100 × 0.6 = 300; historical 300 × 3/4 + 100 × 1/2 = 275
   //   won in the quarter: A2 300 → errors 0 % and −8.33 %
   // MAPE weighted (12 + 0) / 2 = 6.00; historical (20 + 8.333…) / 2 = 14.17 → trust weighted
+  // Naive baselines (the data set's history begins 2025-07-15, when H6 opened):
+  //   same-as-last-period: 2026-Q1 ← won in 2025-Q4: H6 100 (10-01) + H3 100 (12-10) = 200 → −20 %;
+  //     2026-Q2 ← 250 → −16.67 %; MAPE (20 + 16.666…) / 2 = 18.33
+  //   same-period-last-year: 2025-Q1 and 2025-Q2 began before the history → no forecast, nothing measured
+  // Both methods' MAPE is below 18.33: both beat the baselines.
   @Test
   void shouldBacktestBothMethodsAtThePastPeriodsStartsAgainstWhatWasWon() {
     JsonNode b = ok(ops().get(backtest("period=2026-Q3&periods=2&method=both&windowMonths=6")));
@@ -162,12 +167,69 @@ abstract class ForecastContract {
     assertThat(accuracy(b, "weighted").path("periodsMeasured").asInt()).isEqualTo(2);
     assertThat(accuracy(b, "historical").path("mape").decimalValue()).isEqualByComparingTo("14.17");
     assertThat(b.path("trust").asText()).isEqualTo("weighted");
+
+    assertForecast(q1, "same-as-last-period", "200", "-20.00");
+    assertForecast(q2, "same-as-last-period", "250", "-16.67");
+    for (JsonNode row : List.of(q1, q2)) {
+      JsonNode lastYear = forecastOf(row, "same-period-last-year");
+      assertThat(lastYear.path("kind").asText()).isEqualTo("baseline");
+      assertThat(lastYear.has("forecast")).isFalse();
+      assertThat(lastYear.has("errorPercent")).isFalse();
+    }
+    assertThat(forecastOf(q1, "weighted").path("kind").asText()).isEqualTo("method");
+    assertThat(accuracy(b, "same-as-last-period").path("mape").decimalValue()).isEqualByComparingTo("18.33");
+    assertThat(accuracy(b, "same-as-last-period").path("kind").asText()).isEqualTo("baseline");
+    assertThat(accuracy(b, "same-period-last-year").path("periodsMeasured").asInt()).isZero();
+    assertThat(accuracy(b, "same-period-last-year").has("mape")).isFalse();
+    assertThat(accuracy(b, "weighted").path("beatsBaselines").asBoolean()).isTrue();
+    assertThat(accuracy(b, "historical").path("beatsBaselines").asBoolean()).isTrue();
+    assertThat(b.path("rows").get(0).path("forecasts")).hasSize(4);
+  }
+
+  // stage-age on the data set, window 6 months, quarters; history begins 2025-07-15, so 2025-07-01 is no snapshot.
+  // 2026-Q1 (T 2026-01-01) learns from 2025-10-01 only: open then H2 (NEG since 09-01, 30 days: 30-59, lost),
+  //   H5 (WR since 10-01: 0-29, won only 2026-02-10); won in 2025-Q4 200 (H6 closed at 10-01 itself, so not open
+  //   then; H3 opened later), none of it by the pipeline → run rate 200.
+  //   Open at T: H5 NEG 47 days (30-59), H8 WR 61 days, A1 WR 31 days, A2 NEG 17 days: every chance 0 → 0 + 200 = 200
+  //   → −20 %.
+  // 2026-Q2 (T 2026-04-01) learns from 2025-10-01 and 2026-01-01 (open then: H5 NEG 30-59 won 02-10 in the quarter,
+  //   H8 WR 60-89, A1 WR 30-59, A2 NEG 0-29; won in 2026-Q1 250 of which H5's 200 → run rate 50):
+  //   NEG 30-59: H2 lost, H5 won → 1/2; NEG at any age: H2, H5, A2 → 1/3; WR 30-59: A1 lost → 0;
+  //   run rate (200 + 50) / 2 = 125.
+  //   Open at T: A1 NEG since 03-01, 31 days → 100 × 1/2 = 50; A2 NEG since 2025-12-15, 107 days: no one seen at
+  //   90-179 → NEG at any age 300 × 1/3 = 100; A4 WR since 03-01, 31 days → 0. 150 + 125 = 275 → −8.33 %.
+  @Test
+  void shouldBacktestTheStageAgeMethodFromStageAndDaysInStageAndTheRunRate() {
+    JsonNode b = ok(ops().get(backtest("period=2026-Q3&periods=2&method=stage-age&windowMonths=6")));
+    assertForecast(b.path("rows").get(0), "stage-age", "200", "-20.00");
+    assertForecast(b.path("rows").get(1), "stage-age", "275", "-8.33");
+    assertThat(accuracy(b, "stage-age").path("mape").decimalValue()).isEqualByComparingTo("14.17");
+
+    JsonNode f = ok(ops().get(forecast("period=2026-Q2&method=stage-age&windowMonths=6&details=true")));
+    assertThat(f.path("snapshots").asInt()).isEqualTo(2);
+    assertThat(f.path("runRate").decimalValue()).isEqualByComparingTo("125.00");
+    assertThat(f.path("total").decimalValue()).isEqualByComparingTo("275.00");
+    JsonNode negotiate = stage(f, "NEGOTIATE");
+    assertThat(negotiate.path("expected").decimalValue()).isEqualByComparingTo("150.00");
+    assertThat(negotiate.path("probability").decimalValue()).isEqualByComparingTo("0.3333");
+    JsonNode month = negotiate.path("byAge").get(0);
+    assertThat(month.path("age").asText()).isEqualTo("30-59");
+    assertThat(month.path("probability").decimalValue()).isEqualByComparingTo("0.5");
+    assertThat(month.path("basis").path("open").asLong()).isEqualTo(2);
+    assertThat(month.path("basis").path("won").asLong()).isEqualTo(1);
+    assertThat(month.path("basis").path("source").asText()).isEqualTo("history");
+    JsonNode older = negotiate.path("byAge").get(1);
+    assertThat(older.path("age").asText()).isEqualTo("90-179");
+    assertThat(older.path("basis").path("source").asText()).isEqualTo("stage");
+    assertThat(older.path("expected").decimalValue()).isEqualByComparingTo("100.00");
+    assertThat(stage(f, "WIN_RECOGNITION").path("expected").decimalValue()).isEqualByComparingTo("0");
+    assertThat(f.path("opportunities")).hasSize(3);
   }
 
   @Test
   void shouldBacktestOneMethodWhenAskedAndSayWhenNothingWasWon() {
     JsonNode one = ok(ops().get(backtest("period=2026-Q3&periods=2&method=historical&window=P6M")));
-    assertThat(one.path("accuracy")).hasSize(1);
+    assertThat(one.path("accuracy")).hasSize(3);
     assertThat(one.path("trust").asText()).isEqualTo("historical");
     // 2025-Q1 and 2025-Q2: nothing of the data set existed yet
     JsonNode empty = ok(ops().get(backtest("period=2025-Q3&periods=2")));
@@ -186,6 +248,7 @@ abstract class ForecastContract {
     assertBadRequest(forecast("period=2027-Q1&format=pdf"), "format");
     assertBadRequest(forecast("period=2027-Q1&format=csv&table=people"), "table");
     assertBadRequest(backtest("period=2026-Q3&method=magic"), "method");
+    assertBadRequest(backtest("period=2026-Q3&method=weighted,magic"), "method");
     assertBadRequest(backtest("period=2026-Q3&periods=0"), "periods");
     assertBadRequest(backtest("period=2026-Q3&periods=many"), "periods");
     assertBadRequest(backtest("period=yesterday"), "period");
@@ -226,25 +289,31 @@ abstract class ForecastContract {
 
   @Test
   void shouldExportTheBacktestAsCsvAndXlsx() throws IOException {
-    ApiClient.Response csv = ops().get(backtest("period=2026-Q3&periods=2&windowMonths=6&format=csv"));
+    ApiClient.Response csv = ops().get(backtest("period=2026-Q3&periods=2&method=both&windowMonths=6&format=csv"));
     assertThat(csv.status()).isEqualTo(200);
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines).containsExactly(
-        "period,start,end,method,forecast,actual,error_percent,mape",
-        "2026-Q1,2026-01-01,2026-04-01,weighted,220.00,250.00,\"-12.00\",",
-        "2026-Q1,2026-01-01,2026-04-01,historical,200.00,250.00,\"-20.00\",",
-        "2026-Q2,2026-04-01,2026-07-01,weighted,300.00,300.00,0.00,",
-        "2026-Q2,2026-04-01,2026-07-01,historical,275.00,300.00,\"-8.33\",",
-        "MAPE,,,weighted,,,,6.00",
-        "MAPE,,,historical,,,,14.17");
+        "period,start,end,method,kind,forecast,actual,error_percent,mape",
+        "2026-Q1,2026-01-01,2026-04-01,weighted,method,220.00,250.00,\"-12.00\",",
+        "2026-Q1,2026-01-01,2026-04-01,historical,method,200.00,250.00,\"-20.00\",",
+        "2026-Q1,2026-01-01,2026-04-01,same-as-last-period,baseline,200.00,250.00,\"-20.00\",",
+        "2026-Q1,2026-01-01,2026-04-01,same-period-last-year,baseline,,250.00,,",
+        "2026-Q2,2026-04-01,2026-07-01,weighted,method,300.00,300.00,0.00,",
+        "2026-Q2,2026-04-01,2026-07-01,historical,method,275.00,300.00,\"-8.33\",",
+        "2026-Q2,2026-04-01,2026-07-01,same-as-last-period,baseline,250.00,300.00,\"-16.67\",",
+        "2026-Q2,2026-04-01,2026-07-01,same-period-last-year,baseline,,300.00,,",
+        "MAPE,,,weighted,method,,,,6.00",
+        "MAPE,,,historical,method,,,,14.17",
+        "MAPE,,,same-as-last-period,baseline,,,,18.33",
+        "MAPE,,,same-period-last-year,baseline,,,,");
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
-        bytes(backtest("period=2026-Q3&periods=2&windowMonths=6&format=xlsx"), "application/json")))) {
+        bytes(backtest("period=2026-Q3&periods=2&method=both&windowMonths=6&format=xlsx"), "application/json")))) {
       Sheet sheet = book.getSheetAt(0);
-      assertThat(sheet.getLastRowNum()).isEqualTo(6);
+      assertThat(sheet.getLastRowNum()).isEqualTo(12);
       assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("historical");
-      assertThat(sheet.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(-20.0);
-      assertThat(sheet.getRow(6).getCell(7).getNumericCellValue()).isEqualTo(14.17);
+      assertThat(sheet.getRow(2).getCell(7).getNumericCellValue()).isEqualTo(-20.0);
+      assertThat(sheet.getRow(10).getCell(8).getNumericCellValue()).isEqualTo(14.17);
     }
   }
 
@@ -272,11 +341,15 @@ abstract class ForecastContract {
   }
 
   private static void assertForecast(JsonNode row, String method, String forecast, String errorPercent) {
+    JsonNode f = forecastOf(row, method);
+    assertThat(f.path("forecast").decimalValue()).as(method).isEqualByComparingTo(forecast);
+    assertThat(f.path("errorPercent").decimalValue()).as(method).isEqualByComparingTo(errorPercent);
+  }
+
+  private static JsonNode forecastOf(JsonNode row, String method) {
     for (JsonNode f : row.path("forecasts")) {
       if (f.path("method").asText().equals(method)) {
-        assertThat(f.path("forecast").decimalValue()).as(method).isEqualByComparingTo(forecast);
-        assertThat(f.path("errorPercent").decimalValue()).as(method).isEqualByComparingTo(errorPercent);
-        return;
+        return f;
       }
     }
     throw new AssertionError("no " + method + " forecast in " + row);

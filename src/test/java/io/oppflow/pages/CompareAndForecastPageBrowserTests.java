@@ -320,11 +320,12 @@ class CompareAndForecastPageBrowserTests {
     String scope = "period=2027-Q1&orgUnit=" + enc(orgUnit);
     JsonNode weighted = manager().get("/api/forecast?method=weighted&details=true&" + scope).json();
     JsonNode historical = manager().get("/api/forecast?method=historical&" + scope).json();
-    JsonNode backtest = manager().get("/api/forecast/backtest?method=both&periods=6&" + scope).json();
+    JsonNode stageAge = manager().get("/api/forecast?method=stage-age&" + scope).json();
+    JsonNode backtest = manager().get("/api/forecast/backtest?method=all&periods=6&" + scope).json();
     browser.waiting().until(d -> d.findElements(By.cssSelector("#backtest-table tbody tr")).size() == backtest.path("rows").size()
         && d.findElements(By.cssSelector("#methods-table tbody tr")).size() == weighted.path("byStage").size());
 
-    for (JsonNode f : List.of(weighted, historical)) {
+    for (JsonNode f : List.of(weighted, historical, stageAge)) {
       WebElement total = driver.findElement(By.cssSelector("#totals [data-method='" + f.path("method").asText() + "'] dd"));
       assertMoney(total, f.path("total").decimalValue());
     }
@@ -338,6 +339,10 @@ class CompareAndForecastPageBrowserTests {
     for (JsonNode stage : historical.path("byStage")) {
       assertMoney(cell(driver, "methods-table", stage.path("stage").asText(), "historical-expected"), stage.path("expected").decimalValue());
     }
+    for (JsonNode stage : stageAge.path("byStage")) {
+      assertMoney(cell(driver, "methods-table", stage.path("stage").asText(), "stage-age-expected"), stage.path("expected").decimalValue());
+    }
+    assertMoney(cell(driver, "methods-table", "RUN_RATE", "stage-age-expected"), stageAge.path("runRate").decimalValue());
     List<String> listed = driver.findElements(By.cssSelector("#behind-table tbody tr[data-code]")).stream()
         .map(r -> r.getDomAttribute("data-code")).toList();
     List<String> counted = new ArrayList<>();
@@ -350,6 +355,10 @@ class CompareAndForecastPageBrowserTests {
       assertMoney(backtestCell(driver, p, "actual"), row.path("actual").decimalValue());
       for (JsonNode f : row.path("forecasts")) {
         String m = f.path("method").asText();
+        if (!f.hasNonNull("forecast")) {
+          assertThat(backtestCell(driver, p, m + "-forecast").getText().trim()).as(p + " " + m + ": no history").isEqualTo("–");
+          continue;
+        }
         assertMoney(backtestCell(driver, p, m + "-forecast"), f.path("forecast").decimalValue());
         WebElement error = backtestCell(driver, p, m + "-error");
         if (f.hasNonNull("errorPercent")) {
@@ -365,6 +374,8 @@ class CompareAndForecastPageBrowserTests {
       assertThat(mape.getText().trim()).isEqualTo(a.hasNonNull("mape") ? plain(locale).format(a.path("mape").decimalValue()) + "%" : "–");
     }
     assertThat(driver.findElement(By.id("trust")).getDomAttribute("data-trust")).isEqualTo(backtest.path("trust").asText(""));
+    assertThat(backtest.path("rows").get(0).path("forecasts").findValuesAsText("method"))
+        .containsExactly("weighted", "historical", "stage-age", "same-as-last-period", "same-period-last-year");
   }
 
   /** The number of a stage's opportunities lists the ones the weighted forecast counts, each linked to its page. */
@@ -397,7 +408,7 @@ class CompareAndForecastPageBrowserTests {
    */
   private void drillsIntoTheWonOfEachPeriod(TasklistBrowser browser, String orgUnit) throws Exception {
     WebDriver driver = browser.driver();
-    JsonNode backtest = manager().get("/api/forecast/backtest?method=both&periods=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
+    JsonNode backtest = manager().get("/api/forecast/backtest?method=all&periods=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
     int drilled = 0;
     for (JsonNode row : backtest.path("rows")) {
       if (row.path("actual").decimalValue().signum() == 0) {

@@ -31,7 +31,8 @@ public class ForecastController {
 
   @GetMapping("/api/forecast")
   @Operation(summary = "Expected amount won in a period (2027, 2027-Q1, 2027-03) from the open pipeline, "
-      + "weighted by the modelled stage probabilities or by historical win rates; CSV/XLSX by format= or Accept, "
+      + "weighted by the modelled stage probabilities or by historical win rates, or (stage-age) by the learned chance "
+      + "that a deal so long in its stage is won within the period plus the run rate; CSV/XLSX by format= or Accept, "
       + "per stage, or with table=opportunities of each opportunity counted")
   ResponseEntity<?> forecast(@RequestParam(required = false) String period,
       @RequestParam(required = false) String method,
@@ -56,7 +57,9 @@ public class ForecastController {
 
   @GetMapping("/api/forecast/backtest")
   @Operation(summary = "Each method's forecast at the start of the N periods before `period` against what was "
-      + "actually won: error %, mean absolute percentage error, the method to trust; CSV/XLSX by format= or Accept")
+      + "actually won, beside the naive baselines same-as-last-period and same-period-last-year: error %, mean absolute "
+      + "percentage error, the one to trust; method=all (default), both (weighted,historical) or a comma list; "
+      + "CSV/XLSX by format= or Accept")
   ResponseEntity<?> backtest(@RequestParam(required = false) String period,
       @RequestParam(required = false) Integer periods,
       @RequestParam(required = false) String method,
@@ -69,19 +72,27 @@ public class ForecastController {
       Actor actor) {
     SalesPeriod p = ForecastRequest.period(period);
     int n = ForecastRequest.periods(periods);
-    List<ForecastMethod> methods = method == null || method.isBlank() || method.strip().equalsIgnoreCase("both")
-        ? List.of(ForecastMethod.WEIGHTED, ForecastMethod.HISTORICAL) : List.of(backtestMethod(method));
+    List<ForecastMethod> methods = backtestMethods(method);
     int months = ForecastRequest.windowMonths(window, windowMonths);
     ForecastScope scope = ForecastScope.of(actor, process, orgUnit, owner).resolvedBy(processes);
     BacktestView view = backtester.backtest(scope, p, n, methods, months);
     return export.respond(view, () -> ForecastTables.backtest(view));
   }
 
-  private static ForecastMethod backtestMethod(String method) {
+  /** {@code all} (the default), {@code both} (weighted and historical, as before stage-age), or a comma list. */
+  private static List<ForecastMethod> backtestMethods(String method) {
+    String m = method == null ? "" : method.strip();
+    if (m.isEmpty() || m.equalsIgnoreCase("all")) {
+      return List.of(ForecastMethod.values());
+    }
+    if (m.equalsIgnoreCase("both")) {
+      return List.of(ForecastMethod.WEIGHTED, ForecastMethod.HISTORICAL);
+    }
     try {
-      return ForecastMethod.parse(method);
+      return java.util.Arrays.stream(m.split(",")).map(ForecastMethod::parse).distinct().toList();
     } catch (IllegalArgumentException e) {
-      throw InvalidRequestException.of("method", "'" + method + "' is not a method: use weighted, historical or both");
+      throw InvalidRequestException.of("method",
+          "'" + method + "' is not a method: use all, both, or a list of weighted, historical, stage-age");
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -75,12 +76,44 @@ public class ForecastData {
     return rates;
   }
 
-  /** The amount of the opportunities won in the period. */
-  BigDecimal wonIn(ForecastScope scope, SalesPeriod period) {
-    List<Object> args = new ArrayList<>(List.of(scope.processKey(), period.startInstant(), period.endInstant()));
+  /**
+   * Every opportunity open at {@code at} (created at or before it, not closed at it), in the stage it was in then
+   * and since when (from the stage intervals), with when it was won if it was; expected close dates play no part.
+   */
+  List<OpenDeal> openDealsAt(ForecastScope scope, OffsetDateTime at) {
+    List<Object> args = new ArrayList<>(List.of(scope.processKey(), at, at, at, at));
+    String sql = "select o.code, o.owner, o.org_unit, si.stage, o.amount, si.entered_at,"
+        + " case when o.status = 'WON' then o.closed_at end as won_at from opportunity o"
+        + " join stage_interval si on si.opportunity_code = o.code and si.process_key = o.process_key"
+        + " where o.process_key = ? and si.entered_at <= ? and (si.left_at is null or si.left_at > ?)"
+        + " and o.created_at <= ? and (o.closed_at is null or o.closed_at > ?)" + scopeFilter(scope, args)
+        + " order by o.code, si.entered_at";
+    // As openAt: should two intervals overlap, the later-entered stage counts, once.
+    Map<String, OpenDeal> byCode = new LinkedHashMap<>();
+    jdbc.query(sql, (rs, i) -> new OpenDeal(rs.getString("code"), rs.getString("owner"), rs.getString("org_unit"),
+        rs.getString("stage"), rs.getBigDecimal("amount"), rs.getObject("entered_at", OffsetDateTime.class),
+        rs.getObject("won_at", OffsetDateTime.class)), args.toArray()).forEach(d -> byCode.put(d.code(), d));
+    return List.copyOf(byCode.values());
+  }
+
+  /** When the scope's history begins: its first opportunity's creation (empty if it has none). */
+  Optional<OffsetDateTime> historyStart(ForecastScope scope) {
+    List<Object> args = new ArrayList<>(List.of(scope.processKey()));
+    String sql = "select min(o.created_at) from opportunity o where o.process_key = ?" + scopeFilter(scope, args);
+    return Optional.ofNullable(jdbc.queryForObject(sql, OffsetDateTime.class, args.toArray()));
+  }
+
+  /** The amount of the opportunities won in [from, to). */
+  BigDecimal wonBetween(ForecastScope scope, OffsetDateTime from, OffsetDateTime to) {
+    List<Object> args = new ArrayList<>(List.of(scope.processKey(), from, to));
     String sql = "select coalesce(sum(o.amount), 0) from opportunity o where o.process_key = ? and o.status = 'WON'"
         + " and o.closed_at >= ? and o.closed_at < ?" + scopeFilter(scope, args);
     return jdbc.queryForObject(sql, BigDecimal.class, args.toArray());
+  }
+
+  /** The amount of the opportunities won in the period. */
+  BigDecimal wonIn(ForecastScope scope, SalesPeriod period) {
+    return wonBetween(scope, period.startInstant(), period.endInstant());
   }
 
   private static String scopeFilter(ForecastScope scope, List<Object> args) {

@@ -12,11 +12,15 @@ public final class ForecastTables {
 
   private ForecastTables() {}
 
-  /** One row per stage, then a total row. */
+  /** One row per stage, then (stage-age) the run rate, then a total row. */
   static Table forecast(ForecastView view) {
     List<List<Object>> rows = new ArrayList<>();
     view.byStage().forEach(s -> rows.add(Arrays.asList(view.period(), view.method(), s.stage(), s.name().zh(),
         s.name().en(), s.opportunities(), s.amount(), s.probability(), s.expected())));
+    if (view.runRate() != null) {
+      rows.add(Arrays.asList(view.period(), view.method(), "RUN_RATE", "新增商机赢单（运行率）", "Run rate (deals not yet open)",
+          null, null, null, view.runRate()));
+    }
     rows.add(Arrays.asList(view.period(), view.method(), "TOTAL", "合计", "Total",
         view.byStage().stream().mapToInt(ForecastView.StageForecast::opportunities).sum(),
         view.byStage().stream().map(ForecastView.StageForecast::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
@@ -37,14 +41,14 @@ public final class ForecastTables {
             "probability", "expected"), rows);
   }
 
-  /** One row per (past period, method), then one MAPE row per method. */
+  /** One row per (past period, method or baseline), then one MAPE row per method or baseline. */
   static Table backtest(BacktestView view) {
     List<List<Object>> rows = new ArrayList<>();
     view.rows().forEach(r -> r.forecasts().forEach(f -> rows.add(Arrays.asList(
-        r.period(), r.start().toString(), r.end().toString(), f.method(), f.forecast(), r.actual(), f.errorPercent(), null))));
+        r.period(), r.start().toString(), r.end().toString(), f.method(), f.kind(), f.forecast(), r.actual(), f.errorPercent(), null))));
     view.accuracy().forEach(a -> rows.add(Arrays.asList(
-        "MAPE", null, null, a.method(), null, null, null, a.mape())));
+        "MAPE", null, null, a.method(), a.kind(), null, null, null, a.mape())));
     return new Table("forecast-backtest-" + view.period(),
-        List.of("period", "start", "end", "method", "forecast", "actual", "error_percent", "mape"), rows);
+        List.of("period", "start", "end", "method", "kind", "forecast", "actual", "error_percent", "mape"), rows);
   }
 }

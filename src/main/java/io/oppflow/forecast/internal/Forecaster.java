@@ -4,21 +4,26 @@ import io.oppflow.forecast.ForecastView;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageDefinition;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Forecasts the amount to be won in a period from the open pipeline, by either method. */
+/** Forecasts the amount to be won in a period from the open pipeline, by any of the methods. */
 @Service
 public class Forecaster {
 
   private final ForecastData data;
   private final StageCatalog catalog;
+  private final StageAgeLearner learner;
+  private final Clock clock;
 
-  Forecaster(ForecastData data, StageCatalog catalog) {
+  Forecaster(ForecastData data, StageCatalog catalog, StageAgeLearner learner, Clock clock) {
     this.data = data;
     this.catalog = catalog;
+    this.learner = learner;
+    this.clock = clock;
   }
 
   /**
@@ -27,10 +32,28 @@ public class Forecaster {
    */
   ForecastView forecast(ForecastScope scope, SalesPeriod period, ForecastMethod method, int windowMonths, boolean details) {
     List<StageDefinition> stages = stagesOf(scope.processKey());
+    if (method == ForecastMethod.STAGE_AGE) {
+      return stageAge(scope, period, windowMonths, stages, details);
+    }
     Map<String, StageWinRate> rates = method == ForecastMethod.HISTORICAL
         ? winRatesBefore(scope, period.startInstant(), windowMonths) : Map.of();
     return ForecastCalculation.compute(period, scope.processKey(), method, method == ForecastMethod.HISTORICAL ? windowMonths : null,
         stages, rates, data.openNow(scope, period), details);
+  }
+
+  /**
+   * The stage-age forecast as of the period's start: the pipeline open then (or, for a period not begun, today's),
+   * ages counted to the start, chances learned from the past starts whose outcome was known by then (or by now).
+   */
+  private ForecastView stageAge(ForecastScope scope, SalesPeriod period, int windowMonths, List<StageDefinition> stages,
+      boolean details) {
+    OffsetDateTime start = period.startInstant();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime known = start.isAfter(now) ? now : start;
+    StageAgeLearner.Memo memo = learner.memo(scope);
+    StageAgeModel model = learner.learn(memo, start, period.months(), windowMonths, known);
+    return StageAgeCalculation.compute(period, scope.processKey(), windowMonths, stages, model,
+        learner.openAt(memo, known), start, details);
   }
 
   List<StageDefinition> stagesOf(String processKey) {

@@ -47,6 +47,11 @@ public record SalesPeriod(String label, LocalDate start, LocalDate end, int mont
     return of(start.minusMonths(months), months);
   }
 
+  /** The same period a year earlier (for a year: the year before, as {@link #previous()}). */
+  SalesPeriod yearBefore() {
+    return of(start.minusYears(1), months);
+  }
+
   OffsetDateTime startInstant() {
     return start.atStartOfDay().atOffset(ZoneOffset.UTC);
   }

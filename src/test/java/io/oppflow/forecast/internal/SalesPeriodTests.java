@@ -12,18 +12,19 @@ class SalesPeriodTests {
 
   @ParameterizedTest
   @CsvSource({
-      "2027,    2027,    2027-01-01, 2028-01-01, 2026",
-      "2027-Q1, 2027-Q1, 2027-01-01, 2027-04-01, 2026-Q4",
-      "2027-q4, 2027-Q4, 2027-10-01, 2028-01-01, 2027-Q3",
-      "2027-03, 2027-03, 2027-03-01, 2027-04-01, 2027-02",
-      "2027-01, 2027-01, 2027-01-01, 2027-02-01, 2026-12"})
-  void shouldReadYearsQuartersAndMonthsAndStepBackByTheSameLength(String text, String label, LocalDate start,
-      LocalDate end, String previous) {
+      "2027,    2027,    2027-01-01, 2028-01-01, 2026,    2026",
+      "2027-Q1, 2027-Q1, 2027-01-01, 2027-04-01, 2026-Q4, 2026-Q1",
+      "2027-q4, 2027-Q4, 2027-10-01, 2028-01-01, 2027-Q3, 2026-Q4",
+      "2027-03, 2027-03, 2027-03-01, 2027-04-01, 2027-02, 2026-03",
+      "2027-01, 2027-01, 2027-01-01, 2027-02-01, 2026-12, 2026-01"})
+  void shouldReadYearsQuartersAndMonthsAndStepBackByTheSameLengthOrAYear(String text, String label, LocalDate start,
+      LocalDate end, String previous, String yearBefore) {
     SalesPeriod period = SalesPeriod.parse(text);
     assertThat(period.label()).isEqualTo(label);
     assertThat(period.start()).isEqualTo(start);
     assertThat(period.end()).isEqualTo(end);
     assertThat(period.previous().label()).isEqualTo(previous);
+    assertThat(period.yearBefore().label()).isEqualTo(yearBefore);
     assertThat(period.startInstant().toString()).isEqualTo(start + "T00:00Z");
   }
 
