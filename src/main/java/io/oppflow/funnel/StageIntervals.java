@@ -103,36 +103,31 @@ public class StageIntervals {
 
   /**
    * Gives an imported opportunity the stage history the import knows: {@code history} in stage order,
-   * each entered and left at the given times. An interval the live process opened already (the stage an
-   * open opportunity continues in) takes over the historical entry time; the rest are written new. All
-   * are marked {@link Source#IMPORT}.
+   * each entered and left at the given times, all marked {@link Source#IMPORT}. The interval the live process
+   * opened already (the stage an open opportunity continues in) is written again after the stages before it,
+   * with the historical entry time and its engine links: intervals entered at the same time then read in stage
+   * order by id, as every reader orders them (entered_at, id).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void imported(String opportunityCode, String processKey, List<ImportedInterval> history) {
-    for (ImportedInterval i : history) {
-      int moved = i.leftAt() != null ? 0 : jdbc.update("update stage_interval set entered_at = ?, source = ?"
-          + " where opportunity_code = ? and stage = ? and left_at is null",
-          Timestamp.from(i.enteredAt()), Source.IMPORT.name(), opportunityCode, i.stage().code());
-      if (moved == 0) {
-        jdbc.update("insert into stage_interval (opportunity_code, process_key, stage, stage_order, entered_at, left_at,"
-            + " outcome, source) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            opportunityCode, processKey, i.stage().code(), i.stage().order(), Timestamp.from(i.enteredAt()),
-            i.leftAt() == null ? null : Timestamp.from(i.leftAt()), i.outcome() == null ? null : i.outcome().name(),
-            Source.IMPORT.name());
-      }
+    Map<String, Object> live = jdbc.queryForList("select id, process_instance_id, activity_instance_id from stage_interval"
+        + " where opportunity_code = ? and left_at is null", opportunityCode).stream().findFirst().orElse(null);
+    if (live != null) {
+      jdbc.update("delete from stage_interval where id = ?", slice(live, "id"));
     }
-    copySlices(opportunityCode);
-  }
-
-  /** Copies the opportunity's slice columns onto its intervals (the funnel groups intervals by them). */
-  private void copySlices(String opportunityCode) {
-    jdbc.update("update stage_interval set owner = (select o.owner from opportunity o where o.code = ?),"
-        + " org_unit = (select o.org_unit from opportunity o where o.code = ?),"
-        + " region = (select o.region from opportunity o where o.code = ?),"
-        + " project_type = (select o.project_type from opportunity o where o.code = ?),"
-        + " customer_type = (select o.customer_type from opportunity o where o.code = ?)"
-        + " where opportunity_code = ?",
-        opportunityCode, opportunityCode, opportunityCode, opportunityCode, opportunityCode, opportunityCode);
+    Map<String, Object> slices = jdbc.queryForList("select owner, org_unit, region, project_type, customer_type"
+        + " from opportunity where code = ?", opportunityCode).stream().findFirst().orElse(Map.of());
+    jdbc.batchUpdate("insert into stage_interval (opportunity_code, process_key, process_instance_id,"
+        + " activity_instance_id, stage, stage_order, entered_at, left_at, outcome, source, owner, org_unit, region,"
+        + " project_type, customer_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", history.stream().map(i -> {
+          boolean open = i.leftAt() == null && live != null;
+          return new Object[] {opportunityCode, processKey, open ? slice(live, "process_instance_id") : null,
+              open ? slice(live, "activity_instance_id") : null, i.stage().code(), i.stage().order(),
+              Timestamp.from(i.enteredAt()), i.leftAt() == null ? null : Timestamp.from(i.leftAt()),
+              i.outcome() == null ? null : i.outcome().name(), Source.IMPORT.name(), slice(slices, "owner"),
+              slice(slices, "org_unit"), slice(slices, "region"), slice(slices, "project_type"),
+              slice(slices, "customer_type")};
+        }).toList());
   }
 
   /**

@@ -57,7 +57,7 @@ public class StageTimeline {
   public List<StageVisit> of(String code, Actor actor) {
     Opportunity opportunity = opportunities.readableBy(code, actor);
     List<Row> rows = jdbc.query("select id, process_key, process_instance_id, stage, stage_order, entered_at, left_at,"
-        + " outcome, source, left_by, owner, org_unit from stage_interval where opportunity_code = ? order by entered_at, id",
+        + " outcome, source, left_by, owner, org_unit from stage_interval where opportunity_code = ? order by entered_at, stage_order, id",
         (rs, i) -> row(rs), opportunity.getCode());
     List<GateOutcome> records = gates.outcomes(opportunity.getCode());
     List<Reassignment> moves = reassignments.of(opportunity.getCode());

@@ -125,12 +125,20 @@ public class OpportunityService {
     if ((past.status() == OpportunityStatus.LOST) != (past.loss() != null)) {
       throw InvalidRequestException.of("lostReason", "only lost opportunities have a loss");
     }
+    if (past.stageEnteredAt() != null && (past.status() != OpportunityStatus.OPEN
+        || past.stageEnteredAt().isBefore(past.createdAt()) || past.stageEnteredAt().isAfter(clock.instant()))) {
+      throw InvalidRequestException.of("stageEnteredOn", "only an open opportunity has one, between its creation and now");
+    }
+    if (past.lostAtStage() != null && past.status() != OpportunityStatus.LOST) {
+      throw InvalidRequestException.of("lostAtStage", "only lost opportunities have one");
+    }
     validate(past.facts());
   }
 
   /**
    * Records an opportunity taken over from elsewhere with its historical dates; an open one continues
-   * as a live process in its stage. Owners need not be users yet. The domain events of winning and
+   * as a live process in its stage, its stage's timers (the dwell limit) running from when it entered the stage.
+   * Owners need not be users yet. The domain events of winning and
    * losing are not published: the import is not the moment it happened.
    *
    * @return false, changing nothing, if an opportunity with this code exists already
@@ -147,7 +155,9 @@ public class OpportunityService {
     OpportunityEntity opportunity = OpportunityEntity.imported(past);
     opportunities.saveAndFlush(opportunity);
     if (opportunity.isOpen()) {
-      opportunity.attachProcess(workflow.startAt(opportunity.snapshot(), past.stage()));
+      // the stall clock runs from the historical entry, so a deal past its stage's dwell limit is reviewed at once
+      opportunity.attachProcess(workflow.startAt(opportunity.snapshot(), past.stage(),
+          past.stageEnteredAt() == null ? past.createdAt() : past.stageEnteredAt()));
       events.publishEvent(new OpportunityFactsRecorded(past.code()));
     }
     opportunities.flush();

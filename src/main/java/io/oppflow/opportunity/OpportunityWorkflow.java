@@ -23,9 +23,11 @@ public interface OpportunityWorkflow {
   String start(Opportunity opportunity);
 
   /**
-   * Starts the stage process of an imported open opportunity directly in the stage it has reached.
+   * Starts the stage process of an imported open opportunity directly in the stage it has reached. The
+   * stage's timers run as if it had been entered at {@code stageEnteredAt}: a dwell limit passed already is
+   * due at once.
    *
    * @return the process instance id
    */
-  String startAt(Opportunity opportunity, String stageCode);
+  String startAt(Opportunity opportunity, String stageCode, java.time.Instant stageEnteredAt);
 }

@@ -15,12 +15,14 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Times a 10,000-row CSV import end to end (POST, then poll until DONE) on H2 or PostgreSQL. Not a
- * test: run it by hand, see docs/importing.md.
+ * Times a CSV import end to end (POST, then poll the job until DONE) on H2 or PostgreSQL, printing the job's
+ * progress (rows done / total, rows/s so far) every 10 s and the rows/s of the whole import. The file has the
+ * history columns (stage entry dates, lost_at_stage, expected_close_on). Not a test: run it by hand, see
+ * docs/benchmarks.md "CSV import".
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.oppflow.bench.CsvImportBench -Dexec.args="h2 10000"</pre>
- * ({@code postgres} instead of {@code h2} for an embedded PostgreSQL.)
+ *   -Dexec.mainClass=io.oppflow.bench.CsvImportBench -Dexec.args="postgres 100000"</pre>
+ * ({@code h2} instead of {@code postgres} for H2 in memory.)
  */
 public final class CsvImportBench {
 
@@ -35,6 +37,7 @@ public final class CsvImportBench {
     // system properties, so they win over the profiles' files
     System.setProperty("server.port", "0");
     System.setProperty("logging.level.root", "WARN");
+    System.setProperty("oppflow.demo.data.enabled", "false");
     SpringApplicationBuilder app = new SpringApplicationBuilder(OppflowApplication.class);
     if (postgres) {
       System.setProperty("oppflow.admin.password", "bench-Admin-Passw0rd-1");
@@ -54,34 +57,70 @@ public final class CsvImportBench {
       long start = System.nanoTime();
       String id = ops.postForm("/api/imports", "file", "bench.csv", csv, Map.of("process", "project-sales-funnel"))
           .json().path("id").asText();
-      String status = await("bench import " + id).atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
-          .until(() -> ops.get("/api/imports/" + id).json().path("status").asText(), s -> !s.equals("RUNNING"));
+      long[] lastReport = {start};
+      String status = await("bench import " + id).atMost(Duration.ofHours(3)).pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            com.fasterxml.jackson.databind.JsonNode job = ops.get("/api/imports/" + id).json();
+            if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
+              lastReport[0] = System.nanoTime();
+              int done = job.path("imported").asInt() + job.path("skipped").asInt() + job.path("rejected").asInt();
+              double seconds = (lastReport[0] - start) / 1e9;
+              System.out.printf("  %.0f s: %d / %d rows done (%.0f rows/s), load %.1f%n", seconds, done,
+                  job.path("total").asInt(), done / seconds, os.getSystemLoadAverage());
+            }
+            return job.path("status").asText();
+          }, s -> !s.equals("RUNNING"));
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
       // a loaded machine stretches wall-clock time: the CPU time of this JVM and the load tell how much
-      System.out.printf("%s: %d rows, %s, %d ms wall, %d ms CPU of this JVM, %d cores, load %.1f: %s%n",
-          postgres ? "PostgreSQL" : "H2", rows, status, millis, cpuMillis, os.getAvailableProcessors(),
-          os.getSystemLoadAverage(),
+      System.out.printf("%s: %d rows, %s, %d ms wall = %.0f rows/s, %d ms CPU of this JVM (%.2f ms a row),"
+          + " %d cores, load %.1f: %s%n",
+          postgres ? "PostgreSQL" : "H2", rows, status, millis, rows * 1000.0 / millis, cpuMillis,
+          cpuMillis / (double) rows, os.getAvailableProcessors(), os.getSystemLoadAverage(),
           ops.get("/api/imports/" + id).body().replaceAll("\"errors\":\\[.*]", "\"errors\":[...]"));
     }
   }
 
-  /** About half open (spread over the stages), 35% of the closed ones won, the rest lost. */
+  /**
+   * About half open (spread over the stages, entered 2017 to 2025, so many past their dwell limit), 35% of the
+   * closed ones won, the rest lost at a random stage; every row with its stage entry dates and, open ones, an
+   * expected close date.
+   */
   static String file(int rows) {
     Random random = new Random(42);
     StringBuilder csv = new StringBuilder(
-        "code,name,customer,customer_type,project_type,region,org_unit,owner,amount,currency,created_on,stage,status,closed_on,lost_reason\n");
+        "code,name,customer,customer_type,project_type,region,org_unit,owner,amount,currency,created_on,stage,status,"
+        + "closed_on,lost_reason,expected_close_on,lost_at_stage");
+    STAGES.forEach(s -> csv.append(",entered_").append(s).append("_on"));
+    csv.append('\n');
     for (int i = 0; i < rows; i++) {
-      int day = 1 + random.nextInt(28);
-      String created = "2025-" + String.format("%02d", 1 + random.nextInt(6)) + "-" + String.format("%02d", day);
-      String closed = "2025-" + String.format("%02d", 7 + random.nextInt(6)) + "-" + String.format("%02d", day);
-      String tail = random.nextBoolean() ? STAGES.get(random.nextInt(STAGES.size())) + ",OPEN,,"
-          : random.nextInt(100) < 35 ? ",WON," + closed + "," : ",LOST," + closed + ",COMPETITOR:某厂商";
+      java.time.LocalDate created = java.time.LocalDate.of(2017 + random.nextInt(8), 1 + random.nextInt(12),
+          1 + random.nextInt(28));
+      int status = random.nextInt(100);  // < 50 open, < 68 won, else lost
+      int last = status < 50 || status >= 68 ? random.nextInt(STAGES.size()) : STAGES.size() - 1;
+      java.time.LocalDate[] entered = new java.time.LocalDate[last + 1];
+      java.time.LocalDate day = created;
+      for (int s = 0; s <= last; s++) {
+        entered[s] = day;
+        day = day.plusDays(random.nextInt(40));
+      }
+      java.time.LocalDate closed = day;
       int team = random.nextInt(6);
       csv.append("BENCH-").append(i).append(",项目 ").append(i).append(",某公司 ").append(i % 500)
           .append(",NEW,SMALL,华东,HQ/East/Team-").append(team).append(",rep-").append(team).append('-')
           .append(random.nextInt(5)).append(',').append(10_000 + random.nextInt(990_000)).append(",CNY,")
-          .append(created).append(',').append(tail).append('\n');
+          .append(created).append(',');
+      if (status < 50) {
+        csv.append(STAGES.get(last)).append(",OPEN,,,").append(closed.plusDays(90)).append(',');
+      } else if (status < 68) {
+        csv.append(",WON,").append(closed).append(",,,");
+      } else {
+        csv.append(",LOST,").append(closed).append(",COMPETITOR:某厂商,,").append(STAGES.get(last));
+      }
+      for (int s = 0; s < STAGES.size(); s++) {
+        csv.append(',').append(s <= last ? entered[s].toString() : "");
+      }
+      csv.append('\n');
     }
     return csv.toString();
   }

@@ -44,7 +44,7 @@ public class ImportBatch {
       return transactions.execute(tx -> {
         int imported = 0;
         for (ImportRow row : rows) {
-          imported += record(row.opportunity(), stages) ? 1 : 0;
+          imported += record(row) ? 1 : 0;
         }
         return new Result(imported, rows.size() - imported, List.of());
       });
@@ -60,7 +60,7 @@ public class ImportBatch {
     List<RowError> rejected = new ArrayList<>();
     for (ImportRow row : rows) {
       try {
-        if (Boolean.TRUE.equals(transactions.execute(tx -> record(row.opportunity(), stages)))) {
+        if (Boolean.TRUE.equals(transactions.execute(tx -> record(row)))) {
           imported++;
         } else {
           skipped++;
@@ -72,11 +72,12 @@ public class ImportBatch {
     return new Result(imported, skipped, rejected);
   }
 
-  private boolean record(ImportedOpportunity o, List<StageDefinition> stages) {
+  private boolean record(ImportRow row) {
+    ImportedOpportunity o = row.opportunity();
     if (!opportunities.recordImported(o)) {
       return false;
     }
-    intervals.imported(o.code(), o.processKey(), ImportedHistory.of(o, stages));
+    intervals.imported(o.code(), o.processKey(), row.history());
     // Each later query would dirty-check every opportunity of the batch so far (quadratic): let go of them.
     entityManager.flush();
     entityManager.clear();

@@ -56,7 +56,7 @@ public class ImportService {
     }
     ImportColumns columns;
     try {
-      columns = ImportColumns.of(records.get(0).fields());
+      columns = ImportColumns.of(records.get(0).fields(), stages.stream().map(StageDefinition::code).toList());
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.of("file", e.getMessage());
     }

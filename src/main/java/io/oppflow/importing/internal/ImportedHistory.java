@@ -3,50 +3,66 @@ package io.oppflow.importing.internal;
 import io.oppflow.funnel.StageDefinition;
 import io.oppflow.funnel.StageIntervals.ImportedInterval;
 import io.oppflow.funnel.StageOutcome;
-import io.oppflow.opportunity.ImportedOpportunity;
+import io.oppflow.opportunity.OpportunityStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The stage history an import row implies, from the little it says: created on, current stage (open)
- * or closed on and how. Time is booked only where the row puts it; stages the opportunity must have
- * passed without a known date get zero-length intervals. Stated in docs/importing.md:
+ * The stage history an import row implies, in stage order, from what it says: created on, the entry dates of
+ * the stages it gives ({@code entered_<stage>_on}, {@code stage_entered_on}), where it stands or ended (the
+ * open stage, the stage it was lost at, the last stage for a won one) and when it closed. Time is booked only
+ * where the row puts it; stages passed at a date the row does not give get zero-length intervals. Stated in
+ * docs/importing.md:
  * <ul>
- *   <li>open at stage S: every stage before S entered and advanced at created_on; S entered at created_on,
- *       still open;</li>
- *   <li>won: the first stage from created_on to closed_on; every later stage entered and advanced at
- *       closed_on (the last one advanced = won);</li>
- *   <li>lost: the first stage from created_on to closed_on, left as lost (the file does not say where).</li>
+ *   <li>the first stage is entered at its own date if given, else at created_on;</li>
+ *   <li>any other stage without a date is entered at the next date the row gives after it: a later stage's
+ *       entry, else closed_on; only the stage an open row is in has no later date, and is then entered at
+ *       the last date before it (created_on if none);</li>
+ *   <li>each stage is left, advanced, when the next is entered; the last one is still open, or left at
+ *       closed_on as won (advanced) or lost.</li>
  * </ul>
+ * The dates are checked to be in stage order before (by {@link RowParser}), so the history never goes back.
  */
 public final class ImportedHistory {
 
   private ImportedHistory() {}
 
-  static List<ImportedInterval> of(ImportedOpportunity o, List<StageDefinition> stages) {
+  /**
+   * @param last the index of the stage the row is in or ended in
+   * @param given the entry dates the row gives, by stage index
+   * @param closedAt null for an open row
+   */
+  static List<ImportedInterval> of(List<StageDefinition> stages, OpportunityStatus status, int last,
+      Map<Integer, Instant> given, Instant createdAt, Instant closedAt) {
     List<ImportedInterval> history = new ArrayList<>();
     if (stages.isEmpty()) {
       return history;
     }
-    Instant created = o.createdAt();
-    switch (o.status()) {
-      case OPEN -> {
-        for (StageDefinition s : stages) {
-          boolean current = s.code().equals(o.stage());
-          history.add(new ImportedInterval(s, created, current ? null : created, current ? null : StageOutcome.ADVANCED));
-          if (current) {
-            break;
-          }
-        }
-      }
-      case WON -> {
-        history.add(new ImportedInterval(stages.get(0), created, o.closedAt(), StageOutcome.ADVANCED));
-        stages.stream().skip(1).forEach(s ->
-            history.add(new ImportedInterval(s, o.closedAt(), o.closedAt(), StageOutcome.ADVANCED)));
-      }
-      case LOST -> history.add(new ImportedInterval(stages.get(0), created, o.closedAt(), StageOutcome.LOST));
+    Instant[] entered = new Instant[last + 1];
+    entered[0] = given.getOrDefault(0, createdAt);
+    for (int i = 1; i <= last; i++) {
+      entered[i] = given.containsKey(i) ? given.get(i) : nextGiven(given, i, last)
+          .orElse(closedAt != null ? closedAt : entered[i - 1]);
     }
+    for (int i = 0; i < last; i++) {
+      history.add(new ImportedInterval(stages.get(i), entered[i], entered[i + 1], StageOutcome.ADVANCED));
+    }
+    history.add(switch (status) {
+      case OPEN -> new ImportedInterval(stages.get(last), entered[last], null, null);
+      case WON -> new ImportedInterval(stages.get(last), entered[last], closedAt, StageOutcome.ADVANCED);
+      case LOST -> new ImportedInterval(stages.get(last), entered[last], closedAt, StageOutcome.LOST);
+    });
     return history;
+  }
+
+  private static java.util.Optional<Instant> nextGiven(Map<Integer, Instant> given, int after, int last) {
+    for (int j = after + 1; j <= last; j++) {
+      if (given.containsKey(j)) {
+        return java.util.Optional.of(given.get(j));
+      }
+    }
+    return java.util.Optional.empty();
   }
 }

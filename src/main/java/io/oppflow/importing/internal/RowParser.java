@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import io.oppflow.funnel.StageIntervals.ImportedInterval;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,21 +29,25 @@ public final class RowParser {
 
   private final ImportColumns columns;
   private final String processKey;
-  private final Set<String> stages;
+  private final List<StageDefinition> stages;
+  private final Map<String, Integer> stageIndex = new HashMap<>();
   private final ZoneId zone;
   private final LocalDate today;
 
   RowParser(ImportColumns columns, String processKey, List<StageDefinition> stages, ZoneId zone, LocalDate today) {
     this.columns = columns;
     this.processKey = processKey;
-    this.stages = stages.stream().map(StageDefinition::code).collect(Collectors.toSet());
+    this.stages = stages.stream().sorted(java.util.Comparator.comparingInt(StageDefinition::order)).toList();
+    for (int i = 0; i < this.stages.size(); i++) {
+      stageIndex.put(this.stages.get(i).code(), i);
+    }
     this.zone = zone;
     this.today = today;
   }
 
   ImportRow parse(CsvReader.CsvRecord record) {
     try {
-      return ImportRow.accepted(record.line(), opportunity(record.fields()));
+      return row(record.line(), record.fields());
     } catch (RowRejected e) {
       return ImportRow.rejected(record.line(), e.getMessage());
     } catch (InvalidRequestException e) {
@@ -50,7 +56,7 @@ public final class RowParser {
     }
   }
 
-  private ImportedOpportunity opportunity(List<String> fields) {
+  private ImportRow row(int line, List<String> fields) {
     if (fields.size() != columns.width()) {
       throw new RowRejected("has " + fields.size() + " fields, the header has " + columns.width());
     }
@@ -73,9 +79,7 @@ public final class RowParser {
       if (stage == null) {
         throw new RowRejected("stage: required for an open opportunity");
       }
-      if (!stages.contains(stage)) {
-        throw new RowRejected("stage: '" + stage + "' is not a stage of process " + processKey);
-      }
+      stage(stage, "stage");
     } else if (stage != null) {
       throw new RowRejected("stage: must be empty for a " + status + " opportunity");
     }
@@ -83,9 +87,86 @@ public final class RowParser {
     if (status != OpportunityStatus.LOST && lostReason != null) {
       throw new RowRejected("lost_reason: only lost opportunities have one");
     }
+    String lostAt = value(fields, "lost_at_stage");
+    if (status != OpportunityStatus.LOST && lostAt != null) {
+      throw new RowRejected("lost_at_stage: only lost opportunities have one");
+    }
+    int last = switch (status) {
+      case OPEN -> stage(stage, "stage");
+      case WON -> stages.size() - 1;
+      case LOST -> lostAt == null ? 0 : stage(lostAt, "lost_at_stage");
+    };
+    Map<Integer, Instant> entries = stageEntries(fields, status, last, createdOn, closedOn);
+    List<ImportedInterval> history = ImportedHistory.of(stages, status, last, entries, startOf(createdOn),
+        closedOn == null ? null : startOf(closedOn));
+    Instant stageEnteredAt = status == OpportunityStatus.OPEN ? history.get(history.size() - 1).enteredAt() : null;
     Loss loss = status == OpportunityStatus.LOST ? LostReasons.toLoss(lostReason) : null;
-    return new ImportedOpportunity(code, processKey, required(fields, "owner"), required(fields, "org_unit"),
-        facts(fields), startOf(createdOn), status, stage, closedOn == null ? null : startOf(closedOn), loss);
+    return ImportRow.accepted(line, new ImportedOpportunity(code, processKey, required(fields, "owner"),
+        required(fields, "org_unit"), facts(fields), startOf(createdOn), status, stage, stageEnteredAt,
+        closedOn == null ? null : startOf(closedOn), loss, lostAt == null ? null : stages.get(last).code()), history);
+  }
+
+  /** The index of the stage the column names. */
+  private int stage(String code, String column) {
+    Integer i = stageIndex.get(code);
+    if (i == null) {
+      throw new RowRejected(column + ": '" + code + "' is not a stage of process " + processKey);
+    }
+    return i;
+  }
+
+  /**
+   * The stage entry dates the row gives, by stage index: {@code entered_<stage>_on}, and {@code stage_entered_on}
+   * for the stage it is in or ended in. Each lies between created_on and closed_on, on a stage the opportunity
+   * reached, no earlier than the one given for a stage before it.
+   */
+  private Map<Integer, Instant> stageEntries(List<String> fields, OpportunityStatus status, int last,
+      LocalDate createdOn, LocalDate closedOn) {
+    Map<Integer, LocalDate> given = new java.util.TreeMap<>();
+    for (int i = 0; i < stages.size(); i++) {
+      String column = ImportColumns.stageEntry(stages.get(i).code());
+      LocalDate day = date(fields, column);
+      if (day != null && i > last) {
+        throw new RowRejected(column + ": the opportunity never reached " + stages.get(i).code() + " ("
+            + reached(status, last) + ")");
+      }
+      if (day != null) {
+        given.put(i, day);
+      }
+    }
+    LocalDate current = date(fields, "stage_entered_on");
+    if (current != null && given.containsKey(last) && !given.get(last).equals(current)) {
+      throw new RowRejected("stage_entered_on: " + current + " differs from "
+          + ImportColumns.stageEntry(stages.get(last).code()) + " " + given.get(last));
+    }
+    if (current != null) {
+      given.put(last, current);
+    }
+    Map<Integer, Instant> entries = new HashMap<>();
+    LocalDate previous = createdOn;
+    String previousColumn = "created_on";
+    for (Map.Entry<Integer, LocalDate> e : given.entrySet()) {
+      String column = ImportColumns.stageEntry(stages.get(e.getKey()).code());
+      if (e.getValue().isBefore(previous)) {
+        throw new RowRejected(column + ": " + e.getValue() + " is before " + previousColumn + " " + previous
+            + " (stages are entered in their order, not before the opportunity was created)");
+      }
+      if (closedOn != null && e.getValue().isAfter(closedOn)) {
+        throw new RowRejected(column + ": " + e.getValue() + " is after closed_on " + closedOn);
+      }
+      entries.put(e.getKey(), startOf(e.getValue()));
+      previous = e.getValue();
+      previousColumn = column;
+    }
+    return entries;
+  }
+
+  private String reached(OpportunityStatus status, int last) {
+    return switch (status) {
+      case OPEN -> "it is open in " + stages.get(last).code();
+      case LOST -> "it was lost at " + stages.get(last).code() + (last == 0 ? "; give lost_at_stage if it got further" : "");
+      case WON -> "";
+    };
   }
 
   private OpportunityFacts facts(List<String> fields) {
@@ -96,7 +177,7 @@ public final class RowParser {
         enumValue(CustomerType.class, value(fields, "customer_type"), "customer_type"),
         enumValue(ProjectType.class, value(fields, "project_type"), "project_type"),
         value(fields, "region"), amount(fields), currency == null ? null : currency.toUpperCase(Locale.ROOT),
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        expectedClose(fields), null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private BigDecimal amount(List<String> fields) {
@@ -105,6 +186,16 @@ public final class RowParser {
       return amount == null ? null : new BigDecimal(amount.replace(",", ""));
     } catch (NumberFormatException e) {
       throw new RowRejected("amount: '" + amount + "' is not a number");
+    }
+  }
+
+  /** When the opportunity is expected to close: any day, the future included. */
+  private LocalDate expectedClose(List<String> fields) {
+    String text = value(fields, "expected_close_on");
+    try {
+      return text == null ? null : LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new RowRejected("expected_close_on: '" + text + "' is not an ISO date (yyyy-MM-dd)");
     }
   }
 

@@ -180,7 +180,12 @@ public class OpportunityEntity {
     o.recordFacts(past.facts(), past.createdAt());
     switch (past.status()) {
       case WON -> o.markWon(past.closedAt());
-      case LOST -> o.markLost(past.loss(), past.closedAt());
+      case LOST -> {
+        if (past.lostAtStage() != null) {
+          o.enterStage(past.lostAtStage(), past.closedAt());
+        }
+        o.markLost(past.loss(), past.closedAt());
+      }
       case OPEN -> { }
     }
     return o;

@@ -7,6 +7,7 @@ import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityWorkflow;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   private final RuntimeService runtime;
   private final StageCatalog stages;
   private final StageProcesses processes;
+  private final ProcessEngineConfigurationImpl engine;
 
   CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime, StageCatalog stages,
-      StageProcesses processes) {
+      StageProcesses processes, ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
     this.repository = repository;
     this.runtime = runtime;
     this.stages = stages;
@@ -52,8 +55,8 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   }
 
   @Override
-  public String startAt(Opportunity opportunity, String stageCode) {
-    return runtime.createProcessInstanceByKey(opportunity.getProcessKey())
+  public String startAt(Opportunity opportunity, String stageCode, java.time.Instant stageEnteredAt) {
+    String id = runtime.createProcessInstanceByKey(opportunity.getProcessKey())
         .businessKey(opportunity.getCode())
         .setVariables(Variables.createVariables()
             .putValue(ProcessVariables.OWNER, opportunity.getOwner())
@@ -61,5 +64,11 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
         .startBeforeActivity("Stage_" + stageCode)
         .execute()
         .getId();
+    // the stage's timers count from its historical entry, not from now
+    engine.getCommandExecutorTxRequired().execute(command -> {
+      HistoricalStageEntry.backdateTimers(command, id, stageEnteredAt, engine.getJobExecutor());
+      return null;
+    });
+    return id;
   }
 }

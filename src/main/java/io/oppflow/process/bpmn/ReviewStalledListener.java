@@ -1,5 +1,6 @@
 package io.oppflow.process.bpmn;
 
+import io.oppflow.funnel.StageIntervals;
 import io.oppflow.process.adapter.StalledStage;
 import io.oppflow.shared.InvalidRequestException;
 import java.time.Clock;
@@ -26,9 +27,11 @@ public class ReviewStalledListener implements TaskListener {
   static final String CONTINUE = "CONTINUE";
 
   private final Clock clock;
+  private final StageIntervals intervals;
 
-  ReviewStalledListener(Clock clock) {
+  ReviewStalledListener(Clock clock, StageIntervals intervals) {
     this.clock = clock;
+    this.intervals = intervals;
   }
 
   @Override
@@ -50,12 +53,15 @@ public class ReviewStalledListener implements TaskListener {
     StalledStage.of(task.getBpmnModelElementInstance()).ifPresent(stage -> {
       task.setVariableLocal(STALLED_STAGE, stage.code());
       stage.dwellLimit().ifPresent(limit -> task.setVariableLocal(DWELL_LIMIT, limit));
-      HistoricActivityInstance entered = task.getProcessEngineServices().getHistoryService()
-          .createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .activityId(stage.elementId()).unfinished().orderByHistoricActivityInstanceStartTime().desc()
-          .listPage(0, 1).stream().findFirst().orElse(null);
+      // as the funnel counts it: an imported opportunity entered its stage long before its process did
+      java.time.Instant entered = intervals.enteredAt(task.getProcessInstanceId(), stage.code())
+          .or(() -> task.getProcessEngineServices().getHistoryService()
+              .createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
+              .activityId(stage.elementId()).unfinished().orderByHistoricActivityInstanceStartTime().desc()
+              .listPage(0, 1).stream().findFirst().map(HistoricActivityInstance::getStartTime).map(java.util.Date::toInstant))
+          .orElse(null);
       if (entered != null) {
-        task.setVariableLocal(DAYS_IN_STAGE, Duration.between(entered.getStartTime().toInstant(), clock.instant()).toDays());
+        task.setVariableLocal(DAYS_IN_STAGE, Duration.between(entered, clock.instant()).toDays());
       }
     });
   }

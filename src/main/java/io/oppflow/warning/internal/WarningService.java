@@ -101,7 +101,7 @@ public class WarningService {
     Map<String, List<StageHistoryWarnings.Interval>> byOpportunity = new LinkedHashMap<>();
     jdbc.query("select si.opportunity_code, si.process_key, si.stage, si.stage_order, si.entered_at, si.left_at, si.outcome"
         + " from stage_interval si join opportunity o on o.code = si.opportunity_code where " + scope.where()
-        + " order by si.opportunity_code, si.entered_at, si.id",
+        + " order by si.opportunity_code, si.entered_at, si.stage_order, si.id",
         rs -> { byOpportunity.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(interval(rs)); },
         scope.args().toArray());
     return byOpportunity;

@@ -1,6 +1,7 @@
 package io.oppflow.importing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ abstract class ImportContract {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
   @Autowired InterruptedImports interrupted;
 
   String p;  // a prefix of this test's codes: the context (and database) is shared
@@ -124,8 +126,10 @@ abstract class ImportContract {
     assertThat(open.path("stage").asText()).isEqualTo("CONFIRM_INTENT");
     assertThat(open.path("name").asText()).isEqualTo("华东, 财务系统");
     assertThat(open.path("amount").decimalValue()).isEqualByComparingTo("1200000");
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(p + "OPEN").singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_CONFIRM_INTENT");
+    // (in CONFIRM_INTENT since 2026-01-10, past its 30-day limit: a stall review joins the stage task)
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(p + "OPEN").taskDefinitionKey("Task_CONFIRM_INTENT")
+        .singleResult();
+    assertThat(task).isNotNull();
     assertThat(task.getAssignee()).as("owners need not be users").isEqualTo("zhang.wei");
     assertThat(task.getName()).isEqualTo("3 确认客户意向 · 上海某公司 · 华东, 财务系统 (" + p + "OPEN)");
     assertThat(task.getDescription()).as("the stage entered on the imported date, not on the day of the import")
@@ -241,6 +245,9 @@ abstract class ImportContract {
   @Test
   void shouldChangeNothingWhenTheSameCodesAreImportedAgain() {
     importAndWait(mixedFile());
+    // the open row is past its stage's dwell limit: once its stall review is there, nothing else is to come
+    await("the stall review").atMost(Duration.ofMinutes(2)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(p + "OPEN").taskDefinitionKey("Task_CONFIRM_INTENT_ReviewStalled").count() == 1);
     List<String> before = snapshot();
 
     JsonNode again = importAndWait(mixedFile());
@@ -250,7 +257,8 @@ abstract class ImportContract {
     assertThat(again.path("skipped").asInt()).isEqualTo(4);
     assertThat(again.path("rejected").asInt()).isEqualTo(8);
     assertThat(snapshot()).isEqualTo(before);
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(p + "OPEN").count()).isEqualTo(1);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(p + "OPEN").taskDefinitionKey("Task_CONFIRM_INTENT")
+        .count()).isEqualTo(1);
   }
 
   @Test
@@ -296,6 +304,189 @@ abstract class ImportContract {
     assertThat(refused.body()).doesNotContain("org.apache").doesNotContain("Exception");
     assertThat(count("select count(*) from import_job")).isEqualTo(jobsBefore);
     assertThat(count("select count(*) from opportunity where code like '" + p + "%'")).isZero();
+  }
+
+  // --- the history columns: expected_close_on, stage_entered_on, lost_at_stage, entered_<stage>_on ---
+
+  private static final String HISTORY_HEADER = HEADER
+      + ",expected_close_on,stage_entered_on,lost_at_stage,entered_target_on,entered_DISCOVER_on,Entered_Confirm_Intent_On";
+
+  /** A unit of this test's own, so the funnel, warnings and forecast over it hold only these rows. */
+  String unit;
+
+  /**
+   * Good: STALL (open in DISCOVER since 2017-03-01, limit 30 days), FRESH (open in CONFIRM_INTENT since 4 days ago),
+   * LOSTD (lost at DISCOVER), FCST (open in NEGOTIATE, expected to close 2099-02-15). Bad: lines 6, 7, 8.
+   */
+  String historyFile() {
+    unit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+    LocalDate today = LocalDate.now();
+    String row = "%s,%s,%s,NEW,SMALL,华东," + unit + ",%s,%s,CNY,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n";
+    return HISTORY_HEADER + "\n"
+        + row.formatted(p + "STALL", "停滞的项目", "深圳某公司", "li.na", 500, "2017-01-02", "DISCOVER", "OPEN", "", "", "",
+            "2017-03-01", "", "", "", "")
+        + row.formatted(p + "FRESH", "新项目", "北京某公司", "li.na", 700, today.minusDays(20), "CONFIRM_INTENT", "OPEN", "",
+            "", "", "", "", "", today.minusDays(10), today.minusDays(4))
+        + row.formatted(p + "LOSTD", "丢掉的项目", "广州某公司", "zhang.wei", 300, "2017-01-02", "", "LOST", "2017-05-10",
+            "COMPETITOR:金蝶", "", "", "DISCOVER", "", "", "")
+        + row.formatted(p + "FCST", "预测的项目", "成都某公司", "zhang.wei", 1000, "2017-01-02", "NEGOTIATE", "OPEN", "", "",
+            "2099-02-15", "", "", "", "", "")
+        + row.formatted(p + "BACK", "x", "c", "li.na", 1, "2017-01-02", "CONFIRM_INTENT", "OPEN", "", "", "", "", "", "",
+            "2017-03-01", "2017-02-01")
+        + row.formatted(p + "BEYOND", "x", "c", "li.na", 1, "2017-01-02", "DISCOVER", "OPEN", "", "", "", "", "", "", "",
+            "2017-02-01")
+        + row.formatted(p + "LOSTOPEN", "x", "c", "li.na", 1, "2017-01-02", "DISCOVER", "OPEN", "", "", "", "", "DISCOVER",
+            "", "", "");
+  }
+
+  @Test
+  void shouldRejectStageEntriesOutOfOrderBeyondTheStageReachedOrALossStageOfAnOpenRow() {
+    JsonNode job = importAndWait(historyFile());
+
+    assertThat(job.path("imported").asInt()).as(job.toString()).isEqualTo(4);
+    assertThat(job.path("rejected").asInt()).isEqualTo(3);
+    assertThat(reason(job, 6)).contains("entered_confirm_intent_on").contains("2017-02-01").contains("before")
+        .contains("entered_discover_on 2017-03-01");
+    assertThat(reason(job, 7)).contains("entered_confirm_intent_on").contains("never reached CONFIRM_INTENT")
+        .contains("open in DISCOVER");
+    assertThat(reason(job, 8)).contains("lost_at_stage: only lost opportunities");
+  }
+
+  @Test
+  void shouldRefuseAStageEntryColumnOfNoStage() {
+    ApiClient.Response refused = ops().postForm("/api/imports", "file", "x.csv",
+        (HEADER + ",entered_nowhere_on\n").getBytes(StandardCharsets.UTF_8), Map.of("process", "project-sales-funnel"));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.json().path("detail").asText()).contains("entered_nowhere_on").contains("DISCOVER");
+  }
+
+  @Test
+  void shouldWriteTheHistoryTheColumnsGiveInStageOrder() {
+    importAndWait(historyFile());
+    LocalDate today = LocalDate.now();
+
+    // TARGET from created_on until DISCOVER was entered; DISCOVER open since its own date
+    assertThat(intervals(p + "STALL")).containsExactly(
+        "TARGET 2017-01-02 2017-03-01 ADVANCED IMPORT",
+        "DISCOVER 2017-03-01 - - IMPORT");
+    assertThat(intervals(p + "FRESH")).containsExactly(
+        "TARGET " + today.minusDays(20) + " " + today.minusDays(10) + " ADVANCED IMPORT",
+        "DISCOVER " + today.minusDays(10) + " " + today.minusDays(4) + " ADVANCED IMPORT",
+        "CONFIRM_INTENT " + today.minusDays(4) + " - - IMPORT");
+    // lost at DISCOVER, entered at a date the row does not give: passed on the day it was lost
+    assertThat(intervals(p + "LOSTD")).containsExactly(
+        "TARGET 2017-01-02 2017-05-10 ADVANCED IMPORT",
+        "DISCOVER 2017-05-10 2017-05-10 LOST IMPORT");
+    assertThat(jdbc.queryForObject("select stage from opportunity where code = ?", String.class, p + "LOSTD"))
+        .isEqualTo("DISCOVER");
+    // six stages passed on the same day: read in stage order by id, as every reader orders them (entered_at, id)
+    assertThat(stagesInReadingOrder(p + "FCST")).containsExactly(
+        "TARGET", "DISCOVER", "CONFIRM_INTENT", "INITIATE_PROJECT", "WIN_RECOGNITION", "NEGOTIATE");
+    assertThat(jdbc.queryForObject("select process_instance_id from stage_interval where opportunity_code = ?"
+        + " and left_at is null", String.class, p + "FCST")).as("the live stage keeps its engine link")
+        .isEqualTo(jdbc.queryForObject("select process_instance_id from opportunity where code = ?", String.class, p + "FCST"));
+    assertThat(jdbc.queryForObject("select expected_close_date from opportunity where code = ?", java.sql.Date.class,
+        p + "FCST").toLocalDate()).isEqualTo(LocalDate.of(2099, 2, 15));
+  }
+
+  @Test
+  void shouldRaiseNoWarningFromImportedHistory() {
+    importAndWait(historyFile());
+    String mixedUnit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+    // the file that raised "re-entered TARGET after CONFIRM_INTENT" for its open row: every row in a unit of its own
+    importAndWait(mixedFile().replaceAll(",HQ/East[^,]*,", "," + mixedUnit + ","));
+
+    for (String u : List.of(unit, mixedUnit)) {
+      for (String kind : List.of("REOPENED", "SKIPPED_STAGE")) {
+        ApiClient.Response r = ops().get("/api/warnings?kind=" + kind + "&orgUnit="
+            + java.net.URLEncoder.encode(u, StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("warnings")).as(kind + " in " + u).isEmpty();
+        assertThat(r.json().path("count").asInt()).isZero();
+      }
+    }
+    assertThat(stagesInReadingOrder(p + "OPEN")).containsExactly("TARGET", "DISCOVER", "CONFIRM_INTENT");
+  }
+
+  @Test
+  void shouldRunTheStallClockFromTheHistoricalStageEntry() {
+    importAndWait(historyFile());
+
+    // DISCOVER since 2017-03-01, limit 30 days: due 2017-03-31, so the review comes right after the import
+    org.camunda.bpm.engine.runtime.Job stallTimer = timerOf(p + "STALL", "Timer_DISCOVER_Stalled");
+    if (stallTimer != null) {
+      assertThat(stallTimer.getDuedate().toInstant()).isCloseTo(day("2017-03-31"), within(Duration.ofMinutes(1)));
+    }
+    Task review = await("the stall review of " + p + "STALL").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(p + "STALL")
+            .taskDefinitionKey("Task_DISCOVER_ReviewStalled").singleResult(), java.util.Objects::nonNull);
+    long days = Duration.between(day("2017-03-01"), Instant.now()).toDays();
+    assertThat(tasks.getVariableLocal(review.getId(), "daysInStage")).as("days since the historical entry")
+        .isEqualTo(days);
+    JsonNode stalled = ops().get("/api/warnings?kind=STALLED&orgUnit="
+        + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8)).json();
+    assertThat(stalled.findValuesAsText("opportunity")).contains(p + "STALL");
+    // CONFIRM_INTENT entered 4 days ago, limit 30 days: due in 26 days, not before
+    org.camunda.bpm.engine.runtime.Job fresh = timerOf(p + "FRESH", "Timer_CONFIRM_INTENT_Stalled");
+    assertThat(fresh.getDuedate().toInstant()).isCloseTo(day(LocalDate.now().minusDays(4).plusDays(30).toString()),
+        within(Duration.ofMinutes(1)));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(p + "FRESH").taskDefinitionKey(
+        "Task_CONFIRM_INTENT_ReviewStalled").count()).isZero();
+  }
+
+  @Test
+  void shouldCountAnImportedLossAtItsStageInTheFunnel() {
+    importAndWait(historyFile());
+
+    JsonNode all = ops().get("/api/funnel?process=project-sales-funnel&orgUnit="
+        + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8)).json().path("groups").get(0);
+    // entered TARGET: STALL, FRESH, LOSTD, FCST, all advanced; DISCOVER: the same four, LOSTD lost there, STALL in it
+    JsonNode target = stage(all, "TARGET");
+    assertThat(List.of(target.path("entered").asInt(), target.path("advanced").asInt(), target.path("lost").asInt()))
+        .containsExactly(4, 4, 0);
+    JsonNode discover = stage(all, "DISCOVER");
+    assertThat(List.of(discover.path("entered").asInt(), discover.path("advanced").asInt(), discover.path("lost").asInt(),
+        discover.path("open").asInt())).containsExactly(4, 2, 1, 1);
+  }
+
+  @Test
+  void shouldLetTheWeightedForecastCountAnImportedExpectedCloseDate() {
+    importAndWait(historyFile());
+
+    ApiClient.Response r = ops().get("/api/forecast?process=project-sales-funnel&method=weighted&period=2099-Q1&orgUnit="
+        + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8));
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    // FCST alone closes in 2099-Q1: 1000 in NEGOTIATE (win probability 0.80)
+    assertThat(r.json().path("total").decimalValue()).isEqualByComparingTo("800");
+  }
+
+  @Test
+  void shouldChangeNothingWhenAFileWithHistoryColumnsIsImportedAgain() {
+    String file = historyFile();
+    importAndWait(file);
+    await("the stall review").atMost(Duration.ofMinutes(2)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(p + "STALL").taskDefinitionKey("Task_DISCOVER_ReviewStalled").count() == 1);
+    List<String> before = snapshot();
+
+    JsonNode again = importAndWait(file);
+
+    assertThat(again.path("imported").asInt()).isZero();
+    assertThat(again.path("skipped").asInt()).isEqualTo(4);
+    assertThat(again.path("rejected").asInt()).isEqualTo(3);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(p + "FRESH").count()).isEqualTo(1);
+  }
+
+  private org.camunda.bpm.engine.runtime.Job timerOf(String code, String timerId) {
+    String instance = jdbc.queryForObject("select process_instance_id from opportunity where code = ?", String.class, code);
+    return management.createJobQuery().processInstanceId(instance).activityId(timerId).singleResult();
+  }
+
+  private List<String> stagesInReadingOrder(String code) {
+    return jdbc.queryForList("select stage from stage_interval where opportunity_code = ? order by entered_at, id",
+        String.class, code);
   }
 
   abstract String adminPassword();
