@@ -10,10 +10,13 @@ public interface OpportunityWorkflow {
   boolean isStageProcess(String processKey);
 
   /**
-   * The stage process a new opportunity of {@code owner} runs in when its opener names none: the process
-   * most of the owner's opportunities run in, else the configured default (see docs/api.md "Stage processes").
+   * The stage process a new opportunity runs in when its opener names none: the only deployed stage process
+   * (see docs/api.md "Stage processes").
+   *
+   * @throws io.oppflow.shared.InvalidRequestException naming {@code process} with the keys to choose from, if
+   *     several stage processes (or none) are deployed
    */
-  String defaultProcess(String owner);
+  String onlyProcess();
 
   /**
    * Starts the stage process for a newly opened opportunity.

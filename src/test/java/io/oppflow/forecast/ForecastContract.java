@@ -38,11 +38,16 @@ abstract class ForecastContract {
   ApiClient ops() { return ApiClient.as(port, "ops1"); }
 
   String forecast(String query) {
-    return "/api/forecast?orgUnit=" + data.orgUnit + "&" + query;
+    return "/api/forecast?" + processUnless(query) + "orgUnit=" + data.orgUnit + "&" + query;
   }
 
   String backtest(String query) {
-    return "/api/forecast/backtest?orgUnit=" + data.orgUnit + "&" + query;
+    return "/api/forecast/backtest?" + processUnless(query) + "orgUnit=" + data.orgUnit + "&" + query;
+  }
+
+  /** The data set's process, named as every reading must name it, unless the query names another. */
+  static String processUnless(String query) {
+    return query.contains("process=") ? "" : "process=project-sales-funnel&";
   }
 
   // Open now, expected to close in 2027-Q1 [2027-01-01, 2027-04-01): L1 NEG 600, L2 WR 200, L5 CLOSE 100.
@@ -126,7 +131,7 @@ abstract class ForecastContract {
     assertThat(other.status()).as(other.toString()).isEqualTo(403);
     ApiClient.Response otherBacktest = ApiClient.as(port, "rep1").get(backtest("period=2026-Q3&owner=rep2"));
     assertThat(otherBacktest.status()).isEqualTo(403);
-    ApiClient.Response outside = ApiClient.as(port, "manager1").get("/api/forecast?period=2027-Q1&orgUnit=HQ/North");
+    ApiClient.Response outside = ApiClient.as(port, "manager1").get("/api/forecast?process=project-sales-funnel&period=2027-Q1&orgUnit=HQ/North");
     assertThat(outside.status()).isEqualTo(403);
     assertThat(ApiClient.anonymous(port).get(forecast("period=2027-Q1")).status()).isEqualTo(401);
   }

@@ -40,7 +40,7 @@ class OpportunityController {
   }
 
   @PostMapping
-  @Operation(summary = "Open an opportunity and start its stage process (default: the process most of its owner's opportunities run in, see GET /api/processes)")
+  @Operation(summary = "Open an opportunity and start its stage process; name `process` unless only one stage process is deployed (400 listing the choices, see GET /api/processes)")
   ResponseEntity<OpportunityView> open(@RequestBody JsonNode body, Actor actor) {
     OpportunityView o = service.open(json.readNew(body), actor);
     return ResponseEntity.created(URI.create("/api/opportunities/" + o.code())).eTag(etag(o)).body(o);

@@ -28,8 +28,8 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   }
 
   @Override
-  public String defaultProcess(String owner) {
-    return processes.resolve(null, null, owner);
+  public String onlyProcess() {
+    return processes.resolve(null);
   }
 
   @Override
