@@ -69,7 +69,7 @@ public class OpportunityService {
 
   private OpportunityView open(NewOpportunity request, Actor actor, Function<Opportunity, String> process) {
     String owner = request.owner() == null ? actor.userId() : request.owner();
-    String processKey = request.process() == null ? workflow.onlyProcess() : request.process();
+    String processKey = workflow.processFor(request.process());
     if (!workflow.hasProcess(processKey)) {
       throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
     }

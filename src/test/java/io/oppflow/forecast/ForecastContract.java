@@ -202,9 +202,9 @@ abstract class ForecastContract {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
-    assertThat(lines.get(0)).isEqualTo("period,method,stage,name_zh,name_en,opportunities,amount,probability,expected");
-    assertThat(lines).contains("2027-Q1,weighted,NEGOTIATE,进行商务谈判,Commercial negotiation,1,600.00,0.8000,480.00",
-        "2027-Q1,weighted,TOTAL,合计,Total,3,900.00,,690.00");
+    assertThat(lines.get(0)).isEqualTo("period,method,stage,name_zh,name_en,opportunities,amount,probability,expected,process");
+    assertThat(lines).contains("2027-Q1,weighted,NEGOTIATE,进行商务谈判,Commercial negotiation,1,600.00,0.8000,480.00,project-sales-funnel",
+        "2027-Q1,weighted,TOTAL,合计,Total,3,900.00,,690.00,project-sales-funnel");
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
         bytes(forecast("period=2027-Q1&method=historical"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
@@ -222,11 +222,11 @@ abstract class ForecastContract {
     assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("period,method,code,owner,org_unit,stage,amount,expected_close_date,probability,expected");
+        .isEqualTo("period,method,code,owner,org_unit,stage,amount,expected_close_date,probability,expected,process");
     assertThat(lines).hasSize(1 + listed.size()).hasSize(4);
     String l1 = listed.findValuesAsText("code").stream().filter(c -> c.endsWith("-L1")).findFirst().orElseThrow();
     assertThat(lines).anyMatch(l -> l.startsWith("2027-Q1,weighted," + l1 + ",rep1,") && l.contains(",NEGOTIATE,600")
-        && l.contains(",2027-02-15,") && l.endsWith(",480.00"));
+        && l.contains(",2027-02-15,") && l.endsWith(",480.00,project-sales-funnel"));
   }
 
   @Test
@@ -235,13 +235,13 @@ abstract class ForecastContract {
     assertThat(csv.status()).isEqualTo(200);
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines).containsExactly(
-        "period,start,end,method,forecast,actual,error_percent,mape",
-        "2026-Q1,2026-01-01,2026-04-01,weighted,220.00,250.00,\"-12.00\",",
-        "2026-Q1,2026-01-01,2026-04-01,historical,200.00,250.00,\"-20.00\",",
-        "2026-Q2,2026-04-01,2026-07-01,weighted,300.00,300.00,0.00,",
-        "2026-Q2,2026-04-01,2026-07-01,historical,275.00,300.00,\"-8.33\",",
-        "MAPE,,,weighted,,,,6.00",
-        "MAPE,,,historical,,,,14.17");
+        "period,start,end,method,forecast,actual,error_percent,mape,process",
+        "2026-Q1,2026-01-01,2026-04-01,weighted,220.00,250.00,\"-12.00\",,project-sales-funnel",
+        "2026-Q1,2026-01-01,2026-04-01,historical,200.00,250.00,\"-20.00\",,project-sales-funnel",
+        "2026-Q2,2026-04-01,2026-07-01,weighted,300.00,300.00,0.00,,project-sales-funnel",
+        "2026-Q2,2026-04-01,2026-07-01,historical,275.00,300.00,\"-8.33\",,project-sales-funnel",
+        "MAPE,,,weighted,,,,6.00,project-sales-funnel",
+        "MAPE,,,historical,,,,14.17,project-sales-funnel");
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
         bytes(backtest("period=2026-Q3&periods=2&windowMonths=6&format=xlsx"), "application/json")))) {

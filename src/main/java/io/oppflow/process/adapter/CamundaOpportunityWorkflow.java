@@ -28,8 +28,11 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   }
 
   @Override
-  public String onlyProcess() {
-    return processes.resolve(null);
+  public String processFor(String requested) {
+    if (requested != null && hasProcess(requested.strip())) {
+      return requested.strip();
+    }
+    return processes.resolve(requested);
   }
 
   @Override
