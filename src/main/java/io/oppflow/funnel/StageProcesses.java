@@ -14,17 +14,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The deployed stage processes, and the one place that decides which process a reading means when the
- * caller names none (funnel, forecast, planning, opening an opportunity). The default process is, in order:
- * <ol>
- *   <li>the process most of the opportunities in view run in (the caller's own for a rep, their org unit's
- *       for a manager, all for experts and sales-ops, narrowed by the org unit or owner asked for), so a
- *       team that sells with the classic funnel sees the classic funnel, not an empty one; a tie goes to
- *       {@code oppflow.default-process}, then to the first in key order;</li>
- *   <li>with no opportunities in view: {@code oppflow.default-process}, if it names a deployed stage process;</li>
- *   <li>else the first stage process by key.</li>
- * </ol>
- * A process that is named but not deployed is refused: 400 naming {@code process}.
+ * The deployed stage processes, and the one place that decides which process a reading means (funnel,
+ * forecast, back-test, planning, opening an opportunity). There is no silent default: a caller that names no
+ * process gets the only deployed stage process if there is just one; with several, a 400 naming
+ * {@code process} whose problem lists the keys to choose from ({@code choices}), so a user of one process
+ * never reads another's zeros unawares. A process that is named but not deployed is refused the same way.
+ *
+ * <p>What the pages preselect ({@link #suggestedFor}) is another matter, and only a suggestion they then send
+ * explicitly: the process most of the opportunities in view run in (a tie goes to
+ * {@code oppflow.default-process}, then to the first by key); with none in view {@code oppflow.default-process}
+ * if deployed, else the first by key.
  */
 @Service
 public class StageProcesses {
@@ -48,37 +47,63 @@ public class StageProcesses {
   }
 
   /**
-   * The process a reading is about: {@code requested} if given (it must be a deployed stage process), else
-   * the default for the opportunities in view.
+   * The process a reading or a new opportunity is about: {@code requested} if given, else the only deployed
+   * stage process.
    *
-   * @param orgUnit the org unit subtree in view, null for every unit
-   * @param owner the owner in view, null for every owner
+   * @throws InvalidRequestException naming {@code process}, with the deployed keys as {@code choices}, if the
+   *     requested process is not a deployed stage process, or none is requested and there is not exactly one
    */
   @Transactional(readOnly = true)
-  public String resolve(String requested, String orgUnit, String owner) {
-    List<String> keys = all().stream().map(StageProcess::key).toList();
+  public String resolve(String requested) {
+    List<String> keys = keys();
     if (requested != null && !requested.isBlank()) {
       String key = requested.strip();
       if (!keys.contains(key)) {
-        throw InvalidRequestException.of("process", "no deployed stage process has the key '" + key + "'");
+        throw choose(keys, "no deployed stage process has the key '" + key + "'; choose one of " + keys);
       }
       return key;
     }
-    if (keys.isEmpty()) {
-      throw InvalidRequestException.of("process", "no stage process is deployed");
+    if (keys.size() == 1) {
+      return keys.get(0);
     }
-    Map<String, Long> counts = usage.count(orgUnit, owner);
+    throw choose(keys, keys.isEmpty() ? "no stage process is deployed"
+        : "required: " + keys.size() + " stage processes are deployed; choose one of " + keys);
+  }
+
+  /**
+   * The same as {@link #resolve(String)}, for callers that hold a view: the org unit and owner in view do not
+   * pick a process (they did once; the readings kept their signature).
+   */
+  public String resolve(String requested, String orgUnit, String owner) {
+    return resolve(requested);
+  }
+
+  private List<String> keys() {
+    return all().stream().map(StageProcess::key).toList();
+  }
+
+  private static InvalidRequestException choose(List<String> keys, String message) {
+    InvalidRequestException refused = InvalidRequestException.of("process", message);
+    refused.getBody().setProperty("choices", keys);
+    return refused;
+  }
+
+  /**
+   * The process a page preselects for what the actor may see as a whole: the one most of the opportunities in
+   * view run in (see the class comment); null if no stage process is deployed. Never used unasked by an API.
+   */
+  @Transactional(readOnly = true)
+  public String suggestedFor(Actor actor) {
+    List<String> keys = keys();
+    if (keys.isEmpty()) {
+      return null;
+    }
+    SalesScope scope = SalesScope.of(actor, null, null, ForbiddenException::new);
+    Map<String, Long> counts = usage.count(scope.orgUnit().orElse(null), scope.owner().orElse(null));
     Optional<String> mostUsed = keys.stream().filter(k -> counts.getOrDefault(k, 0L) > 0)
         .min(Comparator.<String>comparingLong(k -> -counts.get(k)).thenComparing(k -> !k.equals(configured))
             .thenComparingInt(keys::indexOf));
     return mostUsed.orElseGet(() -> configuredOr(keys));
-  }
-
-  /** The default for what the actor may see as a whole (as a reading without orgUnit and owner would). */
-  @Transactional(readOnly = true)
-  public String defaultFor(Actor actor) {
-    SalesScope scope = SalesScope.of(actor, null, null, ForbiddenException::new);
-    return resolve(null, scope.orgUnit().orElse(null), scope.owner().orElse(null));
   }
 
   private String configuredOr(List<String> keys) {
@@ -86,7 +111,7 @@ public class StageProcesses {
       return configured;
     }
     if (configured != null) {
-      log.warn("oppflow.default-process '{}' is not a deployed stage process; defaulting to '{}'", configured, keys.get(0));
+      log.warn("oppflow.default-process '{}' is not a deployed stage process; suggesting '{}'", configured, keys.get(0));
     }
     return keys.get(0);
   }

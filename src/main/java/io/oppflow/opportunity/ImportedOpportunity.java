@@ -24,5 +24,6 @@ public record ImportedOpportunity(String code, String processKey, String owner, 
     Objects.requireNonNull(facts);
     Objects.requireNonNull(createdAt);
     Objects.requireNonNull(status);
+    orgUnit = io.oppflow.organization.OrgUnit.normalize(orgUnit);
   }
 }

@@ -69,18 +69,15 @@ public class OpportunityService {
 
   private OpportunityView open(NewOpportunity request, Actor actor, Function<Opportunity, String> process) {
     String owner = request.owner() == null ? actor.userId() : request.owner();
-    String processKey = request.process() == null ? workflow.defaultProcess(owner) : request.process();
+    String processKey = workflow.processFor(request.process());
     if (!workflow.hasProcess(processKey)) {
       throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
     }
     if (!workflow.isStageProcess(processKey)) {
       throw new NotAStageProcessException(processKey);
     }
-    String orgUnit = request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
-        .orElseThrow(() -> InvalidRequestException.of("orgUnit", "owner '" + owner + "' has no org unit; give one"));
-    if (!OrgUnit.isValid(orgUnit)) {
-      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
-    }
+    String orgUnit = OrgUnit.checked(request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
+        .orElseThrow(() -> InvalidRequestException.of("orgUnit", "owner '" + owner + "' has no org unit; give one")));
     String code = request.code() == null ? OpportunityCodes.generate(clock) : request.code();
     if (!OpportunityCodes.isValid(code)) {
       throw InvalidRequestException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
@@ -113,9 +110,7 @@ public class OpportunityService {
     if (past.owner() == null || past.owner().isBlank() || past.owner().length() > 64) {
       throw InvalidRequestException.of("owner", "required, at most 64 characters");
     }
-    if (!OrgUnit.isValid(past.orgUnit())) {
-      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
-    }
+    OrgUnit.checked(past.orgUnit());
     if ((past.status() == OpportunityStatus.OPEN) != (past.closedAt() == null)) {
       throw InvalidRequestException.of("closedOn", "required for won and lost opportunities, empty for open ones");
     }

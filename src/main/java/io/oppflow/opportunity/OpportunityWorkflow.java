@@ -10,10 +10,15 @@ public interface OpportunityWorkflow {
   boolean isStageProcess(String processKey);
 
   /**
-   * The stage process a new opportunity of {@code owner} runs in when its opener names none: the process
-   * most of the owner's opportunities run in, else the configured default (see docs/api.md "Stage processes").
+   * The process a new opportunity runs in: {@code requested} if a process with that key is deployed (whether
+   * it has stages is the caller's to check), else, when none is requested, the only deployed stage process
+   * (see docs/api.md "Stage processes").
+   *
+   * @param requested the key the opener named, or null
+   * @throws io.oppflow.shared.InvalidRequestException naming {@code process} with the keys to choose from, if
+   *     the requested key is not deployed, or none is requested and several stage processes (or none) are
    */
-  String defaultProcess(String owner);
+  String processFor(String requested);
 
   /**
    * Starts the stage process for a newly opened opportunity.

@@ -21,11 +21,14 @@ public class OrgUnitDirectory {
     return members.findById(userId).map(SalesMember::orgUnit);
   }
 
+  /**
+   * Places a user in an org unit (normalized, see {@link OrgUnit#normalize}).
+   *
+   * @throws io.oppflow.shared.InvalidRequestException naming {@code orgUnit} if it is not a well-formed path
+   */
   @Transactional
-  public void assign(String userId, String orgUnit) {
-    if (!OrgUnit.isValid(orgUnit)) {
-      throw new IllegalArgumentException("Not an org unit path: " + orgUnit);
-    }
+  public void assign(String userId, String path) {
+    String orgUnit = OrgUnit.checked(path);
     members.findById(userId).ifPresentOrElse(
         m -> m.moveTo(orgUnit), () -> members.save(new SalesMember(userId, orgUnit)));
   }

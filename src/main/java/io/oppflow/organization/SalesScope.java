@@ -16,12 +16,13 @@ public record SalesScope(Optional<String> orgUnit, Optional<String> owner) {
   /**
    * The scope {@code actor} may read of what they asked for.
    *
-   * @param orgUnit the org unit asked for, or null/blank
+   * @param orgUnit the org unit asked for, or null/blank; normalized, and refused (400 naming it) unless a
+   *     well-formed path ({@link OrgUnit#checked})
    * @param owner the owner asked for, or null/blank
    * @param denied makes the caller's 403 exception from a reason
    */
   public static SalesScope of(Actor actor, String orgUnit, String owner, Function<String, RuntimeException> denied) {
-    Optional<String> unit = blankToEmpty(orgUnit);
+    Optional<String> unit = Optional.ofNullable(OrgUnit.checkedFilter(orgUnit));
     Optional<String> who = blankToEmpty(owner);
     if (actor.seesEverything() || actor.has(Role.EXPERT)) {
       return new SalesScope(unit, who);

@@ -29,7 +29,7 @@ async function loadProcesses() {
     if (list.processes && list.processes.length) {
       processes = list.processes;
     }
-    return list.defaultProcess || processes[0].key;
+    return list.suggestedProcess || processes[0].key;
   } catch (e) {
     return processes[0].key;
   }

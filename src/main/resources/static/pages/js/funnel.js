@@ -24,7 +24,7 @@ function shownGroup() {
 async function processes() {
   try {
     const list = await api('/api/processes');
-    const keys = (Array.isArray(list) ? list : list.content || []).map(p => (typeof p === 'string' ? p : p.key)).filter(Boolean);
+    const keys = (Array.isArray(list) ? list : list.processes || list.content || []).map(p => (typeof p === 'string' ? p : p.key)).filter(Boolean);
     return keys.length ? keys : filtersOf.SHIPPED_PROCESSES;
   } catch (e) {
     return filtersOf.SHIPPED_PROCESSES; // GET /api/processes is not there yet: the two shipped processes

@@ -150,7 +150,7 @@ try {
   const list = await api('/api/processes');
   processes = list.processes;
   if (!processes.some(p => p.key === filters.process)) {
-    filters.process = list.defaultProcess || (processes[0] && processes[0].key) || '';
+    filters.process = list.suggestedProcess || (processes[0] && processes[0].key) || '';
   }
 } catch (error) {
   showMessage(errorKey(error));

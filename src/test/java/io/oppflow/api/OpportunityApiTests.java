@@ -96,11 +96,11 @@ class OpportunityApiTests {
     // the table of fields each kind names is OpportunityJsonTests, without a server.
     @ParameterizedTest(name = "{0} → 400 naming {1}")
     @CsvSource(delimiter = '|', value = {
-        "missing name                 | name              | {\"customer\": {\"name\": \"A\"}}",
-        "amount that is not a number  | amount            | {\"name\": \"N\", \"customer\": {\"name\": \"A\"}, \"amount\": \"lots\"}",
+        "missing name                 | name              | {\"process\": \"project-sales-funnel\", \"customer\": {\"name\": \"A\"}}",
+        "amount that is not a number  | amount            | {\"process\": \"project-sales-funnel\", \"name\": \"N\", \"customer\": {\"name\": \"A\"}, \"amount\": \"lots\"}",
         "unknown process              | process           | {\"name\": \"N\", \"customer\": {\"name\": \"A\"}, \"process\": \"nope\"}",
-        "bad org unit                 | orgUnit           | {\"name\": \"N\", \"customer\": {\"name\": \"A\"}, \"orgUnit\": \"HQ//x\"}",
-        "bad code                     | code              | {\"name\": \"N\", \"customer\": {\"name\": \"A\"}, \"code\": \"has space\"}"})
+        "bad org unit                 | orgUnit           | {\"process\": \"project-sales-funnel\", \"name\": \"N\", \"customer\": {\"name\": \"A\"}, \"orgUnit\": \"HQ//x\"}",
+        "bad code                     | code              | {\"process\": \"project-sales-funnel\", \"name\": \"N\", \"customer\": {\"name\": \"A\"}, \"code\": \"has space\"}"})
     void shouldRefuseInvalidFactsWith400NamingTheField(String why, String field, String body) {
       assertFieldError(as("rep1").post("/api/opportunities", body), field);
     }

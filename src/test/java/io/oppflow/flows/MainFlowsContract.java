@@ -99,6 +99,53 @@ abstract class MainFlowsContract {
   }
 
   @Test
+  void shouldAcceptAPatchOfTheDocumentItReadAndRefuseOnlyAChangedReadOnlyField() {
+    String code = Opportunities.freshCode("RT");
+    rep1().post("/api/opportunities", Opportunities.qualified(code).toString());
+    rep1().post("/api/opportunities/" + code + "/activities",
+        "{\"type\": \"CALL\", \"date\": \"2026-01-05\", \"contact\": \"Li Wei\", \"note\": \"intro\"}");
+    rep1().post("/api/opportunities/" + code + "/advance", null);
+    JsonNode read = rep1().get("/api/opportunities/" + code).json();
+    // Read back what the database keeps: code, process, owner, orgUnit, stage, status, times, version, activities.
+    assertThat(read.path("stage").asText()).isEqualTo("DISCOVER");
+    assertThat(read.path("activities").size()).isEqualTo(1);
+
+    com.fasterxml.jackson.databind.node.ObjectNode changed = read.deepCopy();
+    changed.put("needs", "an ERP for 3 plants");
+    ApiClient.Response patched = rep1().patch("/api/opportunities/" + code, changed.toString());
+
+    assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    assertThat(patched.json().path("needs").asText()).isEqualTo("an ERP for 3 plants");
+    assertThat(patched.json().path("version").asLong()).isEqualTo(read.path("version").asLong() + 1);
+
+    JsonNode now = patched.json();
+    for (String[] change : new String[][] {{"owner", "\"rep2\""}, {"orgUnit", "\"HQ/North/Beijing-1\""},
+        {"code", "\"OTHER-1\""}, {"process", "\"classic-funnel\""}, {"stage", "\"CLOSE\""}, {"status", "\"WON\""},
+        {"version", "99"}, {"createdAt", "\"2020-01-01T00:00:00Z\""}, {"closedAt", "\"2020-01-01T00:00:00Z\""},
+        {"activities", "[]"}, {"processInstanceId", "null"}}) {
+      com.fasterxml.jackson.databind.node.ObjectNode body = now.deepCopy();
+      body.put("needs", "changed with " + change[0]);
+      body.set(change[0], read(change[1]));
+
+      ApiClient.Response refused = rep1().patch("/api/opportunities/" + code, body.toString());
+
+      assertThat(refused.status()).as(change[0] + ": " + refused).isEqualTo(400);
+      assertThat(refused.json().path("errors").get(0).path("field").asText()).as(refused.toString()).isEqualTo(change[0]);
+      assertThat(refused.json().path("detail").asText()).as(refused.toString()).contains("read-only");
+    }
+    assertThat(rep1().get("/api/opportunities/" + code).json().path("needs").asText()).as("nothing changed")
+        .isEqualTo("an ERP for 3 plants");
+  }
+
+  static JsonNode read(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void shouldLetOnlyTheOwnerAndTheirManagerSeeAnOpportunity() {
     String code = Opportunities.freshCode("ACL");
     rep1().post("/api/opportunities", Opportunities.minimal(code).toString());

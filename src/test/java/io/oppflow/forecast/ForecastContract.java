@@ -38,11 +38,16 @@ abstract class ForecastContract {
   ApiClient ops() { return ApiClient.as(port, "ops1"); }
 
   String forecast(String query) {
-    return "/api/forecast?orgUnit=" + data.orgUnit + "&" + query;
+    return "/api/forecast?" + processUnless(query) + "orgUnit=" + data.orgUnit + "&" + query;
   }
 
   String backtest(String query) {
-    return "/api/forecast/backtest?orgUnit=" + data.orgUnit + "&" + query;
+    return "/api/forecast/backtest?" + processUnless(query) + "orgUnit=" + data.orgUnit + "&" + query;
+  }
+
+  /** The data set's process, named as every reading must name it, unless the query names another. */
+  static String processUnless(String query) {
+    return query.contains("process=") ? "" : "process=project-sales-funnel&";
   }
 
   // Open now, expected to close in 2027-Q1 [2027-01-01, 2027-04-01): L1 NEG 600, L2 WR 200, L5 CLOSE 100.
@@ -126,7 +131,7 @@ abstract class ForecastContract {
     assertThat(other.status()).as(other.toString()).isEqualTo(403);
     ApiClient.Response otherBacktest = ApiClient.as(port, "rep1").get(backtest("period=2026-Q3&owner=rep2"));
     assertThat(otherBacktest.status()).isEqualTo(403);
-    ApiClient.Response outside = ApiClient.as(port, "manager1").get("/api/forecast?period=2027-Q1&orgUnit=HQ/North");
+    ApiClient.Response outside = ApiClient.as(port, "manager1").get("/api/forecast?process=project-sales-funnel&period=2027-Q1&orgUnit=HQ/North");
     assertThat(outside.status()).isEqualTo(403);
     assertThat(ApiClient.anonymous(port).get(forecast("period=2027-Q1")).status()).isEqualTo(401);
   }
@@ -260,9 +265,9 @@ abstract class ForecastContract {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
-    assertThat(lines.get(0)).isEqualTo("period,method,stage,name_zh,name_en,opportunities,amount,probability,expected");
-    assertThat(lines).contains("2027-Q1,weighted,NEGOTIATE,进行商务谈判,Commercial negotiation,1,600.00,0.8000,480.00",
-        "2027-Q1,weighted,TOTAL,合计,Total,3,900.00,,690.00");
+    assertThat(lines.get(0)).isEqualTo("period,method,stage,name_zh,name_en,opportunities,amount,probability,expected,process");
+    assertThat(lines).contains("2027-Q1,weighted,NEGOTIATE,进行商务谈判,Commercial negotiation,1,600.00,0.8000,480.00,project-sales-funnel",
+        "2027-Q1,weighted,TOTAL,合计,Total,3,900.00,,690.00,project-sales-funnel");
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
         bytes(forecast("period=2027-Q1&method=historical"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
@@ -280,11 +285,11 @@ abstract class ForecastContract {
     assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("period,method,code,owner,org_unit,stage,amount,expected_close_date,probability,expected");
+        .isEqualTo("period,method,code,owner,org_unit,stage,amount,expected_close_date,probability,expected,process");
     assertThat(lines).hasSize(1 + listed.size()).hasSize(4);
     String l1 = listed.findValuesAsText("code").stream().filter(c -> c.endsWith("-L1")).findFirst().orElseThrow();
     assertThat(lines).anyMatch(l -> l.startsWith("2027-Q1,weighted," + l1 + ",rep1,") && l.contains(",NEGOTIATE,600")
-        && l.contains(",2027-02-15,") && l.endsWith(",480.00"));
+        && l.contains(",2027-02-15,") && l.endsWith(",480.00,project-sales-funnel"));
   }
 
   @Test
@@ -293,19 +298,19 @@ abstract class ForecastContract {
     assertThat(csv.status()).isEqualTo(200);
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines).containsExactly(
-        "period,start,end,method,kind,forecast,actual,error_percent,mape",
-        "2026-Q1,2026-01-01,2026-04-01,weighted,method,220.00,250.00,\"-12.00\",",
-        "2026-Q1,2026-01-01,2026-04-01,historical,method,200.00,250.00,\"-20.00\",",
-        "2026-Q1,2026-01-01,2026-04-01,same-as-last-period,baseline,200.00,250.00,\"-20.00\",",
-        "2026-Q1,2026-01-01,2026-04-01,same-period-last-year,baseline,,250.00,,",
-        "2026-Q2,2026-04-01,2026-07-01,weighted,method,300.00,300.00,0.00,",
-        "2026-Q2,2026-04-01,2026-07-01,historical,method,275.00,300.00,\"-8.33\",",
-        "2026-Q2,2026-04-01,2026-07-01,same-as-last-period,baseline,250.00,300.00,\"-16.67\",",
-        "2026-Q2,2026-04-01,2026-07-01,same-period-last-year,baseline,,300.00,,",
-        "MAPE,,,weighted,method,,,,6.00",
-        "MAPE,,,historical,method,,,,14.17",
-        "MAPE,,,same-as-last-period,baseline,,,,18.33",
-        "MAPE,,,same-period-last-year,baseline,,,,");
+        "period,start,end,method,kind,forecast,actual,error_percent,mape,process",
+        "2026-Q1,2026-01-01,2026-04-01,weighted,method,220.00,250.00,\"-12.00\",,project-sales-funnel",
+        "2026-Q1,2026-01-01,2026-04-01,historical,method,200.00,250.00,\"-20.00\",,project-sales-funnel",
+        "2026-Q1,2026-01-01,2026-04-01,same-as-last-period,baseline,200.00,250.00,\"-20.00\",,project-sales-funnel",
+        "2026-Q1,2026-01-01,2026-04-01,same-period-last-year,baseline,,250.00,,,project-sales-funnel",
+        "2026-Q2,2026-04-01,2026-07-01,weighted,method,300.00,300.00,0.00,,project-sales-funnel",
+        "2026-Q2,2026-04-01,2026-07-01,historical,method,275.00,300.00,\"-8.33\",,project-sales-funnel",
+        "2026-Q2,2026-04-01,2026-07-01,same-as-last-period,baseline,250.00,300.00,\"-16.67\",,project-sales-funnel",
+        "2026-Q2,2026-04-01,2026-07-01,same-period-last-year,baseline,,300.00,,,project-sales-funnel",
+        "MAPE,,,weighted,method,,,,6.00,project-sales-funnel",
+        "MAPE,,,historical,method,,,,14.17,project-sales-funnel",
+        "MAPE,,,same-as-last-period,baseline,,,,18.33,project-sales-funnel",
+        "MAPE,,,same-period-last-year,baseline,,,,,project-sales-funnel");
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
         bytes(backtest("period=2026-Q3&periods=2&method=both&windowMonths=6&format=xlsx"), "application/json")))) {

@@ -45,7 +45,7 @@ abstract class FunnelMetricsContract {
   }
 
   JsonNode funnel(String user, String query) {
-    ApiClient.Response r = as(user).get("/api/funnel?orgUnit=" + unit() + query);
+    ApiClient.Response r = as(user).get("/api/funnel?process=project-sales-funnel&orgUnit=" + unit() + query);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json();
   }
@@ -153,30 +153,30 @@ abstract class FunnelMetricsContract {
   void shouldShowARepOnlyTheirOwnFunnel() {
     JsonNode mine = group(funnel("rep1", Q1), "all");
     assertStage(mine, "TARGET", 2, 2, 0, 0, 1.0);
-    assertThat(as("rep1").get("/api/funnel?owner=rep2").status()).isEqualTo(403);
+    assertThat(as("rep1").get("/api/funnel?process=project-sales-funnel&owner=rep2").status()).isEqualTo(403);
   }
 
   @Test
   void shouldShowAManagerTheirOrgUnitSubtreeOnly() {
     assertStage(group(funnel("manager1", Q1), "all"), "TARGET", 4, 3, 0, 1, 0.75);
-    assertThat(as("manager1").get("/api/funnel?orgUnit=HQ/North").status()).isEqualTo(403);
+    assertThat(as("manager1").get("/api/funnel?process=project-sales-funnel&orgUnit=HQ/North").status()).isEqualTo(403);
     assertThat(ApiClient.anonymous(port).get("/api/funnel").status()).isEqualTo(401);
   }
 
   @Test
   void shouldRejectBadParametersNamingThem() {
-    assertBadRequest("/api/funnel?groupBy=colour", "groupBy");
-    assertBadRequest("/api/funnel?from=2027-13-01", "from");
-    assertBadRequest("/api/funnel?from=2027-02-01&to=2027-01-01", "to");
-    assertBadRequest("/api/funnel?projectType=HUGE", "projectType");
-    assertBadRequest("/api/funnel?orgUnit=" + enc("HQ//East"), "orgUnit");
+    assertBadRequest("/api/funnel?process=project-sales-funnel&groupBy=colour", "groupBy");
+    assertBadRequest("/api/funnel?process=project-sales-funnel&from=2027-13-01", "from");
+    assertBadRequest("/api/funnel?process=project-sales-funnel&from=2027-02-01&to=2027-01-01", "to");
+    assertBadRequest("/api/funnel?process=project-sales-funnel&projectType=HUGE", "projectType");
+    assertBadRequest("/api/funnel?process=project-sales-funnel&orgUnit=" + enc("HQ//East"), "orgUnit");
     assertBadRequest("/api/funnel?process=no-such-process", "process");
-    assertBadRequest("/api/funnel?format=pdf", "format");
+    assertBadRequest("/api/funnel?process=project-sales-funnel&format=pdf", "format");
   }
 
   @Test
   void shouldExportTheFunnelAsCsvAndXlsx() throws IOException {
-    String query = "/api/funnel?orgUnit=" + unit() + Q1;
+    String query = "/api/funnel?process=project-sales-funnel&orgUnit=" + unit() + Q1;
     String csv = new String(bytes("expert1", query + "&format=csv"), StandardCharsets.UTF_8).replace("\uFEFF", "");
     List<String[]> rows = csv.lines().map(l -> l.split(",", -1)).toList();
     List<String> header = List.of(rows.get(0));

@@ -44,7 +44,7 @@ class FunnelOutcomesTests {
       for (String unit : List.of(data.unit, data.teamA)) {
         for (String period : List.of(Q1, "&from=2027-01-15&to=2027-02-01", "")) {
           String filters = "process=" + FunnelDataSet.PROCESS + "&orgUnit=" + enc(unit) + period + slicing;
-          JsonNode report = manager.get("/api/funnel?" + filters).json();
+          JsonNode report = manager.get("/api/funnel?process=project-sales-funnel&" + filters).json();
           for (JsonNode group : report.path("groups")) {
             String slice = slicing.isEmpty() ? "" : "&group=" + enc(group.path("key").asText());
             for (String status : FIGURE.keySet()) {
@@ -91,7 +91,7 @@ class FunnelOutcomesTests {
     forecast.insert();
     ApiClient manager = ApiClient.as(port, "manager1");
     for (String owner : List.of("", "&owner=rep1")) {
-      JsonNode backtest = manager.get("/api/forecast/backtest?method=both&periods=6&period=2027-Q1&orgUnit="
+      JsonNode backtest = manager.get("/api/forecast/backtest?process=project-sales-funnel&method=both&periods=6&period=2027-Q1&orgUnit="
           + enc(forecast.orgUnit) + owner).json();
       int won = 0;
       for (JsonNode row : backtest.path("rows")) {

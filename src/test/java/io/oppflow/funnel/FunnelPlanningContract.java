@@ -23,7 +23,7 @@ abstract class FunnelPlanningContract {
 
   /** Ideal conversions; their products from the bottom up are 0.9, 0.81, 0.729, 0.6561, 0.45927, 0.229635, 0.183708. */
   static final String IDEAL = """
-      {"stages": [
+      {"process": "project-sales-funnel", "stages": [
         {"stage": "TARGET", "targetConversion": 0.8}, {"stage": "DISCOVER", "targetConversion": 0.5},
         {"stage": "CONFIRM_INTENT", "targetConversion": 0.7}, {"stage": "INITIATE_PROJECT", "targetConversion": 0.9},
         {"stage": "WIN_RECOGNITION", "targetConversion": 0.9}, {"stage": "NEGOTIATE", "targetConversion": 0.9},
@@ -52,7 +52,7 @@ abstract class FunnelPlanningContract {
   void shouldLetTheManagerPlanAnIdealFunnelAndReadItBack() {
     ApiClient.Response put = planQ1("manager1");
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
-    JsonNode ideal = as("manager1").get("/api/ideal-funnels/" + data.unit + "/2027-Q1").json();
+    JsonNode ideal = as("manager1").get("/api/ideal-funnels/" + data.unit + "/2027-Q1?process=project-sales-funnel").json();
     assertThat(ideal.path("orgUnit").asText()).isEqualTo(data.unit);
     assertThat(ideal.path("process").asText()).isEqualTo("project-sales-funnel");
     assertThat(ideal.path("stages")).hasSize(7);
@@ -62,9 +62,9 @@ abstract class FunnelPlanningContract {
     assertThat(ideal.path("updatedBy").asText()).isEqualTo("manager1");
     // planning again replaces it
     assertThat(as("ops1").put("/api/ideal-funnels/" + data.unit + "/2027-Q1", IDEAL.replace("1000000", "2000000")).status()).isEqualTo(200);
-    assertThat(as("manager1").get("/api/ideal-funnels/" + data.unit + "/2027-Q1").json().path("targetRevenue").decimalValue())
+    assertThat(as("manager1").get("/api/ideal-funnels/" + data.unit + "/2027-Q1?process=project-sales-funnel").json().path("targetRevenue").decimalValue())
         .isEqualByComparingTo("2000000");
-    assertThat(as("manager1").get("/api/ideal-funnels/" + data.unit + "/2027-Q2").status()).isEqualTo(404);
+    assertThat(as("manager1").get("/api/ideal-funnels/" + data.unit + "/2027-Q2?process=project-sales-funnel").status()).isEqualTo(404);
   }
 
   @Test
@@ -72,13 +72,13 @@ abstract class FunnelPlanningContract {
     assertThat(planQ1("rep1").status()).isEqualTo(403);
     assertThat(planQ1("expert1").status()).isEqualTo(403);
     assertThat(as("manager1").put("/api/ideal-funnels/HQ/North/2027-Q1", IDEAL).status()).isEqualTo(403);
-    assertThat(as("rep1").get("/api/funnel/compare?orgUnit=" + enc(data.unit) + "&period=2027-Q1").status()).isEqualTo(403);
+    assertThat(as("rep1").get("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(data.unit) + "&period=2027-Q1").status()).isEqualTo(403);
   }
 
   @Test
   void shouldRejectAnInvalidIdealFunnelNamingEachField() {
     String bad = """
-        {"stages": [{"stage": "TARGET", "targetConversion": 1.5}, {"stage": "NOPE", "targetConversion": 0.5}],
+        {"process": "project-sales-funnel", "stages": [{"stage": "TARGET", "targetConversion": 1.5}, {"stage": "NOPE", "targetConversion": 0.5}],
          "targetRevenue": -1}
         """;
     ApiClient.Response r = as("manager1").put("/api/ideal-funnels/" + data.unit + "/2027-Q1", bad);
@@ -91,7 +91,7 @@ abstract class FunnelPlanningContract {
   @Test
   void shouldCompareTheActualFunnelWithTheIdealAndNameTheWeakestStage() {
     planQ1("manager1");
-    ApiClient.Response r = as("manager1").get("/api/funnel/compare?orgUnit=" + enc(data.unit) + "&period=2027-Q1");
+    ApiClient.Response r = as("manager1").get("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(data.unit) + "&period=2027-Q1");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     JsonNode c = r.json();
     // actual: TARGET 3/4, DISCOVER 2/3, CONFIRM_INTENT 1/2, the rest 1/1 (see FunnelMetricsContract)
@@ -102,10 +102,10 @@ abstract class FunnelPlanningContract {
     assertThat(c.path("weakestStage").path("stage").asText()).isEqualTo("CONFIRM_INTENT");
     assertThat(c.path("weakestStage").path("belowTarget").asBoolean()).isTrue();
     assertThat(c.path("wonRevenue").decimalValue()).isEqualByComparingTo("100000");
-    String csv = new String(csvBytes("/api/funnel/compare?orgUnit=" + enc(data.unit) + "&period=2027-Q1&format=csv"),
+    String csv = new String(csvBytes("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(data.unit) + "&period=2027-Q1&format=csv"),
         StandardCharsets.UTF_8);
-    assertThat(csv.lines().filter(l -> l.contains("CONFIRM_INTENT")).findFirst().orElseThrow()).endsWith(",yes");
-    assertThat(as("manager1").get("/api/funnel/compare?orgUnit=" + enc(data.unit) + "&period=2027-Q2").status()).isEqualTo(404);
+    assertThat(csv.lines().filter(l -> l.contains("CONFIRM_INTENT")).findFirst().orElseThrow()).endsWith(",yes,project-sales-funnel");
+    assertThat(as("manager1").get("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(data.unit) + "&period=2027-Q2").status()).isEqualTo(404);
   }
 
   @Test
@@ -141,31 +141,31 @@ abstract class FunnelPlanningContract {
 
   @Test
   void shouldExplainWhyTheTargetsCannotBeCalculated() {
-    String base = "/api/funnel/targets?orgUnit=" + enc(data.unit);
+    String base = "/api/funnel/targets?process=project-sales-funnel&orgUnit=" + enc(data.unit);
     // 2026-Q4: nothing won, so no measured deal size
     assertThat(as("manager1").get(base + "&period=2027-Q1&basis=measured&revenue=100000").status()).isEqualTo(422);
     assertThat(as("manager1").get(base + "&period=2027-Q3&basis=ideal&revenue=100000").status()).isEqualTo(404);
     assertThat(fields(as("manager1").get(base + "&period=2027-Q3&basis=measured"))).containsExactly("revenue");
     assertThat(fields(as("manager1").get(base + "&period=2027-Q1&basis=guess&revenue=1"))).containsExactly("basis");
     assertThat(fields(as("manager1").get(base + "&period=2027-Q1&revenue=-5"))).containsExactly("revenue");
-    assertThat(as("manager1").get("/api/funnel/targets?orgUnit=HQ/North&period=2027-Q1&revenue=5").status()).isEqualTo(403);
+    assertThat(as("manager1").get("/api/funnel/targets?process=project-sales-funnel&orgUnit=HQ/North&period=2027-Q1&revenue=5").status()).isEqualTo(403);
   }
 
   @Test
   void shouldExportTheTargetsWithARowPerRepAndStage() {
     planQ1("manager1");
-    String csv = new String(csvBytes("/api/funnel/targets?orgUnit=" + enc(data.unit) + "&period=2027-Q1&format=csv"),
+    String csv = new String(csvBytes("/api/funnel/targets?process=project-sales-funnel&orgUnit=" + enc(data.unit) + "&period=2027-Q1&format=csv"),
         StandardCharsets.UTF_8);
     List<String> lines = csv.lines().toList();
     assertThat(lines).hasSize(1 + 7 + 2 * 7);
-    assertThat(lines.get(1)).startsWith("(all),TARGET,").endsWith(",10,55");
-    assertThat(lines.get(8)).startsWith("rep1,TARGET,").endsWith(",5,28");
+    assertThat(lines.get(1)).startsWith("(all),TARGET,").endsWith(",10,55,project-sales-funnel");
+    assertThat(lines.get(8)).startsWith("rep1,TARGET,").endsWith(",5,28,project-sales-funnel");
   }
 
   // --- helpers ---
 
   JsonNode targets(String query) {
-    ApiClient.Response r = as("manager1").get("/api/funnel/targets?orgUnit=" + enc(data.unit) + query);
+    ApiClient.Response r = as("manager1").get("/api/funnel/targets?process=project-sales-funnel&orgUnit=" + enc(data.unit) + query);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json();
   }

@@ -29,8 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * {@code GET /api/processes} (the deployed stage processes as the BPMN models them) and the default process
- * every reading that names none falls back to (docs/api.md "Stage processes").
+ * {@code GET /api/processes} (the deployed stage processes as the BPMN models them, and the one a page should
+ * preselect), and no silent default: with the two shipped processes deployed, a reading or an opening that names
+ * none is refused listing the choices, and every answer names its process (docs/api.md "Stage processes").
  */
 @H2ServiceTest
 class StageProcessApiTests {
@@ -125,7 +126,7 @@ class StageProcessApiTests {
     void shouldBeReadByEverySalesRole(String user) {
       ApiClient.Response r = as(user).get("/api/processes");
       assertThat(r.status()).as(r.toString()).isEqualTo(200);
-      assertThat(r.json().path("defaultProcess").asText()).isNotBlank();
+      assertThat(r.json().path("suggestedProcess").asText()).isNotBlank();
     }
 
     @Test
@@ -176,7 +177,7 @@ class StageProcessApiTests {
   }
 
   @Nested
-  class TheDefault {
+  class NoProcessNamed {
 
     String rep;
     String unit;
@@ -187,50 +188,73 @@ class StageProcessApiTests {
       unit = "HQ/East/Classic-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    @Test
-    void shouldBeTheConfiguredProcessForACallerWithNoOpportunities() {
-      assertThat(as(rep).get("/api/processes").json().path("defaultProcess").asText()).isEqualTo("project-sales-funnel");
-      assertThat(as(rep).get("/api/funnel").json().path("process").asText()).isEqualTo("project-sales-funnel");
+    /** Two stage processes are deployed (the shipped ones): a reading that names none is refused, never guessed. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/api/funnel",
+        "/api/funnel?orgUnit=HQ/East",
+        "/api/funnel/entries?stage=TARGET",
+        "/api/funnel/outcomes?status=WON",
+        "/api/forecast?period=2027-Q1",
+        "/api/forecast/backtest?period=2027-Q1&periods=1",
+        "/api/funnel/compare?orgUnit=HQ/East&period=2031-Q1",
+        "/api/funnel/targets?orgUnit=HQ/East&period=2031-Q1&revenue=100000",
+        "/api/ideal-funnels/HQ/East/2031-Q1"})
+    void shouldRefuseAReadingWith400NamingProcessAndTheChoices(String path) {
+      open(rep, unit, "classic-funnel");
+
+      assertRefusedWithTheChoices(as("ops1").get(path));
+      assertRefusedWithTheChoices(as("manager1").get(path));
     }
 
     @Test
-    void shouldOpenANewOpportunityInTheProcessItsOwnersOpportunitiesRunIn() {
-      open(rep, unit, "classic-funnel");
-
-      JsonNode second = open(rep, unit, null);
-
-      assertThat(second.path("process").asText()).isEqualTo("classic-funnel");
-      assertThat(second.path("stage").asText()).isEqualTo("IDENTIFIED");
+    void shouldRefuseToOpenOrPlanWithoutAProcessListingTheChoices() {
+      ObjectNode body = Opportunities.minimal(Opportunities.freshCode("SP"));
+      body.remove("process");
+      assertRefusedWithTheChoices(as("rep1").post("/api/opportunities", body.toString()));
+      assertRefusedWithTheChoices(as("ops1").put("/api/ideal-funnels/HQ/East/2031-Q2", """
+          {"stages": [{"stage": "TARGET", "targetConversion": 0.5}], "targetRevenue": 1000000, "averageDealSize": 100000}"""));
     }
 
     @Test
-    void shouldShowAClassicFunnelRepTheirClassicFunnelAndForecastInsteadOfZeros() {
+    void shouldSuggestTheConfiguredProcessToAPageOfACallerWithNoOpportunities() {
+      assertThat(as(rep).get("/api/processes").json().path("suggestedProcess").asText()).isEqualTo("project-sales-funnel");
+    }
+
+    @Test
+    void shouldSuggestTheProcessTheCallersOpportunitiesRunInAndAnswerInTheOneNamed() {
       open(rep, unit, "classic-funnel");
       open(rep, unit, "classic-funnel");
 
-      assertThat(as(rep).get("/api/processes").json().path("defaultProcess").asText()).isEqualTo("classic-funnel");
-      JsonNode funnel = as(rep).get("/api/funnel").json();
+      assertThat(as(rep).get("/api/processes").json().path("suggestedProcess").asText()).isEqualTo("classic-funnel");
+      JsonNode funnel = as(rep).get("/api/funnel?process=classic-funnel").json();
       assertThat(funnel.path("process").asText()).as(funnel.toString()).isEqualTo("classic-funnel");
       JsonNode all = funnel.path("groups").get(0);
       assertThat(all.path("stages").findValuesAsText("stage")).containsExactly("IDENTIFIED", "CONTACT", "QUALIFIED", "CLOSING");
       assertThat(all.path("stages").get(0).path("entered").asLong()).isEqualTo(2);
-      assertThat(all.path("open").asLong()).isEqualTo(2);
-      JsonNode forecast = as(rep).get("/api/forecast?period=2099-Q1").json();
+      JsonNode forecast = as(rep).get("/api/forecast?period=2099-Q1&process=classic-funnel").json();
       assertThat(forecast.path("process").asText()).as(forecast.toString()).isEqualTo("classic-funnel");
       // two open at IDENTIFIED (win probability 0.10 in the BPMN), 250 000 each
       assertThat(forecast.path("total").decimalValue()).isEqualByComparingTo("50000");
-      assertThat(as(rep).get("/api/forecast/backtest?period=2099-Q1&periods=1").json().path("process").asText())
-          .isEqualTo("classic-funnel");
+      assertThat(as(rep).get("/api/forecast/backtest?period=2099-Q1&periods=1&process=classic-funnel").json()
+          .path("process").asText()).isEqualTo("classic-funnel");
     }
 
     @Test
-    void shouldFollowTheOrgUnitAManagerOrSalesOpsLooksAt() {
+    void shouldNameTheProcessInEveryExport() {
       open(rep, unit, "classic-funnel");
 
-      JsonNode funnel = as("ops1").get("/api/funnel?orgUnit=" + unit).json();
-
-      assertThat(funnel.path("process").asText()).as(funnel.toString()).isEqualTo("classic-funnel");
-      assertThat(as("manager1").get("/api/funnel?orgUnit=" + unit).json().path("process").asText()).isEqualTo("classic-funnel");
+      for (String path : List.of("/api/funnel?process=classic-funnel", "/api/funnel/entries?process=classic-funnel&stage=IDENTIFIED",
+          "/api/funnel/outcomes?process=classic-funnel&status=OPEN", "/api/forecast?period=2099-Q1&process=classic-funnel",
+          "/api/forecast?period=2099-Q1&process=classic-funnel&table=opportunities",
+          "/api/forecast/backtest?period=2099-Q1&periods=1&process=classic-funnel")) {
+        String csv = new String(as(rep).getBytes(path + "&format=csv", "*/*"), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\uFEFF", "");
+        List<String> lines = csv.lines().toList();
+        int column = List.of(lines.get(0).split(",")).indexOf("process");
+        assertThat(column).as(path + ": " + lines.get(0)).isNotNegative();
+        assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[column])).as(path).isNotEmpty().containsOnly("classic-funnel");
+      }
     }
 
     @Test
@@ -242,6 +266,15 @@ class StageProcessApiTests {
       assertThat(funnel.path("process").asText()).isEqualTo("project-sales-funnel");
       assertThat(funnel.path("groups").get(0).path("stages").get(0).path("entered").asLong()).isZero();
     }
+
+    void assertRefusedWithTheChoices(ApiClient.Response r) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(400);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.json().path("errors").findValuesAsText("field")).as(r.toString()).containsExactly("process");
+      List<String> choices = new ArrayList<>();
+      r.json().path("choices").forEach(c -> choices.add(c.asText()));
+      assertThat(choices).as(r.toString()).containsExactly("classic-funnel", "project-sales-funnel");
+    }
   }
 
   @Nested
@@ -252,6 +285,7 @@ class StageProcessApiTests {
         "/api/funnel?process=no-such-process",
         "/api/forecast?period=2027-Q1&process=no-such-process",
         "/api/forecast/backtest?period=2027-Q1&process=no-such-process",
+        "/api/funnel/entries?stage=TARGET&process=no-such-process",
         "/api/funnel/compare?orgUnit=HQ/East&period=2031-Q1&process=no-such-process",
         "/api/funnel/targets?orgUnit=HQ/East&period=2031-Q1&revenue=100000&process=no-such-process",
         "/api/ideal-funnels/HQ/East/2031-Q1?process=no-such-process"})
@@ -274,6 +308,7 @@ class StageProcessApiTests {
       assertThat(r.contentType()).startsWith("application/problem+json");
       assertThat(r.json().path("errors").findValuesAsText("field")).containsExactly("process");
       assertThat(r.body()).contains("no-such-process").doesNotContain("Exception");
+      assertThat(r.json().path("choices").size()).as(r.toString()).isEqualTo(2);
     }
   }
 }

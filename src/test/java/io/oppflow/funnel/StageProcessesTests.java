@@ -3,6 +3,8 @@ package io.oppflow.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.oppflow.organization.Actor;
+import io.oppflow.organization.Role;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.shared.Message;
 import java.math.BigDecimal;
@@ -11,12 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default-process rule on its own: which process a reading that names none is about, given how many
- * opportunities in view run in each deployed process (the counting query runs in {@link StageProcessApiTests}).
+ * Which process a reading or a new opportunity is about, on its own: the one named, else the only deployed one,
+ * else a refusal naming {@code process} with the choices; and, apart from it, the process a page preselects,
+ * given how many opportunities in view run in each deployed process (the counting query runs in
+ * {@link StageProcessApiTests}).
  */
 class StageProcessesTests {
 
   static final List<StageProcess> DEPLOYED = List.of(process("classic-funnel"), process("project-sales-funnel"));
+  static final Actor OPS = new Actor("ops", java.util.Set.of(Role.OPS), java.util.Optional.empty());
 
   static StageProcess process(String key) {
     return new StageProcess(key, new Message(key, key), 1,
@@ -24,15 +29,19 @@ class StageProcessesTests {
   }
 
   static StageProcesses rule(String configured, Map<String, Long> inView) {
+    return rule(DEPLOYED, configured, inView);
+  }
+
+  static StageProcesses rule(List<StageProcess> deployed, String configured, Map<String, Long> inView) {
     StageCatalog catalog = new StageCatalog() {
       @Override
       public List<StageDefinition> stagesOf(String processKey) {
-        return DEPLOYED.stream().filter(p -> p.key().equals(processKey)).findFirst().map(StageProcess::stages).orElse(List.of());
+        return deployed.stream().filter(p -> p.key().equals(processKey)).findFirst().map(StageProcess::stages).orElse(List.of());
       }
 
       @Override
       public List<StageProcess> processes() {
-        return DEPLOYED;
+        return deployed;
       }
     };
     ProcessUsage usage = new ProcessUsage(null) {
@@ -45,44 +54,76 @@ class StageProcessesTests {
   }
 
   @Test
-  void shouldTakeTheProcessMostOpportunitiesInViewRunIn() {
-    assertThat(rule("project-sales-funnel", Map.of("classic-funnel", 3L, "project-sales-funnel", 1L)).resolve(null, null, "rep"))
+  void shouldUseTheOnlyDeployedProcessWhenNoneIsNamed() {
+    StageProcesses one = rule(List.of(process("classic-funnel")), "project-sales-funnel", Map.of());
+
+    assertThat(one.resolve(null)).isEqualTo("classic-funnel");
+    assertThat(one.resolve(" ")).isEqualTo("classic-funnel");
+  }
+
+  @Test
+  void shouldRefuseNamingNoneOfSeveralProcessesListingTheChoicesWhateverIsInViewOrConfigured() {
+    StageProcesses two = rule("project-sales-funnel", Map.of("classic-funnel", 3L));
+
+    assertThatThrownBy(() -> two.resolve(null)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+      assertThat(e.errors()).singleElement().satisfies(error -> {
+        assertThat(error.field()).isEqualTo("process");
+        assertThat(error.message()).contains("classic-funnel").contains("project-sales-funnel");
+      });
+      assertThat(e.getBody().getProperties()).containsEntry("choices", List.of("classic-funnel", "project-sales-funnel"));
+    });
+    assertThatThrownBy(() -> two.resolve(null, "HQ", "rep")).isInstanceOf(InvalidRequestException.class);
+  }
+
+  @Test
+  void shouldRefuseEveryReadingWhenNoStageProcessIsDeployed() {
+    StageProcesses none = rule(List.of(), null, Map.of());
+
+    assertThatThrownBy(() -> none.resolve(null)).isInstanceOfSatisfying(InvalidRequestException.class,
+        e -> assertThat(e.getBody().getProperties()).containsEntry("choices", List.of()));
+    assertThat(none.suggestedFor(OPS)).isNull();
+  }
+
+  @Test
+  void shouldKeepTheProcessTheCallerNamesAndRefuseAnUnknownOneNamingProcessAndTheChoices() {
+    StageProcesses rule = rule("project-sales-funnel", Map.of("classic-funnel", 5L));
+    assertThat(rule.resolve(" project-sales-funnel ")).isEqualTo("project-sales-funnel");
+    assertThatThrownBy(() -> rule.resolve("no-such-process"))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("process");
+            assertThat(error.message()).contains("no-such-process");
+          });
+          assertThat(e.getBody().getProperties()).containsEntry("choices", List.of("classic-funnel", "project-sales-funnel"));
+        });
+  }
+
+  @Test
+  void shouldSuggestToAPageTheProcessMostOpportunitiesInViewRunIn() {
+    assertThat(rule("project-sales-funnel", Map.of("classic-funnel", 3L, "project-sales-funnel", 1L)).suggestedFor(OPS))
         .isEqualTo("classic-funnel");
   }
 
   @Test
-  void shouldTakeTheConfiguredProcessWithNoOpportunitiesInView() {
-    assertThat(rule("project-sales-funnel", Map.of()).resolve(null, null, "rep")).isEqualTo("project-sales-funnel");
+  void shouldSuggestTheConfiguredProcessWithNoOpportunitiesInView() {
+    assertThat(rule("project-sales-funnel", Map.of()).suggestedFor(OPS)).isEqualTo("project-sales-funnel");
   }
 
   @Test
   void shouldIgnoreOpportunitiesOfProcessesNoLongerDeployed() {
-    assertThat(rule("project-sales-funnel", Map.of("retired-funnel", 9L)).resolve(" ", "HQ", null))
-        .isEqualTo("project-sales-funnel");
+    assertThat(rule("project-sales-funnel", Map.of("retired-funnel", 9L)).suggestedFor(OPS)).isEqualTo("project-sales-funnel");
   }
 
   @Test
   void shouldGiveATieToTheConfiguredProcessThenToTheFirstKey() {
     Map<String, Long> tie = Map.of("classic-funnel", 2L, "project-sales-funnel", 2L);
-    assertThat(rule("project-sales-funnel", tie).resolve(null, null, null)).isEqualTo("project-sales-funnel");
-    assertThat(rule(null, tie).resolve(null, null, null)).isEqualTo("classic-funnel");
+    assertThat(rule("project-sales-funnel", tie).suggestedFor(OPS)).isEqualTo("project-sales-funnel");
+    assertThat(rule(null, tie).suggestedFor(OPS)).isEqualTo("classic-funnel");
   }
 
   @Test
   void shouldFallBackToTheFirstProcessWhenNoneOrAnUndeployedOneIsConfigured() {
-    assertThat(rule(null, Map.of()).resolve(null, null, null)).isEqualTo("classic-funnel");
-    assertThat(rule("no-such-process", Map.of()).resolve(null, null, null)).isEqualTo("classic-funnel");
-  }
-
-  @Test
-  void shouldKeepTheProcessTheCallerNamesAndRefuseAnUnknownOneNamingProcess() {
-    StageProcesses rule = rule("project-sales-funnel", Map.of("classic-funnel", 5L));
-    assertThat(rule.resolve(" project-sales-funnel ", null, null)).isEqualTo("project-sales-funnel");
-    assertThatThrownBy(() -> rule.resolve("no-such-process", null, null))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.errors()).singleElement().satisfies(error -> {
-              assertThat(error.field()).isEqualTo("process");
-              assertThat(error.message()).contains("no-such-process");
-            }));
+    assertThat(rule(null, Map.of()).suggestedFor(OPS)).isEqualTo("classic-funnel");
+    assertThat(rule("no-such-process", Map.of()).suggestedFor(OPS)).isEqualTo("classic-funnel");
   }
 }

@@ -128,7 +128,7 @@ class HistoryCleanupOnPostgresIT {
 
   /** The four answers, as sales-ops reads them; verify without its duration. */
   private Map<String, JsonNode> answers(String unit) {
-    String scope = "orgUnit=" + URLEncoder.encode(unit, StandardCharsets.UTF_8);
+    String scope = "process=project-sales-funnel&orgUnit=" + URLEncoder.encode(unit, StandardCharsets.UTF_8);
     Map<String, JsonNode> answers = new LinkedHashMap<>();
     answers.put("funnel", get("/api/funnel?" + scope));
     answers.put("violations", get("/api/compliance/violations?" + scope));

@@ -13,16 +13,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * "This unit or below it" answers the same in SQL, with positional or named parameters, as in Java, on each
  * database, whatever a filter names: the LIKE wildcards and the escape character in a path match only
- * themselves, and a unit never covers its namesakes ("HQ/East" does not cover "HQ/Eastern").
+ * themselves, quotes and spaces are only characters, and a unit never covers its namesakes ("HQ/East" does not
+ * cover "HQ/Eastern" nor "HQ/East Coast").
  */
 abstract class OrgUnitSqlContract {
 
   static final List<String> STORED = List.of("HQ", "HQ/East", "HQ/East/Shanghai-1", "HQ/East/Shanghai-1/A",
-      "HQ/Eastern", "HQ/East_1", "HQ/EastX1", "HQ/East1/B", "HQ/华东/上海一部", "HQ/华东二部", "HQ/West");
+      "HQ/Eastern", "HQ/East_1", "HQ/EastX1", "HQ/East1/B", "HQ/华东/上海一部", "HQ/华东二部", "HQ/West",
+      "HQ/East Coast", "HQ/East Coast/Boston", "HQ/East /x", "HQ/Central/Dustin Brinkmann", "HQ/O'Brien & Co.",
+      "HQ/O'Brien & Co./Team (2)", "总部/华东/上海一部", "总部/华东 二部");
 
   /** Filters as callers may send them: existing units, namesakes and paths holding LIKE's special characters. */
   static final List<String> ASKED = List.of("HQ", "HQ/East", "HQ/East/Shanghai-1", "HQ/Eastern", "HQ/East_1",
-      "HQ/East_", "HQ/Ea_t", "HQ/East%", "HQ/%", "%", "_", "HQ\\East", "HQ/East\\", "HQ/华东", "HQ/Nowhere", "");
+      "HQ/East_", "HQ/Ea_t", "HQ/East%", "HQ/%", "%", "_", "HQ\\East", "HQ/East\\", "HQ/华东", "HQ/Nowhere", "", "HQ/East Coast",
+      "HQ/East ", "HQ/Central", "HQ/O'Brien & Co.", "HQ/O'Brien", "HQ/O'Brien & Co", "总部/华东", "总部");
 
   @Autowired JdbcTemplate jdbc;
   @Autowired NamedParameterJdbcTemplate named;

@@ -86,14 +86,14 @@ class CompareAndForecastPageBrowserTests {
 
       String page = "/compare?orgUnit=" + enc(unit) + "&period=" + period + "&process=" + PROCESS;
       driver.get(url(page));
-      JsonNode comparison = manager().get("/api/funnel/compare?orgUnit=" + enc(unit) + "&period=" + period).json();
+      JsonNode comparison = manager().get("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(unit) + "&period=" + period).json();
       assertComparisonShows(browser, comparison, Locale.US);
       assertTargetsShow(browser, Locale.US);
       drillsIntoTheFunnel(browser, comparison, page);
       exports(browser, "export-csv", "/api/funnel/compare?");
 
       editsTheIdealFunnel(browser);
-      comparison = manager().get("/api/funnel/compare?orgUnit=" + enc(unit) + "&period=" + period).json();
+      comparison = manager().get("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(unit) + "&period=" + period).json();
       assertComparisonShows(browser, comparison, Locale.US);
       scrollToTop(driver);
       keepScreenshot(driver, "pages-compare-en");
@@ -206,7 +206,7 @@ class CompareAndForecastPageBrowserTests {
 
   /** The overall and per-rep numbers that must enter each stage are GET /api/funnel/targets'. */
   private void assertTargetsShow(TasklistBrowser browser, Locale locale) {
-    JsonNode targets = manager().get("/api/funnel/targets?orgUnit=" + enc(unit) + "&period=" + period).json();
+    JsonNode targets = manager().get("/api/funnel/targets?process=project-sales-funnel&orgUnit=" + enc(unit) + "&period=" + period).json();
     browser.waiting().until(d -> d.findElements(By.cssSelector("#targets-table tbody tr[data-stage]")).size() == targets.path("stages").size());
     assertThat(targets.path("perRep")).isNotEmpty();
     assertThat(browser.driver().findElement(By.cssSelector("#targets-summary [data-figure='dealsToWin'] dd")).getText())
@@ -255,7 +255,7 @@ class CompareAndForecastPageBrowserTests {
       assertThat(driver.findElement(By.id("drill-csv")).getDomAttribute("href")).startsWith("/api/funnel/entries?")
           .contains("figure=" + figure[1]).contains("from=" + from).contains("format=csv");
     }
-    JsonNode targets = manager().get("/api/funnel/targets?orgUnit=" + enc(unit) + "&period=" + period).json();
+    JsonNode targets = manager().get("/api/funnel/targets?process=project-sales-funnel&orgUnit=" + enc(unit) + "&period=" + period).json();
     for (JsonNode rep : targets.path("perRep")) {
       String owner = rep.path("owner").asText();
       assertThat(driver.findElement(By.cssSelector("#targets-table th[data-owner='" + owner + "'] a")).getDomAttribute("href"))
@@ -293,7 +293,7 @@ class CompareAndForecastPageBrowserTests {
     WebElement problem = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ideal-problem")));
     assertThat(problem.getText()).contains("stages[0].targetConversion");
     assertThat(driver.findElement(By.id("ideal-stage-0")).getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(manager().get("/api/ideal-funnels/" + unit + "/" + period).json().path("stages").get(0).path("targetConversion").decimalValue())
+    assertThat(manager().get("/api/ideal-funnels/" + unit + "/" + period + "?process=project-sales-funnel").json().path("stages").get(0).path("targetConversion").decimalValue())
         .as("nothing saved").isEqualByComparingTo("0.8");
 
     rate = driver.findElement(By.id("ideal-stage-0"));
@@ -305,7 +305,7 @@ class CompareAndForecastPageBrowserTests {
     driver.findElement(By.id("ideal-save")).click();
     browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ideal-status"), "Saved"));
     assertThat(driver.findElement(By.id("ideal-problem")).isDisplayed()).isFalse();
-    JsonNode saved = manager().get("/api/ideal-funnels/" + unit + "/" + period).json();
+    JsonNode saved = manager().get("/api/ideal-funnels/" + unit + "/" + period + "?process=project-sales-funnel").json();
     assertThat(saved.path("stages").get(0).path("targetConversion").decimalValue()).isEqualByComparingTo("0.65");
     assertThat(saved.path("stages").get(1).path("targetConversion").decimalValue()).isEqualByComparingTo("0.6");
     assertThat(saved.path("targetRevenue").decimalValue()).isEqualByComparingTo("4000000");
@@ -318,10 +318,10 @@ class CompareAndForecastPageBrowserTests {
   private void assertForecastShows(TasklistBrowser browser, String orgUnit, Locale locale) {
     WebDriver driver = browser.driver();
     String scope = "period=2027-Q1&orgUnit=" + enc(orgUnit);
-    JsonNode weighted = manager().get("/api/forecast?method=weighted&details=true&" + scope).json();
-    JsonNode historical = manager().get("/api/forecast?method=historical&" + scope).json();
-    JsonNode stageAge = manager().get("/api/forecast?method=stage-age&" + scope).json();
-    JsonNode backtest = manager().get("/api/forecast/backtest?method=all&periods=6&" + scope).json();
+    JsonNode weighted = manager().get("/api/forecast?process=project-sales-funnel&method=weighted&details=true&" + scope).json();
+    JsonNode historical = manager().get("/api/forecast?process=project-sales-funnel&method=historical&" + scope).json();
+    JsonNode stageAge = manager().get("/api/forecast?process=project-sales-funnel&method=stage-age&" + scope).json();
+    JsonNode backtest = manager().get("/api/forecast/backtest?process=project-sales-funnel&method=all&periods=6&" + scope).json();
     browser.waiting().until(d -> d.findElements(By.cssSelector("#backtest-table tbody tr")).size() == backtest.path("rows").size()
         && d.findElements(By.cssSelector("#methods-table tbody tr")).size() == weighted.path("byStage").size());
 
@@ -381,7 +381,7 @@ class CompareAndForecastPageBrowserTests {
   /** The number of a stage's opportunities lists the ones the weighted forecast counts, each linked to its page. */
   private void drillsIntoTheWeightedOpportunities(TasklistBrowser browser, String orgUnit) {
     WebDriver driver = browser.driver();
-    JsonNode weighted = manager().get("/api/forecast?method=weighted&details=true&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
+    JsonNode weighted = manager().get("/api/forecast?process=project-sales-funnel&method=weighted&details=true&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
     WebElement figure = driver.findElement(By.cssSelector("#methods-table tr[data-stage='NEGOTIATE'] button.figure"));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", figure);
     figure.click();
@@ -408,7 +408,7 @@ class CompareAndForecastPageBrowserTests {
    */
   private void drillsIntoTheWonOfEachPeriod(TasklistBrowser browser, String orgUnit) throws Exception {
     WebDriver driver = browser.driver();
-    JsonNode backtest = manager().get("/api/forecast/backtest?method=all&periods=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
+    JsonNode backtest = manager().get("/api/forecast/backtest?process=project-sales-funnel&method=all&periods=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
     int drilled = 0;
     for (JsonNode row : backtest.path("rows")) {
       if (row.path("actual").decimalValue().signum() == 0) {
@@ -437,7 +437,7 @@ class CompareAndForecastPageBrowserTests {
     ((JavascriptExecutor) driver).executeScript("document.getElementById('drill').scrollIntoView({block: 'start'});");
     keepScreenshot(driver, "pages-forecast-drill-en");
 
-    JsonNode weighted = manager().get("/api/forecast?method=weighted&details=true&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
+    JsonNode weighted = manager().get("/api/forecast?process=project-sales-funnel&method=weighted&details=true&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
     WebElement total = driver.findElement(By.cssSelector("#methods-table tfoot button.figure"));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", total);
     total.sendKeys(Keys.ENTER);
@@ -456,7 +456,7 @@ class CompareAndForecastPageBrowserTests {
     driver.findElement(By.id("apply")).click();
     browser.waiting().until(ExpectedConditions.urlContains("windowMonths=6"));
     assertThat(driver.getCurrentUrl()).contains("period=2027-Q1").contains("orgUnit=" + enc(orgUnit));
-    JsonNode historical = manager().get("/api/forecast?method=historical&windowMonths=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
+    JsonNode historical = manager().get("/api/forecast?process=project-sales-funnel&method=historical&windowMonths=6&period=2027-Q1&orgUnit=" + enc(orgUnit)).json();
     browser.waiting().until(d -> historical.path("total").decimalValue().compareTo(new BigDecimal(
         d.findElement(By.cssSelector("#totals [data-method='historical'] dd")).getDomAttribute("data-value"))) == 0);
     assertThat(driver.findElement(By.id("export-backtest-csv")).getDomAttribute("href")).contains("windowMonths=6");

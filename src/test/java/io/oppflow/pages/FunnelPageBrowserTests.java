@@ -106,6 +106,42 @@ class FunnelPageBrowserTests {
     }
   }
 
+  @Test
+  void shouldKeepAnOrgUnitNamedWithSpacesAndPunctuationUnchangedInTheFilterItsLinkAndExport() throws Exception {
+    String team = unit + "/O'Brien & Co. East";
+    String namesake = team + " Coast"; // not below the team: a namesake, never in its funnel
+    for (String orgUnit : List.of(team, team, namesake)) {
+      String body = Opportunities.minimal(Opportunities.freshCode("PAGES")).put("orgUnit", orgUnit).toString();
+      assertThat(ApiClient.as(port, "ops1").post("/api/opportunities", body).status()).isEqualTo(201);
+    }
+    try (TasklistBrowser browser = TasklistBrowser.start(port, "pages")) {
+      WebDriver driver = browser.driver();
+      browser.login("manager1");
+      driver.get(url("/funnel?process=" + PROCESS));
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-table tbody tr[data-stage='TARGET']")));
+
+      WebElement field = driver.findElement(By.id("f-orgUnit"));
+      field.clear();
+      field.sendKeys(team);
+      new Select(driver.findElement(By.id("f-groupBy"))).selectByValue("orgUnit");
+      driver.findElement(By.id("apply")).click();
+      browser.waiting().until(ExpectedConditions.urlContains("groupBy=orgUnit"));
+      String shared = driver.getCurrentUrl();
+      driver.get(shared);
+
+      browser.waiting().until(d -> team.equals(d.findElement(By.id("f-orgUnit")).getDomProperty("value")));
+      browser.waiting().until(d -> "2".equals(cell(browser, "TARGET", "entered")));
+      String csv = driver.findElement(By.id("export-csv")).getDomAttribute("href");
+      Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + '\\n' + t.replace('\\uFEFF', ''))))"
+              + ".catch(e => done(String(e)));", csv);
+      List<String> lines = String.valueOf(answer).lines().toList();
+      assertThat(lines.get(0)).isEqualTo("200");
+      assertThat(lines.stream().skip(2).map(l -> l.split(",", -1)[0]).distinct()).as(csv).containsExactly(team);
+    }
+  }
+
   /** The pages a card on the home page opens, with their English and Chinese names. */
   static final Map<String, List<String>> HOME_CARDS = homeCards();
 

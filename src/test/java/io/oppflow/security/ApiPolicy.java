@@ -27,7 +27,7 @@ final class ApiPolicy {
   static final String UNIT_MANAGE = "rep1=403 rep2=403 expert1=403 manager1=2xx manager2=403 ops1=2xx admin=2xx";
   /** Reading rep1's figures: rep1, whoever sees HQ/East; manager2's own scope comes out empty, not refused. */
   static final String OWNER_FIGURES = "rep1=2xx rep2=403 expert1=2xx manager1=2xx manager2=2xx ops1=2xx admin=2xx";
-  /** The plan names its process: which process a plan without one is for depends on the data (StageProcesses). */
+  /** The plan names its process: with two stage processes deployed, a plan without one is refused (StageProcesses). */
   static final String IDEAL = """
       {"process": "project-sales-funnel", "stages": [
         {"stage": "TARGET", "targetConversion": 0.8}, {"stage": "DISCOVER", "targetConversion": 0.5},
@@ -46,11 +46,11 @@ final class ApiPolicy {
     String one = "/api/opportunities/{code}";
     return List.of(
         basic("POST", opportunities).documented(opportunities)
-            .json("{\"code\": \"{fresh}\", \"name\": \"x\", \"customer\": {\"name\": \"x\"}, \"owner\": \"rep1\", \"orgUnit\": \"HQ/East/Shanghai-1\"}")
+            .json("{\"code\": \"{fresh}\", \"process\": \"project-sales-funnel\", \"name\": \"x\", \"customer\": {\"name\": \"x\"}, \"owner\": \"rep1\", \"orgUnit\": \"HQ/East/Shanghai-1\"}")
             .expect(OWNED_CHANGE),
         // opening for oneself outside one's own org unit: only rep2 works there
         basic("POST", opportunities).note("for oneself in HQ/North/Beijing-1")
-            .json("{\"code\": \"{fresh}\", \"name\": \"x\", \"customer\": {\"name\": \"x\"}, \"owner\": \"{me}\", \"orgUnit\": \"HQ/North/Beijing-1\"}")
+            .json("{\"code\": \"{fresh}\", \"process\": \"project-sales-funnel\", \"name\": \"x\", \"customer\": {\"name\": \"x\"}, \"owner\": \"{me}\", \"orgUnit\": \"HQ/North/Beijing-1\"}")
             .expect("rep1=403 rep2=2xx expert1=403 manager1=403 manager2=403 ops1=2xx admin=2xx"),
         basic("GET", opportunities).documented(opportunities).hides("code")
             .expect("rep1=2xx rep2=2xx-filtered expert1=2xx manager1=2xx manager2=2xx-filtered ops1=2xx admin=2xx"),
@@ -115,8 +115,8 @@ final class ApiPolicy {
             .json("{\"orgUnit\": \"HQ/East/Matrix\"}").expect(OPS),
         basic("GET", "/api/processes").documented("/api/processes").expect(SIGNED_IN),
         basic("GET", "/api/processes/classic-funnel/diagram").documented("/api/processes/{key}/diagram").expect(SIGNED_IN),
-        basic("GET", "/api/funnel?owner=rep1").documented("/api/funnel").expect(OWNER_FIGURES),
-        basic("GET", "/api/funnel?orgUnit=HQ/East")
+        basic("GET", "/api/funnel?owner=rep1&process=project-sales-funnel").documented("/api/funnel").expect(OWNER_FIGURES),
+        basic("GET", "/api/funnel?orgUnit=HQ/East&process=project-sales-funnel")
             .expect("rep1=2xx rep2=2xx expert1=2xx manager1=2xx manager2=403 ops1=2xx admin=2xx"),
         basic("GET", "/api/funnel/entries?stage=TARGET&owner=rep1&process=project-sales-funnel").documented("/api/funnel/entries")
             .expect(OWNER_FIGURES),
@@ -127,8 +127,8 @@ final class ApiPolicy {
             .json(IDEAL).expect(UNIT_MANAGE),
         basic("GET", "/api/funnel/compare?orgUnit=HQ/East&period=2031-Q1&process=project-sales-funnel").documented("/api/funnel/compare").expect(UNIT_READ),
         basic("GET", "/api/funnel/targets?orgUnit=HQ/East&period=2031-Q1&process=project-sales-funnel").documented("/api/funnel/targets").expect(UNIT_READ),
-        basic("GET", "/api/forecast?period=2027-Q1&owner=rep1").documented("/api/forecast").expect(OWNER_FIGURES),
-        basic("GET", "/api/forecast/backtest?period=2027-Q1&orgUnit=HQ/East").documented("/api/forecast/backtest")
+        basic("GET", "/api/forecast?period=2027-Q1&owner=rep1&process=project-sales-funnel").documented("/api/forecast").expect(OWNER_FIGURES),
+        basic("GET", "/api/forecast/backtest?period=2027-Q1&orgUnit=HQ/East&process=project-sales-funnel").documented("/api/forecast/backtest")
             .expect("rep1=2xx rep2=2xx expert1=2xx manager1=2xx manager2=403 ops1=2xx admin=2xx"),
         basic("GET", "/api/warnings?owner=rep1").documented("/api/warnings").expect(OWNER_FIGURES),
         basic("GET", "/api/compliance/violations?orgUnit=HQ/East").documented("/api/compliance/violations").expect(UNIT_MANAGE),

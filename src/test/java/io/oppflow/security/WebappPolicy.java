@@ -53,9 +53,9 @@ final class WebappPolicy {
         webapp("GET", "/_static/bpmn-js/18.31.1/bpmn-navigated-viewer.production.min.js").expect(PAGE),
         webapp("GET", "/pages/session").expect("anon=302 " + ApiPolicy.SIGNED_IN),
         // and the API calls they make, with the session (and its CSRF token for changes), in the API's own scopes
-        webapp("GET", "/api/funnel?owner=rep1").note("with the Tasklist login").expect(ApiPolicy.OWNER_FIGURES),
+        webapp("GET", "/api/funnel?owner=rep1&process=project-sales-funnel").note("with the Tasklist login").expect(ApiPolicy.OWNER_FIGURES),
         webapp("POST", "/api/opportunities").note("with the Tasklist login")
-            .json("{\"code\": \"{fresh}\", \"name\": \"x\", \"customer\": {\"name\": \"x\"}, \"owner\": \"rep1\", \"orgUnit\": \"HQ/East/Shanghai-1\"}")
+            .json("{\"code\": \"{fresh}\", \"process\": \"project-sales-funnel\", \"name\": \"x\", \"customer\": {\"name\": \"x\"}, \"owner\": \"rep1\", \"orgUnit\": \"HQ/East/Shanghai-1\"}")
             .expect(ApiPolicy.OWNED_CHANGE),
         webapp("GET", "/camunda/app/cockpit/default/").expect(COCKPIT_PAGE),
         webapp("GET", "/camunda/app/admin/default/").expect(

@@ -30,10 +30,14 @@ public final class Opportunities {
     }
   }
 
-  /** Only a name, customer name, owner, org unit, region and amount: fails the first gate. */
+  /**
+   * Only a name, customer name, owner, org unit, region and amount, in the project-sales-funnel (named: with
+   * both shipped processes deployed an opening must name its process): fails the first gate.
+   */
   public static ObjectNode minimal(String code) {
     ObjectNode node = JSON.createObjectNode();
     node.put("code", code);
+    node.put("process", "project-sales-funnel");
     node.put("name", "最小商机 / Minimal opportunity");
     node.putObject("customer").put("name", "上海某公司");
     node.put("owner", "rep1");

@@ -23,10 +23,7 @@ public record ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDat
     if (from != null && to != null && !from.isBefore(to)) {
       throw InvalidRequestException.of("to", "must be after from");
     }
-    Optional<String> unit = orgUnit == null || orgUnit.isBlank() ? Optional.empty() : Optional.of(orgUnit.strip());
-    if (unit.isPresent() && !OrgUnit.isValid(unit.get())) {
-      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
-    }
+    Optional<String> unit = Optional.ofNullable(OrgUnit.checkedFilter(orgUnit));
     if (actor.seesEverything()) {
       return new ComplianceScope(unit, from, to);
     }

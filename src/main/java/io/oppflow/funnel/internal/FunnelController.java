@@ -126,10 +126,7 @@ public class FunnelController {
     if (from != null && to != null && !from.isBefore(to)) {
       throw InvalidRequestException.of("to", "must be after from");
     }
-    if (orgUnit != null && !OrgUnit.isValid(orgUnit)) {
-      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East/Shanghai-1");
-    }
-    return new FunnelFilter(process, from, to, owner, orgUnit, region,
+    return new FunnelFilter(process, from, to, owner, OrgUnit.checkedFilter(orgUnit), region,
         projectType == null ? null : projectType.name(), customerType == null ? null : customerType.name());
   }
 }

@@ -24,7 +24,8 @@ public final class FunnelTables {
     }
     return new Table("funnel", List.of("group", "stage", "stageNameZh", "stageNameEn", "entered", "advanced", "lost",
         "left", "open", "conversionRate", "avgDwellDays", "medianDwellDays", "p90DwellDays", "slope", "groupWon",
-        "groupLost", "groupOpen", "groupWinRate", "groupAvgCycleDaysWon", "groupWeightedPipeline"), rows);
+        "groupLost", "groupOpen", "groupWinRate", "groupAvgCycleDaysWon", "groupWeightedPipeline"), rows)
+        .withColumn("process", report.process());
   }
 
   static Table of(FunnelEntries entries) {
@@ -32,7 +33,7 @@ public final class FunnelTables {
         e.customer(), e.owner(), e.orgUnit(), e.stage(), e.enteredAt(), e.leftAt(), e.outcome(), e.status(),
         e.currentStage(), e.amount(), e.currency())).toList();
     return new Table("funnel-entries", List.of("code", "name", "customer", "owner", "orgUnit", "stage", "enteredAt",
-        "leftAt", "outcome", "status", "currentStage", "amount", "currency"), rows);
+        "leftAt", "outcome", "status", "currentStage", "amount", "currency"), rows).withColumn("process", entries.process());
   }
 
   static Table of(FunnelOutcomes outcomes) {
@@ -40,6 +41,6 @@ public final class FunnelTables {
         o.customer(), o.owner(), o.orgUnit(), o.stage(), o.status(), o.amount(), o.currency(), o.expectedCloseDate(),
         o.createdAt(), o.closedAt())).toList();
     return new Table("funnel-outcomes", List.of("code", "name", "customer", "owner", "orgUnit", "stage", "status",
-        "amount", "currency", "expectedCloseDate", "createdAt", "closedAt"), rows);
+        "amount", "currency", "expectedCloseDate", "createdAt", "closedAt"), rows).withColumn("process", outcomes.process());
   }
 }

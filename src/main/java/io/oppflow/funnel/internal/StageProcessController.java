@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class StageProcessController {
 
   /**
-   * @param defaultProcess the process the caller's readings default to when they name none
+   * @param suggestedProcess the process a page preselects for the caller (the one most of the opportunities
+   *     they see run in); a suggestion only: a reading that names no process uses the only deployed one, or is
+   *     refused when there are several
    */
-  record StageProcessList(List<StageProcess> processes, String defaultProcess) {}
+  record StageProcessList(List<StageProcess> processes, String suggestedProcess) {}
 
   private final StageProcesses processes;
   private final ProcessDiagrams diagrams;
@@ -38,10 +40,10 @@ public class StageProcessController {
 
   @GetMapping("/api/processes")
   @Operation(summary = "The deployed stage processes (latest version of each) with their stages in order, "
-      + "and the process the caller's readings default to")
+      + "and the process a page should preselect for the caller (readings never default to it)")
   StageProcessList list(Actor actor) {
     requireSalesMember(actor);
-    return new StageProcessList(processes.all(), processes.defaultFor(actor));
+    return new StageProcessList(processes.all(), processes.suggestedFor(actor));
   }
 
   // not produces = XML: a 404 is still a problem+json whatever the caller accepts

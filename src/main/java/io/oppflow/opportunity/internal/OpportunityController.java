@@ -40,7 +40,7 @@ class OpportunityController {
   }
 
   @PostMapping
-  @Operation(summary = "Open an opportunity and start its stage process (default: the process most of its owner's opportunities run in, see GET /api/processes)")
+  @Operation(summary = "Open an opportunity and start its stage process; name `process` unless only one stage process is deployed (400 listing the choices, see GET /api/processes)")
   ResponseEntity<OpportunityView> open(@RequestBody JsonNode body, Actor actor) {
     OpportunityView o = service.open(json.readNew(body), actor);
     return ResponseEntity.created(URI.create("/api/opportunities/" + o.code())).eTag(etag(o)).body(o);
@@ -65,10 +65,13 @@ class OpportunityController {
   }
 
   @PatchMapping(value = "/{code}", consumes = {"application/merge-patch+json", "application/json"})
-  @Operation(summary = "Change facts with a JSON merge patch; If-Match with the ETag refuses lost updates (409)")
+  @Operation(summary = "Change facts with a JSON merge patch; If-Match with the ETag refuses lost updates (409). "
+      + "Read-only fields (code, process, owner, orgUnit, stage, status, version, activities ...) may be sent back "
+      + "with their current values; a changed one is refused (400 naming it)")
   ResponseEntity<OpportunityView> patch(@PathVariable String code, @RequestBody JsonNode patch,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Actor actor) {
-    OpportunityView o = service.update(code, current -> json.merge(current, patch), versionOf(ifMatch), actor);
+    OpportunityView o = service.update(code,
+        current -> json.merge(current, () -> service.activities(code, actor), patch), versionOf(ifMatch), actor);
     return ResponseEntity.ok().eTag(etag(o)).body(o);
   }
 

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,8 @@ public class OpportunityJson {
   private static final Set<String> OPENING_FIELDS = Set.of("code", "process", "owner", "orgUnit");
   private static final Set<String> READ_ONLY = Set.of("code", "process", "processInstanceId", "stage", "status",
       "owner", "orgUnit", "lost", "createdAt", "updatedAt", "closedAt", "version");
+  /** What a GET shows beside the facts and a PATCH may send back unchanged: the read-only fields and the activities. */
+  private static final Set<String> SHOWN_NOT_PATCHED = union(READ_ONLY, Set.of("activities"));
 
   private final ObjectMapper json;
 
@@ -47,18 +51,34 @@ public class OpportunityJson {
     return new NewOpportunity(code, process, owner, orgUnit, toFacts(facts));
   }
 
-  /** The facts after applying {@code patch} (a JSON merge patch) to what {@code current} holds. */
-  public OpportunityFacts merge(Opportunity current, JsonNode patch) {
-    ObjectNode changes = requireObject(patch);
-    for (Iterator<String> it = changes.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      if (READ_ONLY.contains(field)) {
-        throw InvalidRequestException.of(field, "is read-only");
+  /**
+   * The facts after applying {@code patch} (a JSON merge patch) to what {@code current} holds. A patch may send
+   * back what a GET showed of the read-only fields ({@code code}, {@code owner}, {@code orgUnit}, {@code process},
+   * {@code stage}, {@code version}, {@code activities} ...) as long as each still has its current value, so a
+   * client can PATCH the document it read; a read-only field with another value is refused, naming it.
+   *
+   * @param activities the opportunity's activities as a GET shows them, asked only if the patch sends them back
+   */
+  public OpportunityFacts merge(Opportunity current, Supplier<List<ActivityView>> activities, JsonNode patch) {
+    ObjectNode changes = requireObject(patch).deepCopy();
+    ReadOnlyFields shown = new ReadOnlyFields(json, current, activities);
+    for (String field : SHOWN_NOT_PATCHED) {
+      if (changes.has(field)) {
+        if (!shown.isUnchanged(field, changes.get(field))) {
+          throw InvalidRequestException.of(field, "is read-only: it is " + shown.describe(field) + " and cannot be changed here");
+        }
+        changes.remove(field);
       }
     }
     ObjectNode facts = json.valueToTree(OpportunityFacts.of(current));
     mergeInto(facts, changes);
     return toFacts(facts);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private OpportunityFacts toFacts(ObjectNode facts) {

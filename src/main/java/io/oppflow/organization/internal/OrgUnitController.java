@@ -45,13 +45,8 @@ public class OrgUnitController {
       return ResponseEntity.status(HttpStatus.FORBIDDEN)
           .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only sales-ops and administrators place users"));
     }
-    if (placement == null || !OrgUnit.isValid(placement.orgUnit())) {
-      ProblemDetail invalid = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-          "orgUnit: must be a path such as HQ/East/Shanghai-1");
-      invalid.setProperty("errors", java.util.List.of(Map.of("field", "orgUnit", "message", "must be a path such as HQ/East/Shanghai-1")));
-      return ResponseEntity.badRequest().body(invalid);
-    }
-    directory.assign(userId, placement.orgUnit());
-    return ResponseEntity.ok(Map.of("userId", userId, "orgUnit", placement.orgUnit()));
+    String orgUnit = OrgUnit.checked(placement == null ? null : placement.orgUnit());
+    directory.assign(userId, orgUnit);
+    return ResponseEntity.ok(Map.of("userId", userId, "orgUnit", orgUnit));
   }
 }

@@ -36,7 +36,8 @@ public class FunnelPlanning {
   }
 
   @Transactional(readOnly = true)
-  FunnelComparison compare(String orgUnit, String periodText, String processKey, Actor actor) {
+  FunnelComparison compare(String path, String periodText, String processKey, Actor actor) {
+    String orgUnit = OrgUnit.checked(path);
     Period period = checked(orgUnit, periodText, actor);
     String process = processes.resolve(processKey, orgUnit, null);
     IdealFunnel ideal = ideals.find(orgUnit, period.label(), process)
@@ -58,8 +59,9 @@ public class FunnelPlanning {
   }
 
   @Transactional(readOnly = true)
-  FunnelTargets targets(String orgUnit, String periodText, BigDecimal revenue, Basis basis, String processKey,
+  FunnelTargets targets(String path, String periodText, BigDecimal revenue, Basis basis, String processKey,
       Actor actor) {
+    String orgUnit = OrgUnit.checked(path);
     Period period = checked(orgUnit, periodText, actor);
     String process = processes.resolve(processKey, orgUnit, null);
     if (revenue != null && revenue.signum() <= 0) {
@@ -121,9 +123,6 @@ public class FunnelPlanning {
   }
 
   private static Period checked(String orgUnit, String periodText, Actor actor) {
-    if (!OrgUnit.isValid(orgUnit)) {
-      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East");
-    }
     Period period = Period.parse(periodText, "period");
     FunnelScope.requireOrgUnit(orgUnit, actor);
     return period;

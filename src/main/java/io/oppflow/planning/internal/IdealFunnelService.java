@@ -37,8 +37,8 @@ public class IdealFunnelService {
   }
 
   @Transactional
-  public IdealFunnel plan(String orgUnit, String period, IdealFunnelRequest request, Actor actor) {
-    validOrgUnit(orgUnit);
+  public IdealFunnel plan(String path, String period, IdealFunnelRequest request, Actor actor) {
+    String orgUnit = OrgUnit.checked(path);
     Period.parse(period, "period");
     requirePlanner(orgUnit, actor);
     String process = processes.resolve(request.process(), orgUnit, null);
@@ -57,8 +57,8 @@ public class IdealFunnelService {
   }
 
   @Transactional(readOnly = true)
-  public java.util.Optional<IdealFunnel> find(String orgUnit, String period, String process, Actor actor) {
-    validOrgUnit(orgUnit);
+  public java.util.Optional<IdealFunnel> find(String path, String period, String process, Actor actor) {
+    String orgUnit = OrgUnit.checked(path);
     Period.parse(period, "period");
     FunnelScope.requireOrgUnit(orgUnit, actor);
     return store.find(orgUnit, period, processes.resolve(process, orgUnit, null));
@@ -95,12 +95,6 @@ public class IdealFunnelService {
   private static void positive(List<FieldError> errors, String field, BigDecimal value) {
     if (value == null || value.signum() <= 0) {
       errors.add(new FieldError(field, "must be a positive amount"));
-    }
-  }
-
-  private static void validOrgUnit(String orgUnit) {
-    if (!OrgUnit.isValid(orgUnit)) {
-      throw InvalidRequestException.of("orgUnit", "is not an org unit path such as HQ/East");
     }
   }
 

@@ -18,7 +18,7 @@ public final class PlanningTables {
           s.actualConversion(), s.targetConversion(), s.delta(), weakest ? "yes" : ""));
     }
     return new Table("funnel-comparison", List.of("orgUnit", "period", "stage", "stageNameZh", "stageNameEn", "entered",
-        "advanced", "actualConversion", "targetConversion", "delta", "weakest"), rows);
+        "advanced", "actualConversion", "targetConversion", "delta", "weakest"), rows).withColumn("process", c.process());
   }
 
   static Table of(FunnelTargets t) {
@@ -32,6 +32,6 @@ public final class PlanningTables {
       }
     }
     return new Table("funnel-targets", List.of("owner", "stage", "stageNameZh", "stageNameEn", "conversion", "dealsToWin",
-        "needed"), rows);
+        "needed"), rows).withColumn("process", t.process());
   }
 }

@@ -31,8 +31,11 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   }
 
   @Override
-  public String defaultProcess(String owner) {
-    return processes.resolve(null, null, owner);
+  public String processFor(String requested) {
+    if (requested != null && hasProcess(requested.strip())) {
+      return requested.strip();
+    }
+    return processes.resolve(requested);
   }
 
   @Override

@@ -13,9 +13,7 @@ public record WarningQuery(String orgUnit, String owner, WarningKind kind) {
 
   /** Parses the request parameters, refusing an org unit that is not a path or an unknown kind. */
   public static WarningQuery of(String orgUnit, String owner, String kind) {
-    if (orgUnit != null && !OrgUnit.isValid(orgUnit)) {
-      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
-    }
+    String unit = OrgUnit.checkedFilter(orgUnit);
     WarningKind k = null;
     if (kind != null && !kind.isBlank()) {
       try {
@@ -24,6 +22,6 @@ public record WarningQuery(String orgUnit, String owner, WarningKind kind) {
         throw InvalidRequestException.of("kind", "must be STALLED, SKIPPED_STAGE or REOPENED");
       }
     }
-    return new WarningQuery(orgUnit, owner == null || owner.isBlank() ? null : owner.strip(), k);
+    return new WarningQuery(unit, owner == null || owner.isBlank() ? null : owner.strip(), k);
   }
 }

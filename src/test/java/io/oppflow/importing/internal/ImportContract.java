@@ -208,7 +208,7 @@ abstract class ImportContract {
         + p + "L,CRM,c,NEW,SMALL,华东," + unit + ",li.na,50000,CNY,2026-03-01,,LOST,2026-03-21,COMPETITOR\n"
         + p + "O,HR,c,NEW,LARGE,华东," + unit + ",zhang.wei,1200000,CNY,2026-01-10,CONFIRM_INTENT,OPEN,,\n");
 
-    ApiClient.Response r = ops().get("/api/funnel?orgUnit=" + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8));
+    ApiClient.Response r = ops().get("/api/funnel?process=project-sales-funnel&orgUnit=" + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8));
 
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     JsonNode all = r.json().path("groups").get(0);
