@@ -48,7 +48,7 @@ abstract class SeasonalBacktestContract {
   }
 
   private JsonNode get(String path) {
-    ApiClient.Response r = ApiClient.as(port, "ops1").get(path + "&orgUnit=" + history.orgUnit);
+    ApiClient.Response r = ApiClient.as(port, "ops1").get(path + "&process=project-sales-funnel&orgUnit=" + history.orgUnit);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json();
   }
