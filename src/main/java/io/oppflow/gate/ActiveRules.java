@@ -49,6 +49,7 @@ public class ActiveRules {
     this.acceptance = acceptance;
     loadFolder(rulesDir);
     refresh();
+    acceptance.startupDone();
     if (active.get() == null) {
       log.error("No usable rule set: the rule folder {} was refused and no version is active; every gate fails "
           + "with GATE-NO-RULES until a rule set is uploaded", rulesDir);

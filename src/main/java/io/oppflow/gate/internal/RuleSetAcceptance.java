@@ -3,6 +3,7 @@ package io.oppflow.gate.internal;
 import io.oppflow.gate.DeployedGates;
 import io.oppflow.gate.RuleSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +40,19 @@ public class RuleSetAcceptance {
   private final RuleSetStore store;
   private final DeployedGates deployedGates;
   private final boolean unrestrictedSwitch;
+  private final RuleFolderHeadStart headStart;
 
   RuleSetAcceptance(RuleSetStore store, DeployedGates deployedGates,
-      @Value("${oppflow.rules.allow-unrestricted-drl:false}") boolean unrestrictedSwitch) {
+      @Value("${oppflow.rules.allow-unrestricted-drl:false}") boolean unrestrictedSwitch, RuleFolderHeadStart headStart) {
     this.store = store;
     this.deployedGates = deployedGates;
     this.unrestrictedSwitch = unrestrictedSwitch;
+    this.headStart = headStart;
+  }
+
+  /** Drops the folder compiled at start-up if nobody took it (the database serves another version). */
+  public void startupDone() {
+    headStart.discard();
   }
 
   /**
@@ -96,7 +104,8 @@ public class RuleSetAcceptance {
   }
 
   private Accepted readAndCompile(RuleSetFiles files, String actor, boolean admin, boolean onRecord) {
-    RuleSetChecker.Result checked = RuleSetChecker.check(files);
+    Optional<RuleFolderHeadStart.Compiled> early = headStart.take(files);
+    RuleSetChecker.Result checked = early.map(RuleFolderHeadStart.Compiled::checked).orElseGet(() -> RuleSetChecker.check(files));
     if (!checked.readable()) {
       throw compileRefusal(onRecord, files, actor, new RuleSetCompilationException(checked.unreadable()));
     }
@@ -114,7 +123,8 @@ public class RuleSetAcceptance {
           files.version(), actor, checked.violations());
     }
     try {
-      return new Accepted(RuleSet.compile(files, checked), RuleSelfTests.countCases(files.caseFiles()),
+      RuleSet rules = early.flatMap(RuleFolderHeadStart.Compiled::rulesOrThrow).orElseGet(() -> RuleSet.compile(files, checked));
+      return new Accepted(rules, RuleSelfTests.countCases(files.caseFiles()),
           checked.violations());
     } catch (RuleSetCompilationException e) {
       throw compileRefusal(onRecord, files, actor, e);

@@ -133,7 +133,7 @@ class RuleSetAcceptanceTests {
   @Test
   void shouldRunAHostileRuleOnlyWhenTheSwitchIsOnAndAnAdministratorUploadsIt() throws IOException {
     RuleSetFiles hostile = new RuleSetFiles(with("projectsales/target_hostile.drl", WRITES_WHEN_EVALUATED));
-    RuleSetAcceptance switchedOn = new RuleSetAcceptance(store, deployedGates, true);
+    RuleSetAcceptance switchedOn = new RuleSetAcceptance(store, deployedGates, true, new RuleFolderHeadStart());
 
     assertThatThrownBy(() -> acceptance.accept(hostile, "admin", true)).as("switch off: not even for an admin")
         .isInstanceOf(RuleSetRejectedException.class);
@@ -150,7 +150,7 @@ class RuleSetAcceptanceTests {
 
   @Test
   void shouldPutEveryUnrestrictedUploadOnTheRecord() {
-    RuleSetService withSwitchOn = new RuleSetService(store, activeRules, new RuleSetAcceptance(store, deployedGates, true));
+    RuleSetService withSwitchOn = new RuleSetService(store, activeRules, new RuleSetAcceptance(store, deployedGates, true, new RuleFolderHeadStart()));
 
     RuleSetVersionView uploaded = withSwitchOn.upload(new RuleSetFiles(with("projectsales/target_unrestricted.drl",
         UNRESTRICTED_BUT_HARMLESS)), ADMIN);
