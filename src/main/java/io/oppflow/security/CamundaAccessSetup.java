@@ -178,6 +178,9 @@ class CamundaAccessSetup implements ApplicationRunner {
   private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery()
         .groupIdIn(role.groupId()).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null && java.util.Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+      return; // a restart writes nothing that is already there
+    }
     Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     auth.setGroupId(role.groupId());
     auth.setResource(resource);
