@@ -60,13 +60,17 @@ public class GateLogSealer {
     int raced = 0;
     Pass pass;
     do {
+      boolean lockFirst = raced > 0;
       try {
-        pass = ownTransaction.execute(status -> sealOnePass());
+        pass = ownTransaction.execute(status -> sealOnePass(lockFirst));
       } catch (SealedMeanwhile e) {
-        if (++raced > 5) {
-          throw new IllegalStateException("Another sealer kept sealing the same gate records first", e);
+        // Read again, now holding the head: no sealer can seal in between, so this sealer loses at most once.
+        // (Reading outside the lock again could lose again and again, as long as other sealers kept winning.)
+        if (lockFirst) {
+          throw new IllegalStateException("A gate record was sealed by someone who did not hold the gate log's head", e);
         }
-        pass = new Pass(BATCH, 0, 0); // rolled back: read again
+        raced++;
+        pass = new Pass(BATCH, 0, 0); // rolled back: read again, under the head
         continue;
       }
       if (pass.sealed() > 0) {
@@ -90,16 +94,23 @@ public class GateLogSealer {
     }
   }
 
-  private Pass sealOnePass() {
-    // Read before taking the head: a record's content never changes (the triggers refuse it), only its seal, and
-    // this pass started after the commits it was asked for, so it sees them. Inside the lock only the updates run.
+  /**
+   * One pass. Normally it reads before taking the head: a record's content never changes (the triggers refuse it),
+   * only its seal, and this pass started after the commits it was asked for, so it sees them; inside the lock only
+   * the updates run. After losing a race ({@code lockFirst}) it takes the head first and reads under it.
+   */
+  private Pass sealOnePass(boolean lockFirst) {
+    Map<String, Object> head = lockFirst ? lockHead() : null;
+    long lockedAt = System.nanoTime();
     List<Map.Entry<Long, GateRecordDigest.Content>> read = read();
     if (read.isEmpty()) {
       long now = System.nanoTime();
       return new Pass(0, now, now);
     }
-    Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from gate_log_head where id = 1 for update");
-    long lockedAt = System.nanoTime();
+    if (head == null) {
+      head = lockHead();
+      lockedAt = System.nanoTime();
+    }
     long seq = ((Number) head.get("last_seq")).longValue();
     String prev = (String) head.get("last_hash");
     List<Seal> seals = new ArrayList<>();
@@ -126,6 +137,10 @@ public class GateLogSealer {
     }
     jdbc.update("update gate_log_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
     return new Pass(seals.size(), lockedAt, System.nanoTime());
+  }
+
+  private Map<String, Object> lockHead() {
+    return jdbc.queryForMap("select last_seq, last_hash from gate_log_head where id = 1 for update");
   }
 
   /** The pending records' content by id, in id order, not placed yet. */
