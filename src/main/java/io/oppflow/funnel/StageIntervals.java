@@ -29,11 +29,25 @@ public class StageIntervals {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The process instance entered the stage. If an import wrote this stage's interval already, with its historical
+   * entry and no process yet ({@link #imported}), that interval becomes the instance's: it gets the engine links
+   * and keeps its entry time; else a new interval is opened at {@code at}.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void entered(String opportunityCode, String processKey, String processInstanceId, String activityInstanceId,
       String stage, int stageOrder, Instant at, Source source) {
-    Map<String, Object> slices = jdbc.queryForList("select owner, org_unit, region, project_type, customer_type"
-        + " from opportunity where code = ?", opportunityCode).stream().findFirst().orElse(Map.of());
+    // one statement as before the import wrote intervals ahead: the awaiting one comes with the slices
+    Map<String, Object> slices = jdbc.queryForList("select o.owner, o.org_unit, o.region, o.project_type,"
+        + " o.customer_type, (select max(si.id) from stage_interval si where si.opportunity_code = o.code"
+        + " and si.stage = ? and si.left_at is null and si.process_instance_id is null and si.source = ?) awaiting"
+        + " from opportunity o where o.code = ?", stage, Source.IMPORT.name(), opportunityCode).stream().findFirst()
+        .orElse(Map.of());
+    if (slice(slices, "awaiting") != null) {
+      jdbc.update("update stage_interval set process_instance_id = ?, activity_instance_id = ? where id = ?",
+          processInstanceId, activityInstanceId, slice(slices, "awaiting"));
+      return;
+    }
     jdbc.update("insert into stage_interval (opportunity_code, process_key, process_instance_id, activity_instance_id,"
         + " stage, stage_order, entered_at, source, owner, org_unit, region, project_type, customer_type)"
         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -102,32 +116,24 @@ public class StageIntervals {
   }
 
   /**
-   * Gives an imported opportunity the stage history the import knows: {@code history} in stage order,
-   * each entered and left at the given times, all marked {@link Source#IMPORT}. The interval the live process
-   * opened already (the stage an open opportunity continues in) is written again after the stages before it,
-   * with the historical entry time and its engine links: intervals entered at the same time then read in stage
-   * order by id, as every reader orders them (entered_at, id).
+   * Gives an imported opportunity the stage history the import knows: {@code history} in stage order, each
+   * entered and left at the given times, all marked {@link Source#IMPORT}, in one batch, so intervals entered at
+   * the same time read in stage order by id, as every reader orders them (entered_at, id). Written before an open
+   * opportunity's process starts: the stage it continues in is then entered with its historical entry time
+   * ({@link #entered}), which its tasks' captions and the funnel read.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void imported(String opportunityCode, String processKey, List<ImportedInterval> history) {
-    Map<String, Object> live = jdbc.queryForList("select id, process_instance_id, activity_instance_id from stage_interval"
-        + " where opportunity_code = ? and left_at is null", opportunityCode).stream().findFirst().orElse(null);
-    if (live != null) {
-      jdbc.update("delete from stage_interval where id = ?", slice(live, "id"));
-    }
     Map<String, Object> slices = jdbc.queryForList("select owner, org_unit, region, project_type, customer_type"
         + " from opportunity where code = ?", opportunityCode).stream().findFirst().orElse(Map.of());
     jdbc.batchUpdate("insert into stage_interval (opportunity_code, process_key, process_instance_id,"
         + " activity_instance_id, stage, stage_order, entered_at, left_at, outcome, source, owner, org_unit, region,"
-        + " project_type, customer_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", history.stream().map(i -> {
-          boolean open = i.leftAt() == null && live != null;
-          return new Object[] {opportunityCode, processKey, open ? slice(live, "process_instance_id") : null,
-              open ? slice(live, "activity_instance_id") : null, i.stage().code(), i.stage().order(),
-              Timestamp.from(i.enteredAt()), i.leftAt() == null ? null : Timestamp.from(i.leftAt()),
-              i.outcome() == null ? null : i.outcome().name(), Source.IMPORT.name(), slice(slices, "owner"),
-              slice(slices, "org_unit"), slice(slices, "region"), slice(slices, "project_type"),
-              slice(slices, "customer_type")};
-        }).toList());
+        + " project_type, customer_type) values (?, ?, null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        history.stream().map(i -> new Object[] {opportunityCode, processKey, i.stage().code(), i.stage().order(),
+            Timestamp.from(i.enteredAt()), i.leftAt() == null ? null : Timestamp.from(i.leftAt()),
+            i.outcome() == null ? null : i.outcome().name(), Source.IMPORT.name(), slice(slices, "owner"),
+            slice(slices, "org_unit"), slice(slices, "region"), slice(slices, "project_type"),
+            slice(slices, "customer_type")}).toList());
   }
 
   /**

@@ -136,10 +136,12 @@ public class OpportunityService {
    * Owners need not be users yet. The domain events of winning and
    * losing are not published: the import is not the moment it happened.
    *
+   * @param history writes what else the importer knows of its past (its stage history), once the opportunity is
+   *     stored and before an open one's process starts, so that the process's tasks are captioned with it at once
    * @return false, changing nothing, if an opportunity with this code exists already
    */
   @Transactional
-  public boolean recordImported(ImportedOpportunity past) {
+  public boolean recordImported(ImportedOpportunity past, Runnable history) {
     checkImport(past);
     if (opportunities.existsByCode(past.code())) {
       return false;
@@ -149,11 +151,11 @@ public class OpportunityService {
     }
     OpportunityEntity opportunity = OpportunityEntity.imported(past);
     opportunities.saveAndFlush(opportunity);
+    history.run();
     if (opportunity.isOpen()) {
       // the stall clock runs from the historical entry, so a deal past its stage's dwell limit is reviewed at once
       opportunity.attachProcess(workflow.startAt(opportunity.snapshot(), past.stage(),
           past.stageEnteredAt() == null ? past.createdAt() : past.stageEnteredAt()));
-      events.publishEvent(new OpportunityFactsRecorded(past.code()));
     }
     opportunities.flush();
     return true;

@@ -74,10 +74,9 @@ public class ImportBatch {
 
   private boolean record(ImportRow row) {
     ImportedOpportunity o = row.opportunity();
-    if (!opportunities.recordImported(o)) {
+    if (!opportunities.recordImported(o, () -> intervals.imported(o.code(), o.processKey(), row.history()))) {
       return false;
     }
-    intervals.imported(o.code(), o.processKey(), row.history());
     // Each later query would dirty-check every opportunity of the batch so far (quadratic): let go of them.
     entityManager.flush();
     entityManager.clear();

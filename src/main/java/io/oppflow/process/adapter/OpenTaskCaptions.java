@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the open tasks named for their deal ({@link TaskCaptions}) in step with it: after the facts of an
- * opportunity are committed (a change through the API or a form, an import) its open tasks are renamed and
+ * opportunity are committed (a change through the API or a form) its open tasks are renamed and
  * described again, and every night the days in stage are counted again. This is the system acting, not the
  * user whose change set it off. It runs in a transaction of its own, after theirs, with Camunda's
  * authorization checks and user operation log switched off, so it neither needs the user's task permissions
