@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpportunityReassignments {
 
   private static final int MAX_REASON = 2000;
+  /** Field messages are in both languages: the opportunity page shows them beside the field as they come. */
+  private static final String NOT_A_PATH = "须为组织路径，如 HQ/East/Shanghai-1 / must be a path such as HQ/East/Shanghai-1";
 
   private final OpportunityRepository opportunities;
   private final ReassignmentRepository reassignments;
@@ -85,16 +87,16 @@ public class OpportunityReassignments {
     requireReassigningRole(actor);
     String reason = reason(request.reason());
     if (request.fromOwner() == null || request.fromOwner().isBlank()) {
-      throw InvalidRequestException.of("fromOwner", "required: the owner whose open opportunities move");
+      throw InvalidRequestException.of("fromOwner", "请填写原负责人 / required: the owner whose open opportunities move");
     }
     String from = request.fromOwner().strip();
     String to = knownOwner("toOwner", request.toOwner());
     if (from.equals(to)) {
-      throw InvalidRequestException.of("toOwner", "must differ from fromOwner");
+      throw InvalidRequestException.of("toOwner", "新负责人须不同于原负责人 / must differ from fromOwner");
     }
     String under = request.orgUnit() == null || request.orgUnit().isBlank() ? null : request.orgUnit().strip();
     if (under != null && !OrgUnit.isValid(under)) {
-      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
+      throw InvalidRequestException.of("orgUnit", NOT_A_PATH);
     }
     List<OpportunityEntity> selected = opportunities.findOpenLockedByOwner(from).stream()
         .filter(o -> under == null || OrgUnit.covers(under, o.getOrgUnit())).toList();
@@ -110,6 +112,22 @@ public class OpportunityReassignments {
       moved.add(move(selected.get(i), to, targets.get(i), reason, actor, batch));
     }
     return new BulkReassignment(moved.size(), moved.stream().map(Reassignment::opportunityCode).toList(), batch, moved);
+  }
+
+  /**
+   * Whether the actor may reassign this opportunity now: it is open and they may move it out of its unit (sales-ops,
+   * administrators, a manager of its unit), the same decision {@link #reassign} takes before it looks at the target.
+   *
+   * @throws OpportunityNotFoundException (404); OpportunityAccessDeniedException (403) if the actor may not read it
+   */
+  @Transactional(readOnly = true)
+  public ReassignmentPermission permission(String code, Actor actor) {
+    Opportunity o = opportunities.byNaturalCode(code).orElseThrow(() -> new OpportunityNotFoundException(code)).snapshot();
+    if (!OpportunityAccess.canRead(actor, o)) {
+      throw new OpportunityAccessDeniedException(code, actor.userId());
+    }
+    return new ReassignmentPermission(code,
+        o.isOpen() && OpportunityAccess.canReassign(actor, o.getOrgUnit(), o.getOrgUnit()));
   }
 
   /** The reassignments of an opportunity, oldest first, if the actor may read it (as GET /api/opportunities/{code}). */
@@ -143,10 +161,10 @@ public class OpportunityReassignments {
 
   private static String reason(String reason) {
     if (reason == null || reason.isBlank()) {
-      throw InvalidRequestException.of("reason", "required: say why the opportunity changes hands");
+      throw InvalidRequestException.of("reason", "请填写调整理由 / required: say why the opportunity changes hands");
     }
     if (reason.length() > MAX_REASON) {
-      throw InvalidRequestException.of("reason", "at most " + MAX_REASON + " characters");
+      throw InvalidRequestException.of("reason", "理由最多 " + MAX_REASON + " 个字符 / at most " + MAX_REASON + " characters");
     }
     return reason.strip();
   }
@@ -154,15 +172,15 @@ public class OpportunityReassignments {
   /** The new owner: a user who is placed in an org unit. */
   private String knownOwner(String field, String owner) {
     if (owner == null || owner.isBlank()) {
-      throw InvalidRequestException.of(field, "required: the user who takes the opportunities over");
+      throw InvalidRequestException.of(field, "请填写接手的用户 / required: the user who takes the opportunities over");
     }
     String id = owner.strip();
     if (!workflow.isUser(id)) {
-      throw InvalidRequestException.of(field, "no user '" + id + "'");
+      throw InvalidRequestException.of(field, "没有用户 '" + id + "' / no user '" + id + "'");
     }
     if (directory.orgUnitOf(id).isEmpty()) {
-      throw InvalidRequestException.of(field, "'" + id + "' is not placed in any org unit (PUT /api/org-units/members/"
-          + id + ")");
+      throw InvalidRequestException.of(field, "'" + id + "' 未归属任何组织 / '" + id + "' is not placed in any org unit (PUT "
+          + "/api/org-units/members/" + id + ")");
     }
     return id;
   }
@@ -174,11 +192,12 @@ public class OpportunityReassignments {
     }
     String unit = asked.strip();
     if (!OrgUnit.isValid(unit)) {
-      throw InvalidRequestException.of("orgUnit", "must be a path such as HQ/East/Shanghai-1");
+      throw InvalidRequestException.of("orgUnit", NOT_A_PATH);
     }
     String ownUnit = directory.orgUnitOf(owner).orElseThrow();
     if (!OrgUnit.covers(ownUnit, unit)) {
-      throw InvalidRequestException.of("orgUnit", "'" + owner + "' is a member of " + ownUnit + ", not of " + unit);
+      throw InvalidRequestException.of("orgUnit", "'" + owner + "' 属于 " + ownUnit + "，不属于 " + unit + " / '" + owner
+          + "' is a member of " + ownUnit + ", not of " + unit);
     }
     return unit;
   }

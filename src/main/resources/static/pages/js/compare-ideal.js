@@ -7,6 +7,7 @@ import { format, localName, t } from './i18n.js';
 import { api } from './session.js';
 import { escape } from './html.js';
 import { idealPath } from './compare-filters.js';
+import { markFieldErrors } from './message.js';
 
 const form = document.getElementById('ideal-form');
 let state = null; // {filters, stages: [{code, name}], ideal, problem, saved}
@@ -54,9 +55,8 @@ function drawStatus() {
 
 function drawProblem() {
   const box = document.getElementById('ideal-problem');
-  form.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
-  form.querySelectorAll('.field-error').forEach(el => { el.textContent = ''; });
   const error = state.problem;
+  markFieldErrors(form, error && error.problem);
   box.hidden = !error;
   if (!error) {
     box.innerHTML = '';
@@ -64,14 +64,8 @@ function drawProblem() {
   }
   const problem = error.problem || {};
   const lead = error.status === 403 ? t('ideal.forbidden') : t('ideal.notSaved');
-  const fields = (problem.errors || []).map(e => {
-    const input = form.querySelector(`[data-field="${CSS.escape(e.field)}"]`);
-    if (input) {
-      input.setAttribute('aria-invalid', 'true');
-      document.getElementById(input.getAttribute('aria-describedby')).textContent = e.message;
-    }
-    return `<li data-field="${escape(e.field)}">${escape(t('compare.problemField', { field: e.field, message: e.message }))}</li>`;
-  });
+  const fields = (problem.errors || []).map(e =>
+    `<li data-field="${escape(e.field)}">${escape(t('compare.problemField', { field: e.field, message: e.message }))}</li>`);
   box.innerHTML = `<p><strong>${escape(lead)}</strong> <span class="problem-detail">${escape(problem.detail || problem.title || error.status)}</span></p>`
       + (fields.length ? `<ul>${fields.join('')}</ul>` : '');
 }

@@ -7,17 +7,16 @@ import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
-import { escape } from './html.js';
 import * as filtersOf from './compare-filters.js';
 import { clearChart, drawChart, drawSummary, drawTable, stageName } from './compare-view.js';
 import { loadIdeal, redrawIdeal, wireIdeal } from './compare-ideal.js';
 import { loadTargets, redrawTargets } from './compare-targets.js';
 import { closeDrill, drill, redrawDrill } from './drill.js';
+import { processOptions, processToShow, stageProcesses } from './stage-processes.js';
 
-const SHIPPED = [{ key: 'project-sales-funnel', stages: [] }, { key: 'classic-funnel', stages: [] }];
 const form = document.getElementById('filters');
 const section = document.getElementById('comparison');
-let processes = SHIPPED;
+let processes = [];
 let defaults = {};
 let filters = {};
 let comparison = null;
@@ -25,13 +24,11 @@ let note = null; // {key, params} of the note shown instead of a comparison
 
 async function loadProcesses() {
   try {
-    const list = await api('/api/processes');
-    if (list.processes && list.processes.length) {
-      processes = list.processes;
-    }
-    return list.suggestedProcess || processes[0].key;
+    const list = await stageProcesses();
+    processes = list.processes || [];
+    return processToShow(list, '');
   } catch (e) {
-    return processes[0].key;
+    return '';
   }
 }
 
@@ -45,8 +42,7 @@ async function ownOrgUnit(user) {
 
 function fillProcesses() {
   const select = form.elements.process;
-  const known = processes.some(p => p.key === filters.process) ? processes : [...processes, { key: filters.process, stages: [] }];
-  select.innerHTML = known.map(p => `<option value="${escape(p.key)}">${escape(localName(p.name, p.key))}</option>`).join('');
+  select.innerHTML = processOptions(processes, filters.process, p => localName(p.name, p.key));
   select.value = filters.process;
 }
 

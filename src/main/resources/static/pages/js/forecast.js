@@ -8,15 +8,15 @@ import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
-import { escape } from './html.js';
 import * as filtersOf from './forecast-filters.js';
 import { METHODS, drawBehind, drawMethodsTable, drawTotals } from './forecast-view.js';
 import { clearBacktest, drawBacktest } from './forecast-backtest.js';
 import { closeDrill, drill, redrawDrill } from './drill.js';
+import { processOptions, processToShow, stageProcesses } from './stage-processes.js';
 
 const form = document.getElementById('filters');
 const methodsSection = document.getElementById('methods');
-let processes = [{ key: 'project-sales-funnel' }, { key: 'classic-funnel' }];
+let processes = [];
 let defaults = {};
 let filters = {};
 let forecasts = null;
@@ -25,11 +25,9 @@ let behindStage = '';
 
 async function loadProcesses() {
   try {
-    const list = await api('/api/processes');
-    if (list.processes && list.processes.length) {
-      processes = list.processes;
-    }
-    return list.suggestedProcess || (processes[0] && processes[0].key) || '';
+    const list = await stageProcesses();
+    processes = list.processes || [];
+    return processToShow(list, '');
   } catch (e) {
     return '';
   }
@@ -37,8 +35,7 @@ async function loadProcesses() {
 
 function fillProcesses() {
   const select = form.elements.process;
-  const known = !filters.process || processes.some(p => p.key === filters.process) ? processes : [...processes, { key: filters.process }];
-  select.innerHTML = known.map(p => `<option value="${escape(p.key)}">${escape(localName(p.name, p.key))}</option>`).join('');
+  select.innerHTML = processOptions(processes, filters.process, p => localName(p.name, p.key));
   select.value = filters.process;
 }
 

@@ -8,11 +8,10 @@ import { fillFields, queryOf, readAddress, readFields } from './filter-address.j
 export { periodName, periodRange };
 
 const API_PARAMS = ['process', 'from', 'to', 'owner', 'orgUnit', 'groupBy'];
-export const SHIPPED_PROCESSES = ['project-sales-funnel', 'classic-funnel'];
 
-/** The filters of the page's address: {process, from, to, owner, orgUnit, groupBy, group}. */
+/** The filters of the page's address: {process, from, to, owner, orgUnit, groupBy, group}; process '' if it names none. */
 export function fromAddress(search = location.search) {
-  return readAddress([...API_PARAMS, 'group'], { process: SHIPPED_PROCESSES[0] }, search);
+  return readAddress([...API_PARAMS, 'group'], {}, search);
 }
 
 export function toAddress(filters) {

@@ -2,41 +2,38 @@
  * The funnel page (/funnel): GET /api/funnel with the filters of the page's address, drawn as a funnel chart and a
  * table per stage; CSV and Excel of the same call; the opportunities behind a figure on request.
  */
-import { onLanguageChange, t } from './i18n.js';
+import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import * as filtersOf from './funnel-filters.js';
 import { drawChart, drawSummary, drawTable, groupLabel, stageName } from './funnel-view.js';
 import { escape } from './html.js';
-import { firstCall } from './funnel-call.js';
+import { firstCall, firstFilters } from './funnel-call.js';
+import { processOptions, processToShow, stageProcesses } from './stage-processes.js';
 import { closeDrill, drill, redrawDrill } from './drill.js';
 
 const form = document.getElementById('filters');
 const results = document.getElementById('results');
-let filters = filtersOf.fromAddress();
+let filters = {};
+let processes = [];
 let report = null;
 
 function shownGroup() {
   return report.groups.find(g => g.key === filters.group) || report.groups[0];
 }
 
-async function processes() {
+async function loadProcesses() {
   try {
-    const list = await api('/api/processes');
-    const keys = (Array.isArray(list) ? list : list.processes || list.content || []).map(p => (typeof p === 'string' ? p : p.key)).filter(Boolean);
-    return keys.length ? keys : filtersOf.SHIPPED_PROCESSES;
+    processes = (await stageProcesses()).processes || [];
   } catch (e) {
-    return filtersOf.SHIPPED_PROCESSES; // GET /api/processes is not there yet: the two shipped processes
+    processes = []; // the picker offers the process shown
   }
 }
 
-function fillProcesses(keys) {
+function fillProcesses() {
   const select = form.elements.process;
-  const all = keys.includes(filters.process) ? keys : [...keys, filters.process];
-  // a process without a name of its own in messages.js shows its key
-  const name = key => (t('funnel.' + key) === 'funnel.' + key ? key : t('funnel.' + key));
-  select.innerHTML = all.map(k => `<option value="${escape(k)}">${escape(name(k))}</option>`).join('');
+  select.innerHTML = processOptions(processes, filters.process, p => localName(p.name, p.key));
   select.value = filters.process;
 }
 
@@ -122,14 +119,15 @@ function wire() {
           .catch(e => showMessage(errorKey(e)));
     }
   });
-  window.addEventListener('popstate', () => {
-    filters = filtersOf.fromAddress();
+  window.addEventListener('popstate', async () => {
+    const address = filtersOf.fromAddress();
+    filters = { ...address, process: address.process || processToShow(await stageProcesses().catch(() => null), '') };
     filtersOf.fillForm(form, filters);
-    form.elements.process.value = filters.process;
+    fillProcesses();
     load();
   });
   onLanguageChange(() => {
-    fillProcesses([...form.elements.process.options].map(o => o.value));
+    fillProcesses();
     draw();
     redrawDrill();
     const key = document.getElementById('message').dataset.key;
@@ -142,8 +140,10 @@ function wire() {
 // the funnel is asked for first (funnel-call.js), the header beside it; the process list, which only fills the
 // picker, once the figures are drawn, so that it does not compete with the funnel for the server
 await start('funnel', 'funnel.title');
+filters = await firstFilters;
 filtersOf.fillForm(form, filters);
-fillProcesses([]);
+fillProcesses();
 wire();
 await load(firstCall);
-fillProcesses(await processes());
+await loadProcesses();
+fillProcesses();

@@ -10,8 +10,8 @@ import { errorKey, showMessage } from './message.js';
 import { api } from './session.js';
 import * as filtersOf from './heatmap-filters.js';
 import { drawLegend, drawOverlays, drawTable, fitBadges, stageName, stagesWithHeat } from './heatmap-view.js';
-import { escape } from './html.js';
 import { closeDrill, drill, redrawDrill } from './drill.js';
+import { processOptions, processToShow, stageProcesses } from './stage-processes.js';
 
 const form = document.getElementById('filters');
 const results = document.getElementById('results');
@@ -23,7 +23,7 @@ let shownDiagram = null;
 
 function fillProcesses() {
   const select = form.elements.process;
-  select.innerHTML = processes.map(p => `<option value="${escape(p.key)}">${escape(localName(p.name, p.key))}</option>`).join('');
+  select.innerHTML = processOptions(processes, '', p => localName(p.name, p.key));
   select.value = filters.process;
 }
 
@@ -147,10 +147,10 @@ function wire() {
 
 await start('heatmap', 'heatmap.title');
 try {
-  const list = await api('/api/processes');
+  const list = await stageProcesses();
   processes = list.processes;
   if (!processes.some(p => p.key === filters.process)) {
-    filters.process = list.suggestedProcess || (processes[0] && processes[0].key) || '';
+    filters.process = processToShow(list, '');
   }
 } catch (error) {
   showMessage(errorKey(error));

@@ -1,9 +1,14 @@
 /*
- * What every page writes into its HTML: text escaped, and the links every list shares — an opportunity to its
- * page (/opportunity?code=), a task to Tasklist.
+ * What every page writes into its HTML: text escaped, a table's rows (or its one row saying it has none), and the
+ * links every list shares — an opportunity to its page (/opportunity?code=), a task to Tasklist.
  */
 export function escape(text) {
   return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** A table body's rows, {@code row(item, index)} for each item, or one row across its {@code columns} saying {@code none}. */
+export function tableRows(items, row, columns, none) {
+  return items.length ? items.map(row).join('') : `<tr><td colspan="${columns}">${escape(none)}</td></tr>`;
 }
 
 /** The opportunity page's address for {@code code}. */

@@ -1,6 +1,7 @@
 /*
  * The page's message line (#message, role=alert): a text by key, with the API's problem detail where it gives one;
- * the key and detail stay on the element so the page can write it again in another language.
+ * the key and detail stay on the element so the page can write it again in another language. And a form's fields
+ * marked with what the API's problem detail says of each.
  */
 import { t } from './i18n.js';
 
@@ -16,4 +17,22 @@ export function showMessage(key, problem) {
 /** The message of an API error ({status, problem} from api()); {@code forbidden} the page's own text for 403. */
 export function errorKey(error, forbidden = 'error.forbidden') {
   return { 400: 'error.invalid', 403: forbidden, 401: 'error.session' }[error && error.status] || 'error.load';
+}
+
+/**
+ * Marks each input of {@code form} that the problem detail ({errors: [{field, message}]}) names — the input whose
+ * data-field is the field: aria-invalid, and the message in the first element its aria-describedby names — after
+ * clearing the marks of before. Answers the errors it marked a field for.
+ */
+export function markFieldErrors(form, problem) {
+  form.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach(el => { el.textContent = ''; });
+  return ((problem && problem.errors) || []).filter(e => {
+    const input = form.querySelector(`[data-field="${CSS.escape(e.field)}"]`);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      document.getElementById(input.getAttribute('aria-describedby').split(' ')[0]).textContent = e.message;
+    }
+    return input;
+  });
 }

@@ -105,8 +105,6 @@ const shared = {
     'funnel.xlsx': '下载 Excel',
     'funnel.noData': '此范围内没有数据。',
     'funnel.drillHint': '点击带下划线的数字查看其中的商机。',
-    'funnel.project-sales-funnel': '项目型销售漏斗（7 阶段）',
-    'funnel.classic-funnel': '经典漏斗（4 阶段）',
 
     'drill.heading': '{stage} · {figure}：{count} 个商机',
     'drill.headingAll': '{figure}：{count} 个商机',
@@ -236,8 +234,6 @@ const shared = {
     'funnel.xlsx': 'Download Excel',
     'funnel.noData': 'No data in this scope.',
     'funnel.drillHint': 'Choose an underlined number to list its opportunities.',
-    'funnel.project-sales-funnel': 'Project sales funnel (7 stages)',
-    'funnel.classic-funnel': 'Classic funnel (4 stages)',
 
     'drill.heading': '{stage} · {figure}: {count} opportunities',
     'drill.headingAll': '{figure}: {count} opportunities',

@@ -4,7 +4,7 @@
  */
 import * as echarts from './echarts.js';
 import { format, localName, t } from './i18n.js';
-import { escape } from './html.js';
+import { escape, tableRows } from './html.js';
 
 const DAY = 86_400_000;
 const COLORS = { GATE_PASSED: '#1b7a3a', EXCEPTION: '#c98a00', ADVANCED: '#5b6573', LOST: '#a61b1b', MOVED: '#a61b1b',
@@ -21,7 +21,7 @@ function entryNote(visit) {
 }
 
 export function drawTable(tbody, visits, now = new Date()) {
-  tbody.innerHTML = visits.length ? visits.map((v, i) => `
+  tbody.innerHTML = tableRows(visits, (v, i) => `
     <tr data-stage="${escape(v.stage)}" data-how="${v.how}" data-entry="${v.entry}">
       <td class="num">${i + 1}</td>
       <th scope="row">${escape(localName(v.name, v.stage))}${(v.reassignments || []).map(r =>
@@ -36,7 +36,7 @@ export function drawTable(tbody, visits, now = new Date()) {
       <td class="num">${format.days(days(v, now))}</td>
       <td>${(v.gateRecordIds || []).map(id => `<a href="#gate-${id}"${id === v.gateRecordId ? ' class="allowing"' : ''}>#${id}</a>`)
         .join(' ') || '–'}</td>
-    </tr>`).join('') : `<tr><td colspan="8">${t('opportunity.noStages')}</td></tr>`;
+    </tr>`, 8, t('opportunity.noStages'));
 }
 
 /** Dates on the time axis as fine as the timeline is long: seconds for minutes, days for months. */

@@ -3,7 +3,7 @@
  * reassignments, every gate record with its verdict and criteria, the gate exceptions and the logged activities.
  */
 import { format, localName, t } from './i18n.js';
-import { escape } from './html.js';
+import { escape, tableRows } from './html.js';
 
 const dash = '–';
 
@@ -71,7 +71,7 @@ function criteriaList(record) {
 }
 
 export function drawGateRecords(tbody, records, stageLabel) {
-  tbody.innerHTML = records.length ? records.map(r => `
+  tbody.innerHTML = tableRows(records, r => `
     <tr id="gate-${r.id}" data-record="${r.id}" data-verdict="${r.verdict}">
       <td class="num">${r.id}</td>
       <td>${escape(stageLabel(r.process, r.stage))}</td>
@@ -81,11 +81,11 @@ export function drawGateRecords(tbody, records, stageLabel) {
       <td>${escape(r.requestedBy)}${r.approvedBy ? `<small>${escape(t('opportunity.approvedBy', { who: r.approvedBy }))}</small>
         <small>${escape(r.overrideReason)}</small>` : ''}</td>
       <td>${format.dateTime(r.evaluatedAt)}</td>
-    </tr>`).join('') : `<tr><td colspan="7">${t('opportunity.noGateRecords')}</td></tr>`;
+    </tr>`, 7, t('opportunity.noGateRecords'));
 }
 
 export function drawExceptions(tbody, exceptions, stageLabel, process) {
-  tbody.innerHTML = exceptions.length ? exceptions.map(e => `
+  tbody.innerHTML = tableRows(exceptions, e => `
     <tr data-exception="${e.id}" data-status="${e.status}">
       <td class="num">${e.id}</td>
       <td>${escape(stageLabel(process, e.stage))}</td>
@@ -96,11 +96,11 @@ export function drawExceptions(tbody, exceptions, stageLabel, process) {
       <td>${escape(e.requestedBy)}<small>${format.dateTime(e.requestedAt)}</small><small>${escape(e.requestReason)}</small></td>
       <td>${e.decidedBy ? `${escape(e.decidedBy)}<small>${format.dateTime(e.decidedAt)}</small><small>${escape(e.decisionReason)}</small>`
         : t('opportunity.undecided')}</td>
-    </tr>`).join('') : `<tr><td colspan="6">${t('opportunity.noExceptions')}</td></tr>`;
+    </tr>`, 6, t('opportunity.noExceptions'));
 }
 
 export function drawActivities(tbody, activities, stageLabel, process) {
-  tbody.innerHTML = activities.length ? activities.map(a => `
+  tbody.innerHTML = tableRows(activities, a => `
     <tr data-activity="${a.id}">
       <td>${dateOnly(a.date)}</td>
       <td>${t('opportunity.activity.' + a.type)}</td>
@@ -108,16 +108,16 @@ export function drawActivities(tbody, activities, stageLabel, process) {
       <td>${escape(a.stage ? stageLabel(process, a.stage) : dash)}</td>
       <td>${escape(a.note || '')}</td>
       <td>${escape(a.recordedBy)}<small>${format.dateTime(a.recordedAt)}</small></td>
-    </tr>`).join('') : `<tr><td colspan="6">${t('opportunity.noActivities')}</td></tr>`;
+    </tr>`, 6, t('opportunity.noActivities'));
 }
 
 export function drawReassignments(tbody, reassignments) {
-  tbody.innerHTML = reassignments.length ? reassignments.map(r => `
+  tbody.innerHTML = tableRows(reassignments, r => `
     <tr data-reassignment="${r.id}">
       <td class="num">${r.id}</td>
       <td>${escape(r.fromOwner)}<small>${escape(r.fromOrgUnit)}</small></td>
       <td>${escape(r.toOwner)}<small>${escape(r.toOrgUnit)}</small></td>
       <td>${escape(r.reason)}${r.batchId ? `<small>${t('opportunity.bulkReassignment')}</small>` : ''}</td>
       <td>${escape(r.reassignedBy)}<small>${format.dateTime(r.reassignedAt)}</small></td>
-    </tr>`).join('') : `<tr><td colspan="5">${t('opportunity.noReassignments')}</td></tr>`;
+    </tr>`, 5, t('opportunity.noReassignments'));
 }

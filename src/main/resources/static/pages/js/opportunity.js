@@ -1,13 +1,14 @@
 /*
  * The opportunity page (/opportunity?code=X): its facts, stage timeline, reassignments, gate records, gate exceptions
- * and activities, each from the API that keeps it and downloadable from it as CSV or Excel. A code that does not exist,
- * or that the user may not read, says so.
+ * and activities, each from the API that keeps it and downloadable from it as CSV or Excel; the reassign form for
+ * whom the API allows it. A code that does not exist, or that the user may not read, says so.
  */
 import { localName, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { api } from './session.js';
 import * as view from './opportunity-view.js';
 import * as timeline from './opportunity-timeline.js';
+import { showReassign, wireReassign } from './opportunity-reassign.js';
 
 /** The page's tables and the API of each. */
 const EXPORTS = { stages: 'stages', reassignments: 'reassignments', gates: 'gate-records', exceptions: 'exceptions',
@@ -62,6 +63,7 @@ function draw() {
   view.drawExceptions(document.querySelector('#exceptions-table tbody'), data.exceptions, stageLabel, o.process);
   view.drawActivities(document.querySelector('#activities-table tbody'), data.activities, stageLabel, o.process);
   setExports(o.code);
+  showReassign(o.code, data.permission);
 }
 
 /** Each table downloads through the API it comes from, as CSV or Excel. */
@@ -82,6 +84,28 @@ function failure(error) {
   return [error && error.status === 401 ? 'error.session' : 'error.load', {}];
 }
 
+/** Everything the page shows of the opportunity, and whether the user may reassign it. */
+async function fetchAll(opportunityCode) {
+  const path = '/api/opportunities/' + encodeURIComponent(opportunityCode);
+  const [opportunity, activities, stageVisits, gateRecords, exceptions, reassignments, permission] = await Promise.all([
+    api(path), api(path + '/activities'), api(path + '/stages'), api(path + '/gate-records'), api(path + '/exceptions'),
+    api(path + '/reassignments'), api(path + '/reassign')]);
+  return { opportunity, activities, stages: stageVisits, gateRecords, exceptions, reassignments, permission };
+}
+
+/** After a reassignment: owner, unit, history and timeline as they are now, without leaving the page's place. */
+async function refresh() {
+  content.setAttribute('aria-busy', 'true');
+  try {
+    data = await fetchAll(code);
+    draw();
+  } catch (error) {
+    showMessage(...failure(error));
+  } finally {
+    content.setAttribute('aria-busy', 'false');
+  }
+}
+
 async function load() {
   data = null;
   content.hidden = true;
@@ -93,12 +117,8 @@ async function load() {
   }
   showMessage(null);
   content.setAttribute('aria-busy', 'true');
-  const path = '/api/opportunities/' + encodeURIComponent(code);
   try {
-    const [opportunity, activities, stageVisits, gateRecords, exceptions, reassignments] = await Promise.all([
-      api(path), api(path + '/activities'), api(path + '/stages'), api(path + '/gate-records'), api(path + '/exceptions'),
-      api(path + '/reassignments')]);
-    data = { opportunity, activities, stages: stageVisits, gateRecords, exceptions, reassignments };
+    data = await fetchAll(code);
     content.hidden = false;
     draw();
     if (location.hash) {
@@ -127,6 +147,7 @@ window.addEventListener('popstate', () => {
 });
 
 await start('opportunity', 'opportunity.title');
+wireReassign(refresh);
 // after start's own listener, so the title names the opportunity
 onLanguageChange(() => {
   draw();

@@ -119,6 +119,36 @@ abstract class ReassignmentContract {
   }
 
   @Test
+  void shouldTellWhoMayReassignAnOpenOpportunityAsTheReassignmentDecides() {
+    String code = open(repA, "MAY");
+    String lost = open(repA, "MAY");
+    assertThat(as(repA).post("/api/opportunities/" + lost + "/lose", "{\"reason\": \"CUSTOMER_STOPPED\"}").status()).isEqualTo(200);
+
+    assertThat(mayReassign(repA, code)).as("its owner, a rep").isFalse();
+    assertThat(mayReassign("expert1", code)).as("an expert, who reads every opportunity").isFalse();
+    assertThat(mayReassign("manager1", code)).as("a manager of HQ/East").isTrue();
+    assertThat(mayReassign("ops1", code)).isTrue();
+    assertThat(mayReassign("ops1", lost)).as("a lost opportunity keeps its owner").isFalse();
+    assertThat(mayReassign("manager1", lost)).isFalse();
+    // rep2 (HQ/North) may not even read it; an unknown code is not found
+    assertThat(as("rep2").get("/api/opportunities/" + code + "/reassign").status()).isEqualTo(403);
+    assertThat(as("ops1").get("/api/opportunities/NO-SUCH-OPP-9/reassign").status()).isEqualTo(404);
+    // as the reassignment itself decides: the rep is refused, the manager moves it
+    assertThat(as(repA).post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"holiday\"}").status()).isEqualTo(403);
+    assertThat(as("manager1").post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"" + repB + "\", \"reason\": \"holiday\"}").status()).isEqualTo(200);
+    assertThat(mayReassign(repB, code)).as("the new owner, a rep").isFalse();
+  }
+
+  boolean mayReassign(String user, String code) {
+    ApiClient.Response r = as(user).get("/api/opportunities/" + code + "/reassign");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().path("opportunityCode").asText()).isEqualTo(code);
+    return r.json().path("allowed").asBoolean();
+  }
+
+  @Test
   void shouldRefuseAManagerOfOnlyOneOfTheUnitsAndReps() {
     String code = open(repA, "REF");
     String body = "{\"owner\": \"rep2\", \"reason\": \"to Beijing\"}"; // rep2 works in HQ/North/Beijing-1

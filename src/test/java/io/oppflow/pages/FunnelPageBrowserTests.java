@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,6 +35,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -44,6 +48,7 @@ class FunnelPageBrowserTests {
   private static final String PROCESS = "project-sales-funnel";
 
   @LocalServerPort int port;
+  @Autowired IdentityService identity;
 
   private String url(String path) {
     return "http://localhost:" + port + path;
@@ -103,6 +108,49 @@ class FunnelPageBrowserTests {
       TasklistBrowser.signIn(driver, browser.waiting(), "manager1", "demo");
       browser.waiting().until(ExpectedConditions.urlToBe(url("/funnel?process=classic-funnel")));
       browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-table tbody tr[data-stage='IDENTIFIED']")));
+    }
+  }
+
+  /**
+   * An address without a process shows the one GET /api/processes suggests, as the other pages do: for a rep whose
+   * opportunities all run in the classic funnel that is the classic funnel, not the project sales funnel.
+   */
+  @Test
+  void shouldShowTheSuggestedProcessWhenTheAddressNamesNone() throws Exception {
+    String rep = "fp-" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identity.newUser(rep);
+    user.setFirstName("Classic");
+    user.setLastName("Rep");
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(rep, "sales-rep");
+    for (int i = 0; i < 2; i++) {
+      String body = Opportunities.minimal(Opportunities.freshCode("PAGES")).put("owner", rep).put("orgUnit", unit)
+          .put("process", "classic-funnel").toString();
+      assertThat(ApiClient.as(port, "ops1").post("/api/opportunities", body).status()).isEqualTo(201);
+    }
+    assertThat(ApiClient.as(port, rep).get("/api/processes").json().path("suggestedProcess").asText()).isEqualTo("classic-funnel");
+    try (TasklistBrowser browser = TasklistBrowser.start(port, "pages-suggested")) {
+      WebDriver driver = browser.driver();
+      driver.manage().window().setSize(new Dimension(1280, 800));
+      browser.login(rep);
+      driver.get(url("/funnel"));
+
+      JsonNode funnel = ApiClient.as(port, rep).get("/api/funnel?process=classic-funnel").json().path("groups").path(0);
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-table tbody tr[data-stage='IDENTIFIED']")));
+      assertTableShows(browser, funnel, Locale.US);
+      assertThat(cell(browser, "IDENTIFIED", "entered")).isEqualTo("2");
+      browser.waiting().until(d -> d.findElements(By.cssSelector("#f-process option")).size() >= 2);
+      Select process = new Select(driver.findElement(By.id("f-process")));
+      assertThat(process.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("classic-funnel");
+      String name = "";
+      for (JsonNode p : ApiClient.as(port, rep).get("/api/processes").json().path("processes")) {
+        name = p.path("key").asText().equals("classic-funnel") ? p.path("name").path("en").asText() : name;
+      }
+      assertThat(process.getFirstSelectedOption().getText()).as("named as GET /api/processes names it").isEqualTo(name)
+          .isNotBlank();
+      assertThat(driver.findElement(By.id("export-csv")).getDomAttribute("href")).contains("process=classic-funnel");
+      keepScreenshot(driver, "pages-funnel-suggested-en");
     }
   }
 

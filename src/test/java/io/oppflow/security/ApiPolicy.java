@@ -71,6 +71,8 @@ final class ApiPolicy {
         basic("POST", opportunities + "/reassign").documented("/api/opportunities/reassign")
             .json("{\"fromOwner\": \"{fresh}\", \"toOwner\": \"manager1\", \"reason\": \"matrix\"}").sharedRecords()
             .expect("rep1=403 rep2=403 expert1=403 manager1=2xx manager2=2xx ops1=2xx admin=2xx"),
+        // whether the caller may: answered to whoever reads the opportunity, refused as reading it is
+        basic("GET", one + "/reassign").documented("/api/opportunities/{code}/reassign").expect(OWNED_READ),
         basic("GET", one + "/reassignments").documented("/api/opportunities/{code}/reassignments").expect(OWNED_READ),
         basic("POST", "/api/opportunities/{failedCode}/exceptions").documented("/api/opportunities/{code}/exceptions")
             .json("{\"reason\": \"matrix\"}").expect(OWNED_CHANGE),

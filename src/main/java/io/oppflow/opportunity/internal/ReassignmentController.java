@@ -6,6 +6,7 @@ import io.oppflow.opportunity.BulkReassignment;
 import io.oppflow.opportunity.BulkReassignmentRequest;
 import io.oppflow.opportunity.OpportunityReassignments;
 import io.oppflow.opportunity.Reassignment;
+import io.oppflow.opportunity.ReassignmentPermission;
 import io.oppflow.opportunity.ReassignmentRequest;
 import io.oppflow.organization.Actor;
 import io.oppflow.shared.InvalidRequestException;
@@ -36,6 +37,12 @@ class ReassignmentController {
   Reassignment reassign(@PathVariable String code, @RequestBody(required = false) ReassignmentRequest request,
       Actor actor) {
     return reassignments.reassign(code, required(request), actor);
+  }
+
+  @GetMapping("/api/opportunities/{code}/reassign")
+  @Operation(summary = "Whether the caller may reassign this open opportunity now (allowed); a page offers its reassign form only then")
+  ReassignmentPermission permission(@PathVariable String code, Actor actor) {
+    return reassignments.permission(code, actor);
   }
 
   @PostMapping("/api/opportunities/reassign")
