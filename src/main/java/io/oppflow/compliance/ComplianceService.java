@@ -49,7 +49,7 @@ public class ComplianceService {
     List<Violation> found = bypasses.find(scope).stream()
         .map(v -> operations.around(v.processInstanceId(), v.processKey(), v.enteredAt()).map(v::withOperation).orElse(v))
         .toList();
-    return new ViolationList(scope.from(), scope.to(), scope.orgUnit().orElse(null), found.size(), found);
+    return new ViolationList(scope.from(), scope.to(), scope.orgUnit().orElse(null), scope.ownerAt(), found.size(), found);
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.funnel.OwnerAt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,11 +13,13 @@ import java.util.List;
  *
  * @param period the current period; the {@code rows} are the periods before it, oldest first
  * @param process the stage process back-tested (the one asked for, or the default)
+ * @param ownerAt whose opportunities an owner or org unit filter selects, in every past period too: their owner now
+ *     ({@link OwnerAt#OF_OPPORTUNITY}; docs/metrics.md "Owner at entry or now")
  * @param trust the method or baseline whose mean |error| was below every other's, each pair compared over the periods
  *     both were measured in; if none was, the lowest MAPE (null if nothing could be measured)
  */
-public record BacktestView(String period, String process, int periods, int windowMonths, List<Row> rows, List<Accuracy> accuracy,
-    String trust, String reason) {
+public record BacktestView(String period, String process, OwnerAt ownerAt, int periods, int windowMonths, List<Row> rows,
+    List<Accuracy> accuracy, String trust, String reason) {
 
   /** One past period: what was won and what each method forecast at its start. */
   public record Row(String period, LocalDate start, LocalDate end, BigDecimal actual, List<MethodForecast> forecasts) {}

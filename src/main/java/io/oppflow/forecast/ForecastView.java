@@ -1,5 +1,6 @@
 package io.oppflow.forecast;
 
+import io.oppflow.funnel.OwnerAt;
 import io.oppflow.shared.Message;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,14 +10,24 @@ import java.util.List;
  * A forecast: the expected amount won in the period, per stage and in total.
  *
  * @param process the stage process forecast (the one asked for, or the default: see {@code StageProcesses})
+ * @param ownerAt whose opportunities an owner or org unit filter selects: always their owner now
+ *     ({@link OwnerAt#OF_OPPORTUNITY}; docs/metrics.md "Owner at entry or now")
  * @param windowMonths the history window of the historical and stage-age methods (null for weighted)
  * @param total for stage-age: Σ {@code byStage.expected} + {@code runRate}
  * @param opportunities each opportunity counted, only when asked for ({@code details=true})
  * @param runRate stage-age only: the mean amount won in a period by opportunities not open at its start
  * @param snapshots stage-age only: how many past period starts it learned from
  */
-public record ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,
-    List<StageForecast> byStage, List<OpportunityForecast> opportunities, BigDecimal runRate, Integer snapshots) {
+public record ForecastView(String period, String process, OwnerAt ownerAt, String method, Integer windowMonths,
+    BigDecimal total, List<StageForecast> byStage, List<OpportunityForecast> opportunities, BigDecimal runRate,
+    Integer snapshots) {
+
+  /** A forecast of the stage-age method. */
+  public ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,
+      List<StageForecast> byStage, List<OpportunityForecast> opportunities, BigDecimal runRate, Integer snapshots) {
+    this(period, process, OwnerAt.OF_OPPORTUNITY, method, windowMonths, total, byStage, opportunities, runRate,
+        snapshots);
+  }
 
   /** A forecast of the weighted or historical method (no run rate). */
   public ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,

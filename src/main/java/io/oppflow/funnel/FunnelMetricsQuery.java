@@ -191,7 +191,7 @@ class FunnelMetricsQuery {
             rs.getString("owner"), rs.getString("org_unit"), rs.getString("stage"), rs.getString("status"),
             rs.getBigDecimal("amount"), rs.getString("currency"), rs.getObject("expected_close_date", LocalDate.class),
             instant(rs, "created_at"), instant(rs, "closed_at")));
-    return new FunnelOutcomes(filter.process(), status, grouping == FunnelGrouping.NONE ? null : group, total,
+    return new FunnelOutcomes(filter.process(), OwnerAt.OF_OPPORTUNITY, status, grouping == FunnelGrouping.NONE ? null : group, total,
         amount, page, size, content);
   }
 
@@ -236,7 +236,7 @@ class FunnelMetricsQuery {
             rs.getString("owner"), rs.getString("org_unit"), rs.getString("stage"), instant(rs, "entered_at"),
             instant(rs, "left_at"), rs.getString("outcome"), rs.getString("status"), rs.getString("current_stage"),
             rs.getBigDecimal("amount"), rs.getString("currency")));
-    return new FunnelEntries(filter.process(), stage, figure.apiName(), grouping == FunnelGrouping.NONE ? null : group,
+    return new FunnelEntries(filter.process(), filter.ownerAt(), stage, figure.apiName(), grouping == FunnelGrouping.NONE ? null : group,
         total == null ? 0 : total, page, size, content);
   }
 

@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * The opportunities behind a won, lost or open total of the funnel ({@link FunnelReport.Group#won()} …), the latest
  * outcome first (closed for won and lost, created for open): as many as the total counts ({@code total}), their
- * summed {@code amount} (for won ones the group's {@code wonAmount}), one page of them shown.
+ * summed {@code amount} (for won ones the group's {@code wonAmount}), one page of them shown. Opportunities count
+ * under their owner now: {@code ownerAt} is always {@link OwnerAt#OF_OPPORTUNITY}.
  */
-public record FunnelOutcomes(String process, String status, String group, long total, BigDecimal amount, int page,
-    int size, List<Item> content) {
+public record FunnelOutcomes(String process, OwnerAt ownerAt, String status, String group, long total,
+    BigDecimal amount, int page, int size, List<Item> content) {
 
   /** One opportunity as it is now. */
   public record Item(String code, String name, String customer, String owner, String orgUnit, String stage,

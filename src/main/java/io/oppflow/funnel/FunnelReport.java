@@ -8,8 +8,11 @@ import java.util.Map;
 /**
  * The measured funnel: one group per slice (key {@code all} without grouping) and the funnel's shape.
  * Rates are fractions (0.25 = 25 %), rounded to 4 decimals; null where the denominator is 0.
+ *
+ * @param ownerAt whose the stage figures are under an owner or org unit filter or grouping ({@link OwnerAt}); the
+ *     totals per opportunity are always under its owner now ({@link OwnerAt#OF_OPPORTUNITY})
  */
-public record FunnelReport(String process, List<Group> groups, Shape shape) {
+public record FunnelReport(String process, OwnerAt ownerAt, List<Group> groups, Shape shape) {
 
   /** One slice of the funnel. */
   public record Group(String key, List<Stage> stages, long won, long lost, long open, BigDecimal winRate,

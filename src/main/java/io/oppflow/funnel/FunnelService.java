@@ -97,7 +97,7 @@ public class FunnelService {
     List<FunnelReport.Group> groups = keys.stream()
         .map(k -> group(k, stages, stageRows.getOrDefault(k, List.of()), outcomeRows.getOrDefault(k, List.of())))
         .toList();
-    return new FunnelReport(filter.process(), groups, shape(stages, groups));
+    return new FunnelReport(filter.process(), filter.ownerAt(), groups, shape(stages, groups));
   }
 
   private List<StageRow> stageRows(FunnelFilter filter, FunnelGrouping grouping, List<StageDefinition> stages) {

@@ -1,11 +1,13 @@
 package io.oppflow.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -136,6 +138,7 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
     dto.setType(f.status() == org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE ? "ServiceUnavailable" : typeOf(thrown, f));
     dto.setMessage(f.detail());
     dto.errors = f.errors();
+    dto.properties = f.properties();
     Response.ResponseBuilder b = Response.status(f.status().value()).type(MediaType.APPLICATION_JSON_TYPE).entity(dto);
     if (f.retryAfterSeconds() != null) {
       b.header("Retry-After", f.retryAfterSeconds());
@@ -154,12 +157,21 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
     return f.status().is4xxClientError() ? "InvalidRequestException" : "ProcessEngineException";
   }
 
-  /** Camunda's error body plus, for a domain validation error, the fields at fault. */
+  /**
+   * Camunda's error body plus, for a domain refusal, the fields at fault and its other problem properties (e.g. the
+   * {@code choices} of a process not named), as our API's problem details carry them.
+   */
   static final class FailureDto extends ExceptionDto {
     Object errors;
+    Map<String, Object> properties = Map.of();
 
     public Object getErrors() {
       return errors;
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> getProperties() {
+      return properties;
     }
   }
 }

@@ -100,6 +100,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (f.errors() != null) {
       p.setProperty("errors", f.errors());
     }
+    f.properties().forEach(p::setProperty);
     ResponseEntity.BodyBuilder b = ResponseEntity.status(f.status());
     if (f.retryAfterSeconds() != null) {
       b.header(HttpHeaders.RETRY_AFTER, String.valueOf(f.retryAfterSeconds()));

@@ -265,9 +265,9 @@ abstract class ForecastContract {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
-    assertThat(lines.get(0)).isEqualTo("period,method,stage,name_zh,name_en,opportunities,amount,probability,expected,process");
-    assertThat(lines).contains("2027-Q1,weighted,NEGOTIATE,进行商务谈判,Commercial negotiation,1,600.00,0.8000,480.00,project-sales-funnel",
-        "2027-Q1,weighted,TOTAL,合计,Total,3,900.00,,690.00,project-sales-funnel");
+    assertThat(lines.get(0)).isEqualTo("period,method,stage,name_zh,name_en,opportunities,amount,probability,expected,process,owner_at");
+    assertThat(lines).contains("2027-Q1,weighted,NEGOTIATE,进行商务谈判,Commercial negotiation,1,600.00,0.8000,480.00,project-sales-funnel,current",
+        "2027-Q1,weighted,TOTAL,合计,Total,3,900.00,,690.00,project-sales-funnel,current");
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
         bytes(forecast("period=2027-Q1&method=historical"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
@@ -285,11 +285,11 @@ abstract class ForecastContract {
     assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("period,method,code,owner,org_unit,stage,amount,expected_close_date,probability,expected,process");
+        .isEqualTo("period,method,code,owner,org_unit,stage,amount,expected_close_date,probability,expected,process,owner_at");
     assertThat(lines).hasSize(1 + listed.size()).hasSize(4);
     String l1 = listed.findValuesAsText("code").stream().filter(c -> c.endsWith("-L1")).findFirst().orElseThrow();
     assertThat(lines).anyMatch(l -> l.startsWith("2027-Q1,weighted," + l1 + ",rep1,") && l.contains(",NEGOTIATE,600")
-        && l.contains(",2027-02-15,") && l.endsWith(",480.00,project-sales-funnel"));
+        && l.contains(",2027-02-15,") && l.endsWith(",480.00,project-sales-funnel,current"));
   }
 
   @Test
@@ -298,19 +298,19 @@ abstract class ForecastContract {
     assertThat(csv.status()).isEqualTo(200);
     List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
     assertThat(lines).containsExactly(
-        "period,start,end,method,kind,forecast,actual,error_percent,mape,process",
-        "2026-Q1,2026-01-01,2026-04-01,weighted,method,220.00,250.00,\"-12.00\",,project-sales-funnel",
-        "2026-Q1,2026-01-01,2026-04-01,historical,method,200.00,250.00,\"-20.00\",,project-sales-funnel",
-        "2026-Q1,2026-01-01,2026-04-01,same-as-last-period,baseline,200.00,250.00,\"-20.00\",,project-sales-funnel",
-        "2026-Q1,2026-01-01,2026-04-01,same-period-last-year,baseline,,250.00,,,project-sales-funnel",
-        "2026-Q2,2026-04-01,2026-07-01,weighted,method,300.00,300.00,0.00,,project-sales-funnel",
-        "2026-Q2,2026-04-01,2026-07-01,historical,method,275.00,300.00,\"-8.33\",,project-sales-funnel",
-        "2026-Q2,2026-04-01,2026-07-01,same-as-last-period,baseline,250.00,300.00,\"-16.67\",,project-sales-funnel",
-        "2026-Q2,2026-04-01,2026-07-01,same-period-last-year,baseline,,300.00,,,project-sales-funnel",
-        "MAPE,,,weighted,method,,,,6.00,project-sales-funnel",
-        "MAPE,,,historical,method,,,,14.17,project-sales-funnel",
-        "MAPE,,,same-as-last-period,baseline,,,,18.33,project-sales-funnel",
-        "MAPE,,,same-period-last-year,baseline,,,,,project-sales-funnel");
+        "period,start,end,method,kind,forecast,actual,error_percent,mape,process,owner_at",
+        "2026-Q1,2026-01-01,2026-04-01,weighted,method,220.00,250.00,\"-12.00\",,project-sales-funnel,current",
+        "2026-Q1,2026-01-01,2026-04-01,historical,method,200.00,250.00,\"-20.00\",,project-sales-funnel,current",
+        "2026-Q1,2026-01-01,2026-04-01,same-as-last-period,baseline,200.00,250.00,\"-20.00\",,project-sales-funnel,current",
+        "2026-Q1,2026-01-01,2026-04-01,same-period-last-year,baseline,,250.00,,,project-sales-funnel,current",
+        "2026-Q2,2026-04-01,2026-07-01,weighted,method,300.00,300.00,0.00,,project-sales-funnel,current",
+        "2026-Q2,2026-04-01,2026-07-01,historical,method,275.00,300.00,\"-8.33\",,project-sales-funnel,current",
+        "2026-Q2,2026-04-01,2026-07-01,same-as-last-period,baseline,250.00,300.00,\"-16.67\",,project-sales-funnel,current",
+        "2026-Q2,2026-04-01,2026-07-01,same-period-last-year,baseline,,300.00,,,project-sales-funnel,current",
+        "MAPE,,,weighted,method,,,,6.00,project-sales-funnel,current",
+        "MAPE,,,historical,method,,,,14.17,project-sales-funnel,current",
+        "MAPE,,,same-as-last-period,baseline,,,,18.33,project-sales-funnel,current",
+        "MAPE,,,same-period-last-year,baseline,,,,,project-sales-funnel,current");
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
         bytes(backtest("period=2026-Q3&periods=2&method=both&windowMonths=6&format=xlsx"), "application/json")))) {

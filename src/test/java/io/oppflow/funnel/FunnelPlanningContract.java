@@ -104,7 +104,7 @@ abstract class FunnelPlanningContract {
     assertThat(c.path("wonRevenue").decimalValue()).isEqualByComparingTo("100000");
     String csv = new String(csvBytes("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(data.unit) + "&period=2027-Q1&format=csv"),
         StandardCharsets.UTF_8);
-    assertThat(csv.lines().filter(l -> l.contains("CONFIRM_INTENT")).findFirst().orElseThrow()).endsWith(",yes,project-sales-funnel");
+    assertThat(csv.lines().filter(l -> l.contains("CONFIRM_INTENT")).findFirst().orElseThrow()).endsWith(",yes,project-sales-funnel,entry");
     assertThat(as("manager1").get("/api/funnel/compare?process=project-sales-funnel&orgUnit=" + enc(data.unit) + "&period=2027-Q2").status()).isEqualTo(404);
   }
 
@@ -158,8 +158,8 @@ abstract class FunnelPlanningContract {
         StandardCharsets.UTF_8);
     List<String> lines = csv.lines().toList();
     assertThat(lines).hasSize(1 + 7 + 2 * 7);
-    assertThat(lines.get(1)).startsWith("(all),TARGET,").endsWith(",10,55,project-sales-funnel");
-    assertThat(lines.get(8)).startsWith("rep1,TARGET,").endsWith(",5,28,project-sales-funnel");
+    assertThat(lines.get(1)).startsWith("(all),TARGET,").endsWith(",10,55,project-sales-funnel,entry");
+    assertThat(lines.get(8)).startsWith("rep1,TARGET,").endsWith(",5,28,project-sales-funnel,entry");
   }
 
   // --- helpers ---

@@ -271,6 +271,7 @@ abstract class ReassignmentContract {
 
     JsonNode atEntry = funnel("&groupBy=owner");
     assertThat(funnel("&groupBy=owner&ownerAt=entry")).isEqualTo(atEntry);
+    assertThat(atEntry.path("ownerAt").asText()).as("the reading says whose it counted").isEqualTo("entry");
     assertThat(keys(atEntry)).containsExactly(repA, repB);
     assertStage(group(atEntry, repA), "TARGET", 3, 2);
     assertStage(group(atEntry, repA), "DISCOVER", 1, 1);
@@ -282,6 +283,7 @@ abstract class ReassignmentContract {
     assertThat(group(atEntry, repB).path("open").asLong()).isEqualTo(3);
 
     JsonNode now = funnel("&groupBy=owner&ownerAt=current");
+    assertThat(now.path("ownerAt").asText()).isEqualTo("current");
     assertThat(keys(now)).containsExactly(repB);
     assertStage(group(now, repB), "TARGET", 3, 2);
     assertStage(group(now, repB), "DISCOVER", 2, 1);
@@ -293,9 +295,132 @@ abstract class ReassignmentContract {
     assertStage(group(funnel("&owner=" + repA + "&ownerAt=current"), "all"), "TARGET", 0, 0);
     assertThat(entries("&owner=" + repB + "&ownerAt=current").path("total").asLong()).isEqualTo(3);
     assertThat(entries("&owner=" + repB).path("total").asLong()).isZero();
+    assertThat(entries("&owner=" + repB).path("ownerAt").asText()).isEqualTo("entry");
+    assertThat(entries("&owner=" + repB + "&ownerAt=current").path("ownerAt").asText()).isEqualTo("current");
+    ApiClient.Response outcomes = as("ops1").get("/api/funnel/outcomes?process=" + PROCESS + "&status=OPEN&orgUnit="
+        + team + "&owner=" + repB);
+    assertThat(outcomes.json().path("ownerAt").asText()).as(outcomes.toString()).isEqualTo("current");
+    assertThat(outcomes.json().path("total").asLong()).isEqualTo(3);
     ApiClient.Response bad = as("ops1").get("/api/funnel?process=" + PROCESS + "&ownerAt=later");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().path("errors").findValuesAsText("field")).containsExactly("ownerAt");
+  }
+
+  /**
+   * C (unit One) opens O and passes the TARGET gate; O goes to D in unit Two; D passes the DISCOVER gate. At the time
+   * of each event: the TARGET gate decision, the TARGET and DISCOVER entries are C's and One's; the DISCOVER gate
+   * decision and the CONFIRM_INTENT entry are D's and Two's. Now, all of it is D's and Two's. Forecasts count an
+   * opportunity under its owner now, and say so.
+   */
+  @Test
+  void shouldCountGateDecisionsAndPlanningUnderTheOwnerAtTheTimeByDefaultAndNowOnRequest() {
+    String one = team + "/One";
+    String two = team + "/Two";
+    String repC = user("rc-" + team.substring(team.length() - 6), "sales-rep", one);
+    String repD = user("rd-" + team.substring(team.length() - 6), "sales-rep", two);
+    ObjectNode body = Opportunities.qualified(Opportunities.freshCode("WHEN"));
+    body.put("owner", repC).put("orgUnit", one).put("process", PROCESS).put("expectedCloseDate", "2099-03-31");
+    ApiClient.Response opened = as("ops1").post("/api/opportunities", body.toString());
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String o = opened.json().path("code").asText();
+    advance(repC, o, "DISCOVER");
+    ApiClient.Response moved = as("ops1").post("/api/opportunities/" + o + "/reassign",
+        "{\"owner\": \"" + repD + "\", \"orgUnit\": \"" + two + "\", \"reason\": \"territory change\"}");
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    advance(repD, o, "CONFIRM_INTENT");
+
+    // compliance: one gate decision each for C and D at the time, both D's now
+    JsonNode atTheTime = compliance("/api/compliance/report?groupBy=owner&orgUnit=" + team);
+    assertThat(atTheTime.path("ownerAt").asText()).isEqualTo("entry");
+    assertThat(evaluations(atTheTime, repC)).isEqualTo(1);
+    assertThat(evaluations(atTheTime, repD)).isEqualTo(1);
+    JsonNode now = compliance("/api/compliance/report?groupBy=owner&ownerAt=current&orgUnit=" + team);
+    assertThat(now.path("ownerAt").asText()).isEqualTo("current");
+    assertThat(evaluations(now, repC)).isZero();
+    assertThat(evaluations(now, repD)).isEqualTo(2);
+    assertThat(compliance("/api/compliance/report?orgUnit=" + one).path("totals").path("evaluations").asLong()).isEqualTo(1);
+    assertThat(compliance("/api/compliance/report?ownerAt=current&orgUnit=" + one).path("totals").path("evaluations")
+        .asLong()).isZero();
+    assertThat(compliance("/api/compliance/violations?ownerAt=current&orgUnit=" + one).path("ownerAt").asText())
+        .isEqualTo("current");
+    assertThat(compliance("/api/compliance/exceptions?orgUnit=" + one).path("ownerAt").asText()).isEqualTo("entry");
+
+    // planning: the comparison of unit One counts TARGET and DISCOVER entries by the unit at entry, none now
+    String year = String.valueOf(java.time.LocalDate.now().getYear());
+    assertThat(as("ops1").put("/api/ideal-funnels/" + one + "/" + year, IDEAL).status()).isEqualTo(200);
+    assertThat(as("ops1").put("/api/ideal-funnels/" + two + "/" + year, IDEAL).status()).isEqualTo(200);
+    JsonNode oneAtEntry = compare(one, year, "");
+    assertThat(oneAtEntry.path("ownerAt").asText()).isEqualTo("entry");
+    assertCompared(oneAtEntry, "TARGET", 1, 1);
+    assertCompared(oneAtEntry, "DISCOVER", 1, 1);
+    assertCompared(oneAtEntry, "CONFIRM_INTENT", 0, 0);
+    JsonNode oneNow = compare(one, year, "&ownerAt=current");
+    assertThat(oneNow.path("ownerAt").asText()).isEqualTo("current");
+    assertCompared(oneNow, "TARGET", 0, 0);
+    assertCompared(compare(two, year, ""), "CONFIRM_INTENT", 1, 0);
+    assertCompared(compare(two, year, ""), "TARGET", 0, 0);
+    assertCompared(compare(two, year, "&ownerAt=current"), "TARGET", 1, 1);
+    ApiClient.Response targets = as("ops1").get("/api/funnel/targets?process=" + PROCESS + "&orgUnit=" + two
+        + "&period=" + year + "&ownerAt=current");
+    assertThat(targets.status()).as(targets.toString()).isEqualTo(200);
+    assertThat(targets.json().path("ownerAt").asText()).isEqualTo("current");
+    assertField(as("ops1").get("/api/funnel/compare?process=" + PROCESS + "&orgUnit=" + one + "&period=" + year
+        + "&ownerAt=then"), "ownerAt");
+
+    // forecasts: the opportunity is its current owner's pipeline, and the response says whose
+    ApiClient.Response forecast = as("ops1").get("/api/forecast?process=" + PROCESS + "&orgUnit=" + two
+        + "&method=weighted&details=true&period=2099-Q1");
+    assertThat(forecast.status()).as(forecast.toString()).isEqualTo(200);
+    assertThat(forecast.json().path("ownerAt").asText()).isEqualTo("current");
+    assertThat(forecast.json().path("opportunities").findValuesAsText("code")).containsExactly(o);
+    assertThat(as("ops1").get("/api/forecast?process=" + PROCESS + "&orgUnit=" + one
+        + "&method=weighted&details=true&period=2099-Q1").json().path("opportunities")).isEmpty();
+    assertThat(as("ops1").get("/api/forecast/backtest?process=" + PROCESS + "&orgUnit=" + two + "&period=" + year)
+        .json().path("ownerAt").asText()).isEqualTo("current");
+  }
+
+  static final String IDEAL = """
+      {"process": "project-sales-funnel", "stages": [
+        {"stage": "TARGET", "targetConversion": 0.8}, {"stage": "DISCOVER", "targetConversion": 0.5},
+        {"stage": "CONFIRM_INTENT", "targetConversion": 0.7}, {"stage": "INITIATE_PROJECT", "targetConversion": 0.9},
+        {"stage": "WIN_RECOGNITION", "targetConversion": 0.9}, {"stage": "NEGOTIATE", "targetConversion": 0.9},
+        {"stage": "CLOSE", "targetConversion": 0.9}],
+       "targetRevenue": 1000000, "averageDealSize": 100000}
+      """;
+
+  JsonNode compliance(String path) {
+    ApiClient.Response r = as("ops1").get(path);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json();
+  }
+
+  /** The gate evaluations of the owner's groups (one per process and stage) in a report grouped by owner. */
+  static long evaluations(JsonNode report, String owner) {
+    long n = 0;
+    for (JsonNode g : report.path("groups")) {
+      if (g.path("key").asText().equals(owner)) {
+        n += g.path("evaluations").asLong();
+      }
+    }
+    return n;
+  }
+
+  JsonNode compare(String unit, String period, String query) {
+    ApiClient.Response r = as("ops1").get("/api/funnel/compare?process=" + PROCESS + "&orgUnit=" + unit + "&period="
+        + period + query);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json();
+  }
+
+  static void assertCompared(JsonNode comparison, String stage, long entered, long advanced) {
+    for (JsonNode s : comparison.path("stages")) {
+      if (s.path("stage").asText().equals(stage)) {
+        assertThat(s.path("entered").asLong()).as(stage + " entered").isEqualTo(entered);
+        assertThat(s.path("advanced").asLong()).as(stage + " advanced").isEqualTo(advanced);
+        return;
+      }
+    }
+    throw new AssertionError("no stage " + stage + " in " + comparison);
   }
 
   // --- helpers ---

@@ -52,6 +52,18 @@ class FailuresTests {
   }
 
   @Test
+  void shouldKeepEveryPropertyOfAWrappedRefusalBesideItsFields() {
+    InvalidRequestException refusal = InvalidRequestException.of("process", "required: choose one of [a, b]");
+    refusal.getBody().setProperty("choices", java.util.List.of("a", "b"));
+
+    Failure f = Failures.classify(new ProcessEngineException("ENGINE-16004 Exception while closing command context",
+        refusal)).orElseThrow();
+
+    assertThat((java.util.List<?>) f.errors()).extracting("field").containsExactly("process");
+    assertThat(f.properties()).containsOnlyKeys("choices").containsEntry("choices", java.util.List.of("a", "b"));
+  }
+
+  @Test
   void shouldNotRecogniseAnUnknownFailure() {
     assertThat(Failures.classify(new IllegalStateException("boom", new SQLException("deadlock detected", "40P01")))).isEmpty();
   }

@@ -1,5 +1,6 @@
 package io.oppflow.compliance.internal;
 
+import io.oppflow.funnel.OwnerAt;
 import io.oppflow.shared.Message;
 import io.oppflow.organization.OrgUnit;
 import java.sql.ResultSet;
@@ -24,14 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BypassDetector {
 
-  /** An instance's stage visits in order: the visit before an entry is, nearly always, that of the stage before. */
+  /**
+   * An instance's stage visits in order: the visit before an entry is, nearly always, that of the stage before. Each
+   * with the owner and org unit of its holder ({@code %1$s}): the visit's own copy made at the entry ({@code si}), or
+   * the opportunity's now ({@code o}, joined by {@code %2$s}).
+   */
   private static final String VISITS = """
       select si.id, si.opportunity_code, si.process_key, si.process_instance_id, si.activity_instance_id, si.stage,
-             si.stage_order, si.entered_at, si.source, si.owner, si.org_unit,
+             si.stage_order, si.entered_at, si.source, %1$s.owner, %1$s.org_unit,
              lag(si.stage) over (partition by si.process_instance_id order by si.entered_at, si.id) as lag_stage,
              lag(si.stage_order) over (partition by si.process_instance_id order by si.entered_at, si.id) as lag_order,
              lag(si.entered_at) over (partition by si.process_instance_id order by si.entered_at, si.id) as lag_entered
-        from stage_interval si
+        from stage_interval si%2$s
        where si.process_instance_id is not null""";
 
   /** When it is not (the instance went back, or skipped), the last visit of the stage before is looked up. */
@@ -73,17 +78,28 @@ public class BypassDetector {
   }
 
   /**
-   * The stage entries in scope without an allowing record: each instance's visits in order (the org unit is the
-   * same on all of an instance's visits, so it narrows them first), the stage before's last visit (the visit
-   * before, or looked up), then the gate record that let the entry in, by index.
+   * The stage entries in scope without an allowing record: each instance's visits in order (narrowed first to the
+   * instances with a visit in the org unit), the stage before's last visit (the visit before, or looked up), then
+   * the gate record that let the entry in, by index. The org unit of an entry is its own at the entry (a
+   * reassignment moves the later visits of an instance to another unit), or the opportunity's now
+   * ({@link ComplianceScope#ownerAt}); all of an instance's visits stay in the window, so the visit before an
+   * entry is found whichever unit it was in.
    */
   static String unallowed(ComplianceScope scope, MapSqlParameterSource params) {
-    StringBuilder visits = new StringBuilder(VISITS);
+    boolean now = scope.ownerAt() == OwnerAt.CURRENT;
+    StringBuilder visits = new StringBuilder(VISITS.formatted(now ? "o" : "si",
+        now ? " join opportunity o on o.code = si.opportunity_code" : ""));
+    StringBuilder entries = new StringBuilder(" where x.source = 'ENGINE' and x.stage_order > 1");
     scope.orgUnit().ifPresent(unit -> {
-      visits.append(" and ").append(OrgUnit.sqlCondition("si.org_unit", "orgUnit"));
+      if (now) {
+        visits.append(" and ").append(OrgUnit.sqlCondition("o.org_unit", "orgUnit"));
+      } else {
+        visits.append(" and si.process_instance_id in (select u.process_instance_id from stage_interval u where ")
+            .append(OrgUnit.sqlCondition("u.org_unit", "orgUnit")).append(")");
+        entries.append(" and ").append(OrgUnit.sqlCondition("x.org_unit", "orgUnit"));
+      }
       params.addValues(new OrgUnit(unit).namedArguments("orgUnit"));
     });
-    StringBuilder entries = new StringBuilder(" where x.source = 'ENGINE' and x.stage_order > 1");
     if (scope.from() != null) {
       entries.append(" and x.entered_at >= :from");
       params.addValue("from", start(scope.from()));

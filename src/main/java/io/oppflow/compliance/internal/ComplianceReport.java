@@ -12,7 +12,7 @@ import java.util.List;
  * manager's approval; a violation is a stage entry no gate allowed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ComplianceReport(String groupBy, LocalDate from, LocalDate to, String orgUnit, Totals totals,
+public record ComplianceReport(String groupBy, LocalDate from, LocalDate to, String orgUnit, io.oppflow.funnel.OwnerAt ownerAt, Totals totals,
     List<Group> groups) {
 
   public record Totals(long evaluations, long passed, long failed, Double passRate, long exceptions, long violations) {}

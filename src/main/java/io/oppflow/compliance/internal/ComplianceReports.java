@@ -25,7 +25,8 @@ public class ComplianceReports {
         ? byCriterion(rows)
         : bySlice(rows, violations, grouping == ComplianceGrouping.OWNER ? GateRows.Row::owner : GateRows.Row::orgUnit,
             grouping == ComplianceGrouping.OWNER ? Violation::owner : Violation::orgUnit);
-    return new ComplianceReport(grouping.label(), scope.from(), scope.to(), scope.orgUnit().orElse(null), totals, groups);
+    return new ComplianceReport(grouping.label(), scope.from(), scope.to(), scope.orgUnit().orElse(null), scope.ownerAt(),
+        totals, groups);
   }
 
   private static List<ComplianceReport.Group> bySlice(List<GateRows.Row> rows, List<Violation> violations,

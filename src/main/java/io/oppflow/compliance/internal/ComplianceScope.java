@@ -1,5 +1,6 @@
 package io.oppflow.compliance.internal;
 
+import io.oppflow.funnel.OwnerAt;
 import io.oppflow.organization.OrgUnit;
 import io.oppflow.shared.ForbiddenException;
 import io.oppflow.shared.InvalidRequestException;
@@ -16,8 +17,24 @@ import java.util.Optional;
  * UTC days, either end open.
  *
  * @param orgUnit the org unit subtree read, if narrowed
+ * @param ownerAt whose owner and org unit a gate decision or a stage entry counts under (filter, grouping, rows):
+ *     the opportunity's at the event ({@link OwnerAt#ENTRY}, the default) or now
  */
-public record ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDate to) {
+public record ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDate to, OwnerAt ownerAt) {
+
+  public ComplianceScope {
+    ownerAt = ownerAt == null ? OwnerAt.ENTRY : ownerAt;
+  }
+
+  /** The scope by the owner and org unit at each event. */
+  public ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDate to) {
+    this(orgUnit, from, to, OwnerAt.ENTRY);
+  }
+
+  static ComplianceScope of(Actor actor, String orgUnit, LocalDate from, LocalDate to, OwnerAt ownerAt) {
+    ComplianceScope scope = of(actor, orgUnit, from, to);
+    return new ComplianceScope(scope.orgUnit(), from, to, ownerAt);
+  }
 
   static ComplianceScope of(Actor actor, String orgUnit, LocalDate from, LocalDate to) {
     if (from != null && to != null && !from.isBefore(to)) {

@@ -19,7 +19,8 @@ public final class ComplianceTables {
             v.orgUnit(), v.explanation().zh(), v.explanation().en(),
             v.operation() == null ? null : v.operation().type(), v.operation() == null ? null : v.operation().userId(),
             v.operation() == null ? null : v.operation().at(),
-            v.operation() == null ? null : v.operation().operationId())).toList());
+            v.operation() == null ? null : v.operation().operationId())).toList())
+        .withColumn("ownerAt", list.ownerAt().apiName());
   }
 
   static Table of(ComplianceReport report) {
@@ -33,7 +34,8 @@ public final class ComplianceTables {
                 .map(c -> c.criterion() + ":" + c.failures()).collect(Collectors.joining("; ")),
             g.exceptions().count(),
             g.exceptions().byApprover().stream().map(a -> a.approver() + ":" + a.count()).collect(Collectors.joining("; ")),
-            g.violations())).toList());
+            g.violations())).toList())
+        .withColumn("ownerAt", report.ownerAt().apiName());
   }
 
   static Table of(ExceptionReview review) {
@@ -46,6 +48,7 @@ public final class ComplianceTables {
             i.stageName().zh(), i.stageName().en(),
             i.failedCriteria().stream().map(GateRows.FailedCriterion::code).collect(Collectors.joining("; ")),
             i.requestedBy(), i.requestedAt(), i.requestReason(), i.approvedBy(), i.approvedAt(), i.approvalReason(),
-            i.outcome(), i.currentStage(), i.amount(), i.closedAt())).toList());
+            i.outcome(), i.currentStage(), i.amount(), i.closedAt())).toList())
+        .withColumn("ownerAt", review.ownerAt().apiName());
   }
 }

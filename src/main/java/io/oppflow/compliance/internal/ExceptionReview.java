@@ -13,7 +13,7 @@ import java.util.List;
  * opportunities ended: a manager can see whether their exceptions were good bets.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ExceptionReview(LocalDate from, LocalDate to, String orgUnit, Summary summary, List<Item> exceptions) {
+public record ExceptionReview(LocalDate from, LocalDate to, String orgUnit, io.oppflow.funnel.OwnerAt ownerAt, Summary summary, List<Item> exceptions) {
 
   /** How the excepted opportunities stand now; winRate = won / (won + lost), null while none is closed. */
   public record Summary(long count, long won, long lost, long open, Double winRate) {}

@@ -23,7 +23,7 @@ public class ExceptionReviews {
     long lost = items.stream().filter(i -> "LOST".equals(i.outcome())).count();
     ExceptionReview.Summary summary = new ExceptionReview.Summary(items.size(), won, lost, items.size() - won - lost,
         won + lost == 0 ? null : (double) won / (won + lost));
-    return new ExceptionReview(scope.from(), scope.to(), scope.orgUnit().orElse(null), summary, items);
+    return new ExceptionReview(scope.from(), scope.to(), scope.orgUnit().orElse(null), scope.ownerAt(), summary, items);
   }
 
 }

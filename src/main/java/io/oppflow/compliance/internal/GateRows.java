@@ -52,9 +52,13 @@ public class GateRows {
 
   public List<Row> in(ComplianceScope scope, boolean overridesOnly) {
     MapSqlParameterSource params = new MapSqlParameterSource();
+    // whose a decision is: the opportunity's owner and unit when it was decided, or now (ComplianceScope.ownerAt)
+    String owner = scope.ownerAt().sqlAt("owner", "o", "g.evaluated_at");
+    String orgUnit = scope.ownerAt().sqlAt("org_unit", "o", "g.evaluated_at");
     StringBuilder sql = new StringBuilder("select g.id, g.opportunity_code, g.process_key, g.stage, g.verdict,"
         + " g.failures_json, g.requested_by, g.evaluated_at, g.approved_by, g.override_reason, g.exception_id,"
-        + " o.owner, o.org_unit, o.name, o.status, o.stage as current_stage, o.amount, o.closed_at,"
+        + " " + owner + " as owner, " + orgUnit + " as org_unit,"
+        + " o.name, o.status, o.stage as current_stage, o.amount, o.closed_at,"
         + " e.requested_at, e.request_reason"
         + " from gate_record g join opportunity o on o.code = g.opportunity_code"
         + " left join gate_exception e on e.id = g.exception_id where 1 = 1");
@@ -70,7 +74,7 @@ public class GateRows {
       params.addValue("to", BypassDetector.start(scope.to()));
     }
     scope.orgUnit().ifPresent(unit -> {
-      sql.append(" and ").append(OrgUnit.sqlCondition("o.org_unit", "orgUnit"));
+      sql.append(" and ").append(OrgUnit.sqlCondition(orgUnit, "orgUnit"));
       params.addValues(new OrgUnit(unit).namedArguments("orgUnit"));
     });
     // an unsealed record (committed a moment ago) has no seq yet: it comes last, in the order it was written

@@ -6,4 +6,4 @@ import java.util.List;
 
 /** The stage entries of a scope that no gate allowed, oldest first. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ViolationList(LocalDate from, LocalDate to, String orgUnit, long count, List<Violation> violations) {}
+public record ViolationList(LocalDate from, LocalDate to, String orgUnit, io.oppflow.funnel.OwnerAt ownerAt, long count, List<Violation> violations) {}

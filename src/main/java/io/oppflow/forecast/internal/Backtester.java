@@ -98,7 +98,7 @@ public class Backtester {
     Optional<Accuracy> winner = candidates.stream().filter(c -> candidates.stream().filter(d -> d != c)
         .allMatch(d -> lower(c.method(), d.method(), rows).orElse(true))).findFirst();
     Optional<Accuracy> best = winner.isPresent() ? winner : candidates.stream().min(Comparator.comparing(Accuracy::mape));
-    return new BacktestView(current.label(), scope.processKey(), periods, windowMonths, rows, accuracy,
+    return new BacktestView(current.label(), scope.processKey(), io.oppflow.funnel.OwnerAt.OF_OPPORTUNITY, periods, windowMonths, rows, accuracy,
         best.map(Accuracy::method).orElse(null), reason(accuracy, best, winner.isPresent()));
   }
 

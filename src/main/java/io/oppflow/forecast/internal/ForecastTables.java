@@ -27,7 +27,8 @@ public final class ForecastTables {
         null, view.total()));
     return new Table("forecast-" + view.period() + "-" + view.method(),
         List.of("period", "method", "stage", "name_zh", "name_en", "opportunities", "amount", "probability", "expected"),
-        rows).withColumn("process", view.process());
+        rows).withColumn("process", view.process())
+        .withColumn("owner_at", view.ownerAt().apiName());
   }
 
   /** One row per opportunity counted, as the page's list shows them. */
@@ -38,7 +39,8 @@ public final class ForecastTables {
         o.probability(), o.expected())));
     return new Table("forecast-" + view.period() + "-" + view.method() + "-opportunities",
         List.of("period", "method", "code", "owner", "org_unit", "stage", "amount", "expected_close_date",
-            "probability", "expected"), rows).withColumn("process", view.process());
+            "probability", "expected"), rows).withColumn("process", view.process())
+        .withColumn("owner_at", view.ownerAt().apiName());
   }
 
   /** One row per (past period, method or baseline), then one MAPE row per method or baseline. */
@@ -50,6 +52,7 @@ public final class ForecastTables {
         "MAPE", null, null, a.method(), a.kind(), null, null, null, a.mape())));
     return new Table("forecast-backtest-" + view.period(),
         List.of("period", "start", "end", "method", "kind", "forecast", "actual", "error_percent", "mape"), rows)
-        .withColumn("process", view.process());
+        .withColumn("process", view.process())
+        .withColumn("owner_at", view.ownerAt().apiName());
   }
 }

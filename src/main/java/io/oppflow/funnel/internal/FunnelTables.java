@@ -25,7 +25,7 @@ public final class FunnelTables {
     return new Table("funnel", List.of("group", "stage", "stageNameZh", "stageNameEn", "entered", "advanced", "lost",
         "left", "open", "conversionRate", "avgDwellDays", "medianDwellDays", "p90DwellDays", "slope", "groupWon",
         "groupLost", "groupOpen", "groupWinRate", "groupAvgCycleDaysWon", "groupWeightedPipeline"), rows)
-        .withColumn("process", report.process());
+        .withColumn("process", report.process()).withColumn("ownerAt", report.ownerAt().apiName());
   }
 
   static Table of(FunnelEntries entries) {
@@ -33,7 +33,8 @@ public final class FunnelTables {
         e.customer(), e.owner(), e.orgUnit(), e.stage(), e.enteredAt(), e.leftAt(), e.outcome(), e.status(),
         e.currentStage(), e.amount(), e.currency())).toList();
     return new Table("funnel-entries", List.of("code", "name", "customer", "owner", "orgUnit", "stage", "enteredAt",
-        "leftAt", "outcome", "status", "currentStage", "amount", "currency"), rows).withColumn("process", entries.process());
+        "leftAt", "outcome", "status", "currentStage", "amount", "currency"), rows).withColumn("process", entries.process())
+        .withColumn("ownerAt", entries.ownerAt().apiName());
   }
 
   static Table of(FunnelOutcomes outcomes) {

@@ -10,16 +10,23 @@ import java.util.regex.Pattern;
 
 /**
  * The columns of an import file, found by their header names (so their order does not matter): the
- * required ones, the optional history columns ({@link #OPTIONAL}) and one {@code entered_<stage>_on}
- * column per stage whose entry dates the source has (any case: {@code entered_CONFIRM_INTENT_on}).
+ * required ones ({@link #REQUIRED}, a value in every row), the optional ones ({@link #OPTIONAL}) and one
+ * {@code entered_<stage>_on} column per stage whose entry dates the source has (any case:
+ * {@code entered_CONFIRM_INTENT_on}). A file from another CRM may leave out every optional column it has
+ * no data for; an absent column reads as empty in every row.
  */
 public final class ImportColumns {
 
-  static final List<String> NAMES = List.of("code", "name", "customer", "customer_type", "project_type", "region",
-      "org_unit", "owner", "amount", "currency", "created_on", "stage", "status", "closed_on", "lost_reason");
+  /** Columns every row needs a value in, so every header names them. */
+  static final List<String> REQUIRED = List.of("code", "name", "customer", "org_unit", "owner", "created_on", "status");
 
-  /** Columns a file may leave out: an absent one reads as empty in every row. */
-  static final List<String> OPTIONAL = List.of("expected_close_on", "stage_entered_on", "lost_at_stage");
+  /**
+   * Columns a file may leave out: an absent one reads as empty in every row. {@code stage} and {@code closed_on}
+   * are needed only by the rows of some statuses (open, closed), so a file of closed deals needs no {@code stage}
+   * and one of open deals no {@code closed_on}; a row that needs one the file lacks is rejected, naming it.
+   */
+  static final List<String> OPTIONAL = List.of("customer_type", "project_type", "region", "amount", "currency",
+      "stage", "closed_on", "lost_reason", "expected_close_on", "stage_entered_on", "lost_at_stage");
 
   private static final Pattern STAGE_ENTRY = Pattern.compile("entered_(.+)_on");
 
@@ -40,9 +47,11 @@ public final class ImportColumns {
     for (int i = 0; i < header.size(); i++) {
       index.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
     }
-    List<String> missing = NAMES.stream().filter(n -> !index.containsKey(n)).toList();
+    List<String> missing = REQUIRED.stream().filter(n -> !index.containsKey(n)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the header row lacks the columns " + String.join(", ", missing));
+      throw new IllegalArgumentException("the header row lacks the required columns " + String.join(", ", missing)
+          + " (required: " + String.join(", ", REQUIRED) + "; optional, may be left out: " + String.join(", ", OPTIONAL)
+          + ", entered_<stage>_on)");
     }
     for (String name : index.keySet()) {
       Matcher entry = STAGE_ENTRY.matcher(name);
@@ -57,6 +66,11 @@ public final class ImportColumns {
   /** The header name of the column holding when {@code stageCode} was entered. */
   static String stageEntry(String stageCode) {
     return "entered_" + stageCode.toLowerCase(Locale.ROOT) + "_on";
+  }
+
+  /** Whether the header names the column. */
+  boolean has(String column) {
+    return index.containsKey(column);
   }
 
   int width() {

@@ -69,7 +69,7 @@ public final class RowParser {
     LocalDate closedOn = date(fields, "closed_on");
     if ((status == OpportunityStatus.OPEN) != (closedOn == null)) {
       throw new RowRejected("closed_on: " + (closedOn == null ? "required" : "must be empty") + " for a " + status
-          + " opportunity");
+          + " opportunity" + absent("closed_on"));
     }
     if (closedOn != null && closedOn.isBefore(createdOn)) {
       throw new RowRejected("closed_on: " + closedOn + " is before created_on " + createdOn);
@@ -77,7 +77,7 @@ public final class RowParser {
     String stage = value(fields, "stage");
     if (status == OpportunityStatus.OPEN) {
       if (stage == null) {
-        throw new RowRejected("stage: required for an open opportunity");
+        throw new RowRejected("stage: required for an open opportunity" + absent("stage"));
       }
       stage(stage, "stage");
     } else if (stage != null) {
@@ -104,6 +104,11 @@ public final class RowParser {
     return ImportRow.accepted(line, new ImportedOpportunity(code, processKey, required(fields, "owner"),
         required(fields, "org_unit"), facts(fields), startOf(createdOn), status, stage, stageEnteredAt,
         closedOn == null ? null : startOf(closedOn), loss, lostAt == null ? null : stages.get(last).code()), history);
+  }
+
+  /** A hint for a value required by the row's status in an optional column the file left out. */
+  private String absent(String column) {
+    return columns.has(column) ? "" : " (the file has no " + column + " column)";
   }
 
   /** The index of the stage the column names. */

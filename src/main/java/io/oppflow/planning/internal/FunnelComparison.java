@@ -8,7 +8,8 @@ import java.util.List;
  * Funnel comparison (漏斗比较): per stage the actual conversion of the period against the ideal one; the
  * weakest stage is the one with the largest shortfall (the most negative delta), null if none was measured.
  */
-public record FunnelComparison(String orgUnit, String period, String process, List<StageComparison> stages,
+public record FunnelComparison(String orgUnit, String period, String process, io.oppflow.funnel.OwnerAt ownerAt,
+    List<StageComparison> stages,
     WeakestStage weakestStage, BigDecimal targetRevenue, BigDecimal wonRevenue) {
 
   /** delta = actual − target; actual and delta are null when no opportunity entered the stage. */

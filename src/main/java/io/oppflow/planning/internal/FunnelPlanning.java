@@ -1,5 +1,6 @@
 package io.oppflow.planning.internal;
 
+import io.oppflow.funnel.OwnerAt;
 import io.oppflow.organization.OrgUnit;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.FunnelFilter;
@@ -36,14 +37,14 @@ public class FunnelPlanning {
   }
 
   @Transactional(readOnly = true)
-  FunnelComparison compare(String path, String periodText, String processKey, Actor actor) {
+  FunnelComparison compare(String path, String periodText, String processKey, OwnerAt ownerAt, Actor actor) {
     String orgUnit = OrgUnit.checked(path);
     Period period = checked(orgUnit, periodText, actor);
     String process = processes.resolve(processKey, orgUnit, null);
     IdealFunnel ideal = ideals.find(orgUnit, period.label(), process)
         .orElseThrow(() -> new IdealFunnelNotFoundException(orgUnit, period.label(), process));
-    FunnelReport.Group actual = funnel.measure(FunnelFilter.of(orgUnit, period.from(), period.to(), process),
-        FunnelGrouping.NONE).all();
+    FunnelReport.Group actual = funnel.measure(FunnelFilter.of(orgUnit, period.from(), period.to(), process)
+        .withOwnerAt(ownerAt), FunnelGrouping.NONE).all();
     List<FunnelComparison.StageComparison> stages = ideal.stages().stream().map(t -> {
       FunnelReport.Stage s = actual.stage(t.stage());
       BigDecimal delta = s.conversionRate() == null ? null : s.conversionRate().subtract(t.targetConversion());
@@ -54,13 +55,13 @@ public class FunnelPlanning {
         .min(Comparator.comparing(FunnelComparison.StageComparison::delta))
         .map(s -> new FunnelComparison.WeakestStage(s.stage(), s.name(), s.delta(), s.delta().signum() < 0))
         .orElse(null);
-    return new FunnelComparison(orgUnit, period.label(), process, stages, weakest, ideal.targetRevenue(),
+    return new FunnelComparison(orgUnit, period.label(), process, ownerAt, stages, weakest, ideal.targetRevenue(),
         actual.wonAmount());
   }
 
   @Transactional(readOnly = true)
   FunnelTargets targets(String path, String periodText, BigDecimal revenue, Basis basis, String processKey,
-      Actor actor) {
+      OwnerAt ownerAt, Actor actor) {
     String orgUnit = OrgUnit.checked(path);
     Period period = checked(orgUnit, periodText, actor);
     String process = processes.resolve(processKey, orgUnit, null);
@@ -82,8 +83,8 @@ public class FunnelPlanning {
     } else {
       Period last = period.previous();
       measuredOver = last.label();
-      FunnelReport.Group measured = funnel.measure(FunnelFilter.of(orgUnit, last.from(), last.to(), process),
-          FunnelGrouping.NONE).all();
+      FunnelReport.Group measured = funnel.measure(FunnelFilter.of(orgUnit, last.from(), last.to(), process)
+          .withOwnerAt(ownerAt), FunnelGrouping.NONE).all();
       if (measured.won() == 0) {
         throw new FunnelCalculationException("Nothing was won in " + last.label() + ": no measured average deal size");
       }
@@ -100,7 +101,7 @@ public class FunnelPlanning {
     List<String> reps = funnel.ownersUnder(process, orgUnit);
     long perRepDeals = reps.isEmpty() ? 0 : ceil(BigDecimal.valueOf(deals).divide(BigDecimal.valueOf(reps.size()), 10, RoundingMode.HALF_UP));
     List<FunnelTargets.StageNeed> perRepStages = needs(perRepDeals, conversions);
-    return new FunnelTargets(orgUnit, period.label(), process, basis.name().toLowerCase(java.util.Locale.ROOT),
+    return new FunnelTargets(orgUnit, period.label(), process, ownerAt, basis.name().toLowerCase(java.util.Locale.ROOT),
         measuredOver, target, dealSize, deals, needs(deals, conversions),
         reps.stream().map(r -> new FunnelTargets.RepTarget(r, perRepDeals, perRepStages)).toList());
   }

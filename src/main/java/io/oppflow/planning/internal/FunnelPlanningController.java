@@ -1,5 +1,6 @@
 package io.oppflow.planning.internal;
 
+import io.oppflow.funnel.OwnerAt;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.export.ExportRequest;
 import io.oppflow.organization.Actor;
@@ -23,21 +24,23 @@ public class FunnelPlanningController {
   }
 
   @GetMapping("/api/funnel/compare")
-  @Operation(summary = "Funnel comparison (漏斗比较): actual vs ideal conversion per stage, and the weakest stage")
+  @Operation(summary = "Funnel comparison (漏斗比较): actual vs ideal conversion per stage, and the weakest stage; the unit's stage entries by the org unit at each entry (ownerAt=entry, default) or now (ownerAt=current)")
   ResponseEntity<?> compare(@RequestParam String orgUnit, @RequestParam String period,
       @RequestParam(required = false) String process,
+      @RequestParam(required = false) String ownerAt,
       ExportRequest export, Actor actor) {
-    FunnelComparison c = planning.compare(orgUnit, period, process, actor);
+    FunnelComparison c = planning.compare(orgUnit, period, process, OwnerAt.parse(ownerAt), actor);
     return export.respond(c, () -> PlanningTables.of(c));
   }
 
   @GetMapping("/api/funnel/targets")
-  @Operation(summary = "Funnel calculation (漏斗计算): opportunities needed per stage for a revenue target, overall and per rep")
+  @Operation(summary = "Funnel calculation (漏斗计算): opportunities needed per stage for a revenue target, overall and per rep; basis=measured learns from the unit's stage entries by the org unit at each entry (ownerAt=entry, default) or now (ownerAt=current)")
   ResponseEntity<?> targets(@RequestParam String orgUnit, @RequestParam String period,
       @RequestParam(required = false) BigDecimal revenue, @RequestParam(required = false, defaultValue = "ideal") String basis,
       @RequestParam(required = false) String process,
+      @RequestParam(required = false) String ownerAt,
       ExportRequest export, Actor actor) {
-    FunnelTargets t = planning.targets(orgUnit, period, revenue, basis(basis), process, actor);
+    FunnelTargets t = planning.targets(orgUnit, period, revenue, basis(basis), process, OwnerAt.parse(ownerAt), actor);
     return export.respond(t, () -> PlanningTables.of(t));
   }
 

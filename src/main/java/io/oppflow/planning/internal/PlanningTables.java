@@ -18,7 +18,8 @@ public final class PlanningTables {
           s.actualConversion(), s.targetConversion(), s.delta(), weakest ? "yes" : ""));
     }
     return new Table("funnel-comparison", List.of("orgUnit", "period", "stage", "stageNameZh", "stageNameEn", "entered",
-        "advanced", "actualConversion", "targetConversion", "delta", "weakest"), rows).withColumn("process", c.process());
+        "advanced", "actualConversion", "targetConversion", "delta", "weakest"), rows).withColumn("process", c.process())
+        .withColumn("ownerAt", c.ownerAt().apiName());
   }
 
   static Table of(FunnelTargets t) {
@@ -32,6 +33,7 @@ public final class PlanningTables {
       }
     }
     return new Table("funnel-targets", List.of("owner", "stage", "stageNameZh", "stageNameEn", "conversion", "dealsToWin",
-        "needed"), rows).withColumn("process", t.process());
+        "needed"), rows).withColumn("process", t.process())
+        .withColumn("ownerAt", t.ownerAt().apiName());
   }
 }

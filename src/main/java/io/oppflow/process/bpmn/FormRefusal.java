@@ -97,6 +97,16 @@ final class FormRefusal {
       detail = outcome.zh() + "：请" + (empty ? "填写" : "检查") + "「" + label.zh() + "」/ " + outcome.en() + ": "
           + (empty ? "fill in " : "check ") + label.en() + " (" + first.field() + ": " + first.message() + ")";
     }
-    return new InvalidRequestException(detail, errors, e);
+    InvalidRequestException inFormWords = new InvalidRequestException(detail, errors, e);
+    // what else the refusal says (e.g. the choices of a process not named) stays as it said it
+    Map<String, Object> others = e.getBody().getProperties();
+    if (others != null) {
+      others.forEach((name, value) -> {
+        if (!"errors".equals(name)) {
+          inFormWords.getBody().setProperty(name, value);
+        }
+      });
+    }
+    return inFormWords;
   }
 }

@@ -290,6 +290,51 @@ abstract class ImportContract {
   }
 
   @Test
+  void shouldImportAFileWithOnlyTheRequiredColumnsTheOthersEmpty() {
+    // a CRM export with no stage, amount or region columns: closed deals only need no stage
+    String file = "status,created_on,owner,org_unit,customer,name,code,closed_on\n"
+        + "WON,2026-02-01,li.na,HQ/East/Hangzhou-1,杭州某公司,ERP 升级," + p + "MINWON,2026-04-12\n"
+        + "LOST,2026-03-01,li.na,HQ/East/Nanjing-1,南京某公司,CRM," + p + "MINLOST,2026-03-21\n"
+        + "OPEN,2026-03-01,li.na,HQ/East/Nanjing-1,南京某公司,CRM," + p + "MINOPEN,\n";
+
+    JsonNode job = importAndWait(file);
+
+    assertThat(job.path("imported").asInt()).as(job.toString()).isEqualTo(2);
+    assertThat(job.path("rejected").asInt()).isEqualTo(1);
+    assertThat(reason(job, 4)).isEqualTo("stage: required for an open opportunity (the file has no stage column)");
+    Map<String, Object> won = jdbc.queryForMap("select status, amount, region, currency, customer_type, closed_at"
+        + " from opportunity where code = ?", p + "MINWON");
+    assertThat(won).containsEntry("status", "WON");
+    assertThat(won.get("amount")).isNull();
+    assertThat(won.get("region")).isNull();
+    assertThat(won.get("currency")).isNull();
+    assertThat(won.get("customer_type")).isNull();
+    assertThat(instant("select closed_at from opportunity where code = ?", p + "MINWON")).isEqualTo(day("2026-04-12"));
+    assertThat(jdbc.queryForMap("select status, lost_reason from opportunity where code = ?", p + "MINLOST"))
+        .containsEntry("status", "LOST").containsEntry("lost_reason", "OTHER");
+    assertThat(intervals(p + "MINLOST")).containsExactly("TARGET 2026-03-01 2026-03-21 LOST IMPORT");
+  }
+
+  @Test
+  void shouldRefuseAFileMissingARequiredColumnNamingItAndTheOptionalOnes() {
+    int jobsBefore = count("select count(*) from import_job");
+    String noCustomer = "code,name,org_unit,owner,created_on,status,stage\n"
+        + p + "A,x,HQ/East,li.na,2026-03-01,OPEN,TARGET\n";
+
+    ApiClient.Response refused = ops().postForm("/api/imports", "file", "x.csv", noCustomer.getBytes(StandardCharsets.UTF_8),
+        Map.of("process", "project-sales-funnel"));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    String detail = refused.json().path("detail").asText();
+    assertThat(detail).contains("lacks the required columns customer (");
+    assertThat(detail).contains("optional, may be left out: customer_type, project_type, region, amount, currency,"
+        + " stage, closed_on, lost_reason, expected_close_on, stage_entered_on, lost_at_stage, entered_<stage>_on");
+    assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("file");
+    assertThat(count("select count(*) from import_job")).isEqualTo(jobsBefore);
+  }
+
+  @Test
   void shouldRefuseAFileThatIsNotCsvNamingTheLineAndStartNoJob() {
     int jobsBefore = count("select count(*) from import_job");
     String neverClosed = HEADER + "\n" + p + "A,x,c,NEW,SMALL,华东,HQ/East,li.na,1,CNY,2026-03-01,TARGET,OPEN,,\n"
