@@ -10,6 +10,7 @@ import io.oppflow.opportunity.internal.ActivityRepository;
 import io.oppflow.opportunity.internal.NotAStageProcessException;
 import io.oppflow.opportunity.internal.OpportunityAccess;
 import io.oppflow.opportunity.internal.OpportunityCodes;
+import io.oppflow.opportunity.internal.ImportedOpportunityRows;
 import io.oppflow.opportunity.internal.OpportunityEntity;
 import io.oppflow.opportunity.internal.OpportunityRepository;
 import jakarta.validation.ConstraintViolation;
@@ -38,10 +39,12 @@ public class OpportunityService {
   private final Validator validator;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final ImportedOpportunityRows importedRows;
 
   public OpportunityService(OpportunityRepository opportunities, ActivityRepository activities, OpportunityWorkflow workflow,
       OrgUnitDirectory directory, Validator validator, Clock clock,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events, ImportedOpportunityRows importedRows) {
+    this.importedRows = importedRows;
     this.opportunities = opportunities;
     this.activities = activities;
     this.workflow = workflow;
@@ -159,6 +162,31 @@ public class OpportunityService {
     }
     opportunities.flush();
     return true;
+  }
+
+  /**
+   * Records closed (won and lost) opportunities taken over from elsewhere, as {@link #recordImported} records each
+   * (the same checks, the same columns, no events), but with one query for the codes taken already and one batched
+   * insert: they start no process, so nothing else happens per opportunity.
+   *
+   * @return the codes recorded, in the order given; those that existed already are left out, changing nothing
+   * @throws InvalidRequestException if one of them is not closed or breaks a check of {@link #checkImport}
+   */
+  @Transactional
+  public List<String> recordImportedClosed(List<ImportedOpportunity> past) {
+    for (ImportedOpportunity o : past) {
+      checkImport(o);
+      if (o.status() == OpportunityStatus.OPEN) {
+        throw InvalidRequestException.of("status", o.code() + " is open: its process starts in recordImported");
+      }
+    }
+    Set<String> taken = importedRows.existing(past.stream().map(ImportedOpportunity::code).toList());
+    List<OpportunityEntity> fresh = past.stream().filter(o -> !taken.contains(o.code()))
+        .map(OpportunityEntity::imported).toList();
+    importedRows.insert(fresh.stream().filter(ImportedOpportunityRows::fits).toList());
+    fresh.stream().filter(o -> !ImportedOpportunityRows.fits(o)).forEach(opportunities::save);
+    opportunities.flush();
+    return fresh.stream().map(OpportunityEntity::getCode).toList();
   }
 
   @Transactional(readOnly = true)

@@ -6,16 +6,22 @@ import io.oppflow.funnel.StageIntervals;
 import io.oppflow.importing.ImportJobView.RowError;
 import io.oppflow.opportunity.ImportedOpportunity;
 import io.oppflow.opportunity.OpportunityService;
+import io.oppflow.opportunity.OpportunityStatus;
+import io.oppflow.funnel.StageIntervals.ImportedInterval;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a batch of accepted rows in one transaction. If any of them fails in the database, the batch
+ * Imports a batch of accepted rows in one transaction: the closed ones together in batched inserts, the open ones
+ * one by one (each starts its stage process). If any of them fails in the database, the batch
  * is rolled back and its rows are tried again one transaction each, so one bad row costs only itself.
  */
 @Component
@@ -42,9 +48,11 @@ public class ImportBatch {
   Result run(List<ImportRow> rows, List<StageDefinition> stages) {
     try {
       return transactions.execute(tx -> {
-        int imported = 0;
+        int imported = closed(rows.stream().filter(r -> r.opportunity().status() != OpportunityStatus.OPEN).toList());
         for (ImportRow row : rows) {
-          imported += record(row) ? 1 : 0;
+          if (row.opportunity().status() == OpportunityStatus.OPEN) {
+            imported += record(row) ? 1 : 0;
+          }
         }
         return new Result(imported, rows.size() - imported, List.of());
       });
@@ -72,6 +80,29 @@ public class ImportBatch {
     return new Result(imported, skipped, rejected);
   }
 
+  /**
+   * The won and lost rows of a batch start no process: all of them in a few statements (one look-up of the codes
+   * taken already, one batch of opportunity rows, one of interval rows).
+   *
+   * @return how many were imported; the others existed already
+   */
+  private int closed(List<ImportRow> rows) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<String> recorded = opportunities.recordImportedClosed(rows.stream().map(ImportRow::opportunity).toList());
+    Map<String, ImportRow> byCode = new HashMap<>();
+    rows.forEach(r -> byCode.put(r.opportunity().code(), r));
+    Map<String, Map<String, List<ImportedInterval>>> histories = new LinkedHashMap<>();
+    for (String code : recorded) {
+      ImportRow row = byCode.get(code);
+      histories.computeIfAbsent(row.opportunity().processKey(), k -> new LinkedHashMap<>()).put(code, row.history());
+    }
+    histories.forEach(intervals::imported);
+    return recorded.size();
+  }
+
+  /** One row the way every row is imported alone: through the opportunity service, its process started if open. */
   private boolean record(ImportRow row) {
     ImportedOpportunity o = row.opportunity();
     if (!opportunities.recordImported(o, () -> intervals.imported(o.code(), o.processKey(), row.history()))) {

@@ -261,6 +261,167 @@ abstract class ImportContract {
         .count()).isEqualTo(1);
   }
 
+  // --- the closed rows of a batch are written together (batched inserts); a batch that fails goes one row at a time ---
+
+  /**
+   * Won and lost rows with every kind of history (plus an open one), codes {@code <prefix>W1 ...}; with
+   * {@code broken}, a won row whose amount the database cannot hold (numeric(19, 2)) sits on line 4.
+   */
+  String closedFile(String prefix, boolean broken) {
+    String row = "%s,%s,%s,%s,%s,%s," + unit + ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n";
+    return HISTORY_HEADER + "\n"
+        + row.formatted(prefix + "W1", "赢的项目", "杭州某公司", "OLD", "SMALL", "华东", "li.na", "300000", "CNY", "2017-02-01",
+            "", "WON", "2017-04-12", "", "2017-06-30", "", "", "", "2017-03-01", "2017-03-20")
+        + row.formatted(prefix + "L1", "丢的项目", "南京某公司", "NEW", "LARGE", "", "zhang.wei", "", "", "2017-03-01", "",
+            "LOST", "2017-03-21", "COMPETITOR:金蝶", "", "", "CONFIRM_INTENT", "", "", "")
+        + (broken ? row.formatted(prefix + "BIG", "太大", "c", "NEW", "SMALL", "华东", "li.na", "1" + "0".repeat(20), "CNY",
+            "2017-02-01", "", "WON", "2017-04-12", "", "", "", "", "", "", "") : "")
+        + row.formatted(prefix + "L2", "没说原因", "广州某公司", "", "", "华南", "li.na", "50", "USD", "2017-01-02", "", "LOST",
+            "2017-01-05", "", "", "", "", "", "", "")
+        + row.formatted(prefix + "L3", "客户停了", "c", "NEW", "SMALL", "华东", "li.na", "\"1,200.50\"", "CNY", "2017-01-02", "",
+            "LOST", "2017-05-10", "客户停止采购", "", "", "DISCOVER", "2017-01-02", "2017-04-01", "")
+        + row.formatted(prefix + "O1", "开着的项目", "c", "NEW", "SMALL", "华东", "li.na", "10", "CNY", "2017-01-02",
+            "DISCOVER", "OPEN", "", "", "", "2017-03-01", "", "", "", "");
+  }
+
+  @Test
+  void shouldStoreClosedRowsWrittenTogetherExactlyAsRowsWrittenOneByOne() {
+    unit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+    // together: the closed rows of the batch in batched inserts
+    JsonNode all = importAndWait(closedFile(p + "T-", false));
+    // one by one: a row the database refuses fails its batch, whose rows are then stored one transaction each
+    JsonNode oneByOne = importAndWait(closedFile(p + "S-", true));
+
+    assertThat(all.path("imported").asInt()).as(all.toString()).isEqualTo(5);
+    assertThat(oneByOne.path("imported").asInt()).as(oneByOne.toString()).isEqualTo(5);
+    for (String row : List.of("W1", "L1", "L2", "L3", "O1")) {
+      Map<String, String> together = opportunityRow(p + "T-" + row);
+      Map<String, String> alone = opportunityRow(p + "S-" + row);
+      if (row.equals("O1")) {  // changed by its live process when it started, a moment apart
+        together.remove("updated_at");
+        alone.remove("updated_at");
+      }
+      assertThat(together).as(row).isEqualTo(alone);
+      assertThat(intervalRows(p + "T-" + row)).as(row).isEqualTo(intervalRows(p + "S-" + row)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void shouldCostABatchOnlyTheRowTheDatabaseRefuses() {
+    unit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+
+    JsonNode job = importAndWait(closedFile(p, true));
+
+    assertThat(job.path("status").asText()).isEqualTo("DONE");
+    assertThat(List.of(job.path("imported").asInt(), job.path("skipped").asInt(), job.path("rejected").asInt()))
+        .as(job.toString()).containsExactly(5, 0, 1);
+    assertThat(reason(job, 4)).startsWith("could not be stored");
+    assertThat(count("select count(*) from opportunity where code like '" + p + "%'")).isEqualTo(5);
+    assertThat(count("select count(*) from opportunity where code = '" + p + "BIG'")).isZero();
+    assertThat(count("select count(*) from stage_interval where opportunity_code = '" + p + "BIG'")).isZero();
+  }
+
+  @Test
+  void shouldStoreClosedRowsWrittenTogetherAsTheFileSays() {
+    unit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+
+    importAndWait(closedFile(p, false));
+
+    // W1: created 02-01, DISCOVER entered 03-01, CONFIRM_INTENT 03-20, won 04-12; the rest passed on the closing day
+    assertThat(intervals(p + "W1")).containsExactly(
+        "TARGET 2017-02-01 2017-03-01 ADVANCED IMPORT",
+        "DISCOVER 2017-03-01 2017-03-20 ADVANCED IMPORT",
+        "CONFIRM_INTENT 2017-03-20 2017-04-12 ADVANCED IMPORT",
+        "INITIATE_PROJECT 2017-04-12 2017-04-12 ADVANCED IMPORT",
+        "WIN_RECOGNITION 2017-04-12 2017-04-12 ADVANCED IMPORT",
+        "NEGOTIATE 2017-04-12 2017-04-12 ADVANCED IMPORT",
+        "CLOSE 2017-04-12 2017-04-12 ADVANCED IMPORT");
+    // L1: lost at CONFIRM_INTENT on 03-21, no entry dates: the stages after the first passed that day
+    assertThat(intervals(p + "L1")).containsExactly(
+        "TARGET 2017-03-01 2017-03-21 ADVANCED IMPORT",
+        "DISCOVER 2017-03-21 2017-03-21 ADVANCED IMPORT",
+        "CONFIRM_INTENT 2017-03-21 2017-03-21 LOST IMPORT");
+    assertThat(intervals(p + "L2")).containsExactly("TARGET 2017-01-02 2017-01-05 LOST IMPORT");
+    assertThat(intervals(p + "L3")).containsExactly(
+        "TARGET 2017-01-02 2017-04-01 ADVANCED IMPORT",
+        "DISCOVER 2017-04-01 2017-05-10 LOST IMPORT");
+    // the opportunity as the API shows it
+    JsonNode w1 = ops().get("/api/opportunities/" + p + "W1").json();
+    assertThat(List.of(w1.path("status").asText(), w1.path("name").asText(), w1.path("customer").path("name").asText(),
+        w1.path("owner").asText(), w1.path("orgUnit").asText(), w1.path("currency").asText(),
+        w1.path("expectedCloseDate").asText())).as(w1.toString())
+        .containsExactly("WON", "赢的项目", "杭州某公司", "li.na", unit, "CNY", "2017-06-30");
+    assertThat(w1.path("amount").decimalValue()).isEqualByComparingTo("300000");
+    assertThat(w1.path("version").asLong()).isZero();
+    JsonNode l1 = ops().get("/api/opportunities/" + p + "L1").json();
+    assertThat(List.of(l1.path("status").asText(), l1.path("stage").asText(), l1.path("lost").path("reason").asText(),
+        l1.path("lost").path("competitor").asText())).as(l1.toString())
+        .containsExactly("LOST", "CONFIRM_INTENT", "COMPETITOR", "金蝶");
+    assertThat(instant("select closed_at from opportunity where code = ?", p + "L1")).isEqualTo(day("2017-03-21"));
+    assertThat(instant("select updated_at from opportunity where code = ?", p + "L1")).isEqualTo(day("2017-03-21"));
+    assertThat(jdbc.queryForMap("select lost_reason, lost_note from opportunity where code = ?", p + "L3"))
+        .containsEntry("lost_reason", "CUSTOMER_STOPPED").containsEntry("lost_note", null);
+    assertThat(jdbc.queryForObject("select amount from opportunity where code = ?", java.math.BigDecimal.class, p + "L3"))
+        .isEqualByComparingTo("1200.50");
+    assertThat(jdbc.queryForMap("select lost_reason, lost_note, customer_type, region from opportunity where code = ?",
+        p + "L2")).containsEntry("lost_reason", "OTHER").containsEntry("lost_note", LostReasons.NOT_GIVEN)
+        .containsEntry("customer_type", null).containsEntry("region", "华南");
+    // the funnel of the unit: TARGET entered by all 5, lost there by L2; DISCOVER by 4 (L3 lost, O1 open in it)
+    JsonNode all = ops().get("/api/funnel?process=project-sales-funnel&orgUnit="
+        + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8)).json().path("groups").get(0);
+    assertThat(List.of(stage(all, "TARGET").path("entered").asInt(), stage(all, "TARGET").path("lost").asInt(),
+        stage(all, "DISCOVER").path("entered").asInt(), stage(all, "DISCOVER").path("lost").asInt(),
+        stage(all, "DISCOVER").path("open").asInt(), stage(all, "CONFIRM_INTENT").path("lost").asInt(),
+        all.path("won").asInt(), all.path("lost").asInt())).as(all.toString())
+        .containsExactly(5, 1, 4, 1, 1, 1, 1, 3);
+    assertThat(all.path("winRate").asDouble()).isEqualTo(0.25);
+  }
+
+  @Test
+  void shouldSkipTheClosedRowsOfABatchWhoseCodesExistAndImportTheNewOnes() {
+    unit = "HQ/East/IMP" + UUID.randomUUID().toString().substring(0, 6);
+    importAndWait(closedFile(p, false));
+    List<String> before = snapshot();
+
+    JsonNode again = importAndWait(closedFile(p, false));
+    assertThat(List.of(again.path("imported").asInt(), again.path("skipped").asInt(), again.path("rejected").asInt()))
+        .as(again.toString()).containsExactly(0, 5, 0);
+    assertThat(snapshot()).isEqualTo(before);
+
+    // the same file with one more row: that one is imported, the others skipped
+    JsonNode more = importAndWait(closedFile(p, true).replace("1" + "0".repeat(20), "7"));
+    assertThat(List.of(more.path("imported").asInt(), more.path("skipped").asInt(), more.path("rejected").asInt()))
+        .as(more.toString()).containsExactly(1, 5, 0);
+    assertThat(intervals(p + "BIG")).hasSize(7);
+    assertThat(snapshot()).containsAll(before);
+  }
+
+  /** Every column of the opportunity row but its id and code, as text. */
+  private Map<String, String> opportunityRow(String code) {
+    Map<String, String> row = new java.util.TreeMap<>();
+    jdbc.queryForMap("select * from opportunity where code = ?", code).forEach((column, value) -> {
+      if (!List.of("id", "code", "process_instance_id").contains(column.toLowerCase())) {
+        row.put(column.toLowerCase(), String.valueOf(value));
+      }
+    });
+    return row;
+  }
+
+  /** Every column of the opportunity's interval rows but ids, code and engine links, in id order. */
+  private List<Map<String, String>> intervalRows(String code) {
+    return jdbc.queryForList("select * from stage_interval where opportunity_code = ? order by id", code).stream()
+        .map(r -> {
+          Map<String, String> row = new java.util.TreeMap<>();
+          r.forEach((column, value) -> {
+            if (!List.of("id", "opportunity_code", "process_instance_id", "activity_instance_id")
+                .contains(column.toLowerCase())) {
+              row.put(column.toLowerCase(), String.valueOf(value));
+            }
+          });
+          return row;
+        }).toList();
+  }
+
   @Test
   void shouldForbidImportsToRepsAndManagers() {
     ApiClient.Response byRep = ApiClient.as(port, "rep1").postForm("/api/imports", "file", "x.csv",
