@@ -1,5 +1,6 @@
 package io.oppflow.funnel;
 
+import io.oppflow.support.IdealFunnels;
 import static io.oppflow.funnel.FunnelMetricsContract.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -22,14 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class FunnelPlanningContract {
 
   /** Ideal conversions; their products from the bottom up are 0.9, 0.81, 0.729, 0.6561, 0.45927, 0.229635, 0.183708. */
-  static final String IDEAL = """
-      {"process": "project-sales-funnel", "stages": [
-        {"stage": "TARGET", "targetConversion": 0.8}, {"stage": "DISCOVER", "targetConversion": 0.5},
-        {"stage": "CONFIRM_INTENT", "targetConversion": 0.7}, {"stage": "INITIATE_PROJECT", "targetConversion": 0.9},
-        {"stage": "WIN_RECOGNITION", "targetConversion": 0.9}, {"stage": "NEGOTIATE", "targetConversion": 0.9},
-        {"stage": "CLOSE", "targetConversion": 0.9}],
-       "targetRevenue": 1000000, "averageDealSize": 100000}
-      """;
+  static final String IDEAL = IdealFunnels.PROJECT_SALES;
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

@@ -1,5 +1,6 @@
 package io.oppflow.opportunity;
 
+import io.oppflow.support.IdealFunnels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -379,14 +380,7 @@ abstract class ReassignmentContract {
         .json().path("ownerAt").asText()).isEqualTo("current");
   }
 
-  static final String IDEAL = """
-      {"process": "project-sales-funnel", "stages": [
-        {"stage": "TARGET", "targetConversion": 0.8}, {"stage": "DISCOVER", "targetConversion": 0.5},
-        {"stage": "CONFIRM_INTENT", "targetConversion": 0.7}, {"stage": "INITIATE_PROJECT", "targetConversion": 0.9},
-        {"stage": "WIN_RECOGNITION", "targetConversion": 0.9}, {"stage": "NEGOTIATE", "targetConversion": 0.9},
-        {"stage": "CLOSE", "targetConversion": 0.9}],
-       "targetRevenue": 1000000, "averageDealSize": 100000}
-      """;
+  static final String IDEAL = IdealFunnels.PROJECT_SALES;
 
   JsonNode compliance(String path) {
     ApiClient.Response r = as("ops1").get(path);

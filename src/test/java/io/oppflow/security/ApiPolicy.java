@@ -1,5 +1,6 @@
 package io.oppflow.security;
 
+import io.oppflow.support.IdealFunnels;
 import static io.oppflow.security.PolicyRow.basic;
 
 import java.time.LocalDate;
@@ -28,14 +29,7 @@ final class ApiPolicy {
   /** Reading rep1's figures: rep1, whoever sees HQ/East; manager2's own scope comes out empty, not refused. */
   static final String OWNER_FIGURES = "rep1=2xx rep2=403 expert1=2xx manager1=2xx manager2=2xx ops1=2xx admin=2xx";
   /** The plan names its process: with two stage processes deployed, a plan without one is refused (StageProcesses). */
-  static final String IDEAL = """
-      {"process": "project-sales-funnel", "stages": [
-        {"stage": "TARGET", "targetConversion": 0.8}, {"stage": "DISCOVER", "targetConversion": 0.5},
-        {"stage": "CONFIRM_INTENT", "targetConversion": 0.7}, {"stage": "INITIATE_PROJECT", "targetConversion": 0.9},
-        {"stage": "WIN_RECOGNITION", "targetConversion": 0.9}, {"stage": "NEGOTIATE", "targetConversion": 0.9},
-        {"stage": "CLOSE", "targetConversion": 0.9}],
-       "targetRevenue": 1000000, "averageDealSize": 100000}
-      """;
+  static final String IDEAL = IdealFunnels.PROJECT_SALES;
   /** A period planned for HQ/East by the test before the matrix runs. */
   static final String PLANNED = "HQ/East/2031-Q1";
 
