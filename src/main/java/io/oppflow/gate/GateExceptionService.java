@@ -47,7 +47,7 @@ public class GateExceptionService {
   @Transactional(propagation = Propagation.MANDATORY)
   public GateExceptionView request(String opportunityCode, String stage, String requestedBy, String reason) {
     requireReason("exceptionReason", reason);
-    GateRecord last = records.findFirstByOpportunityCodeAndStageOrderByIdDesc(opportunityCode, stage)
+    GateRecord last = records.latestOf(opportunityCode, stage)
         .orElseThrow(() -> new GateExceptionStateException("Ask for the advance first: the " + stage
             + " gate has not been evaluated for " + opportunityCode));
     if (last.getVerdict() != Verdict.FAILED) {

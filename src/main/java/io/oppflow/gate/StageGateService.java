@@ -73,7 +73,7 @@ public class StageGateService {
    */
   @Transactional(readOnly = true)
   public java.util.Optional<GateDecision> lastDecision(String opportunityCode, String stage) {
-    return records.findFirstByOpportunityCodeAndStageOrderByIdDesc(opportunityCode, stage).map(this::decision);
+    return records.latestOf(opportunityCode, stage).map(this::decision);
   }
 
   /** The opportunity's most recent gate decision, whichever stage it was for: where its stage process stands. */
@@ -81,7 +81,7 @@ public class StageGateService {
   public java.util.Optional<GateDecision> latestDecision(String opportunityCode) {
     // a decision this transaction recorded is the latest one: the opportunity's process moves one command at a time
     return DecisionsOfTransaction.latest(opportunityCode)
-        .or(() -> records.findFirstByOpportunityCodeOrderByIdDesc(opportunityCode).map(this::decision));
+        .or(() -> records.latestOf(opportunityCode).map(this::decision));
   }
 
   private GateDecision decision(GateRecord r) {

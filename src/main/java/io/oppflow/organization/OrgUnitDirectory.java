@@ -2,7 +2,10 @@ package io.oppflow.organization;
 
 import io.oppflow.organization.internal.SalesMember;
 import io.oppflow.organization.internal.SalesMemberRepository;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +22,13 @@ public class OrgUnitDirectory {
   @Transactional(readOnly = true)
   public Optional<String> orgUnitOf(String userId) {
     return members.findById(userId).map(SalesMember::orgUnit);
+  }
+
+  /** The org units of these users, in one query; a user placed in none is left out. */
+  @Transactional(readOnly = true)
+  public Map<String, String> orgUnitsOf(Collection<String> userIds) {
+    return userIds.isEmpty() ? Map.of()
+        : members.findAllById(userIds).stream().collect(Collectors.toMap(SalesMember::userId, SalesMember::orgUnit));
   }
 
   /**

@@ -15,7 +15,9 @@ public interface OpportunityRepository extends JpaRepository<OpportunityEntity, 
 
   Optional<OpportunityEntity> findByCode(String code);
 
-  boolean existsByCode(String code);
+  /** A JPQL string, not a derived query, so that Hibernate interprets it once (each create and import row asks it). */
+  @Query("select count(o) > 0 from Opportunity o where o.code = :code")
+  boolean existsByCode(@Param("code") String code);
 
   /** The opportunity with its row locked (SELECT ... FOR UPDATE) until the transaction ends. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -24,6 +24,10 @@ public class SalesMember {
     this.orgUnit = orgUnit;
   }
 
+  public String userId() {
+    return userId;
+  }
+
   public String orgUnit() {
     return orgUnit;
   }

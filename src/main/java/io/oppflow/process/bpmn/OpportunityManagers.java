@@ -5,6 +5,7 @@ import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -56,8 +57,9 @@ public class OpportunityManagers {
   private List<String> managersOf(Opportunity opportunity, String what) {
     List<String> all = identity.createUserQuery().memberOfGroup(Role.MANAGER.groupId()).list().stream()
         .map(User::getId).toList();
+    Map<String, String> units = directory.orgUnitsOf(all);
     List<String> managers = all.stream()
-        .filter(m -> directory.orgUnitOf(m).map(opportunity::belongsTo).orElse(false))
+        .filter(m -> units.containsKey(m) && opportunity.belongsTo(units.get(m)))
         .toList();
     if (managers.isEmpty()) {
       log.warn("No manager is placed over {}; every sales manager may work {} of {}",
