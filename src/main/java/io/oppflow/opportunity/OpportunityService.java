@@ -73,10 +73,10 @@ public class OpportunityService {
   private OpportunityView open(NewOpportunity request, Actor actor, Function<Opportunity, String> process) {
     String owner = request.owner() == null ? actor.userId() : request.owner();
     String processKey = workflow.processFor(request.process());
-    if (!workflow.hasProcess(processKey)) {
-      throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
-    }
-    if (!workflow.isStageProcess(processKey)) {
+    if (!workflow.isStageProcess(processKey)) { // one query when it is (every create); the refusal asks which it is not
+      if (!workflow.hasProcess(processKey)) {
+        throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
+      }
       throw new NotAStageProcessException(processKey);
     }
     String orgUnit = OrgUnit.checked(request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)

@@ -32,7 +32,7 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
 
   @Override
   public String processFor(String requested) {
-    if (requested != null && hasProcess(requested.strip())) {
+    if (requested != null && (isStageProcess(requested.strip()) || hasProcess(requested.strip()))) {
       return requested.strip();
     }
     return processes.resolve(requested);
