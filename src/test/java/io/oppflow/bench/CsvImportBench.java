@@ -43,6 +43,9 @@ public final class CsvImportBench {
     System.setProperty("server.port", "0");
     System.setProperty("logging.level.root", "WARN");
     System.setProperty("oppflow.demo.data.enabled", "false");
+    // 100,000 rows are ~25 MB, above the shipped 5 MB upload limit (docs/importing.md): raised as a migration would
+    System.setProperty("spring.servlet.multipart.max-file-size", "64MB");
+    System.setProperty("spring.servlet.multipart.max-request-size", "64MB");
     SpringApplicationBuilder app = new SpringApplicationBuilder(OppflowApplication.class);
     if (postgres) {
       System.setProperty("oppflow.admin.password", "bench-Admin-Passw0rd-1");
