@@ -18,7 +18,9 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -67,19 +69,18 @@ public class OpportunityService {
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
   public OpportunityView openForStartingProcess(NewOpportunity request, Actor actor, String processInstanceId) {
-    return open(request, actor, opened -> processInstanceId);
+    return open(request, actor, (opened, version) -> processInstanceId);
   }
 
-  private OpportunityView open(NewOpportunity request, Actor actor, Function<Opportunity, String> process) {
+  private OpportunityView open(NewOpportunity request, Actor actor,
+      BiFunction<Opportunity, StageProcessVersion, String> process) {
     String owner = request.owner() == null ? actor.userId() : request.owner();
-    String processKey = workflow.processFor(request.process());
-    if (!workflow.isStageProcess(processKey)) { // one query when it is (every create); the refusal asks which it is not
-      if (!workflow.hasProcess(processKey)) {
-        throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
-      }
+    StageProcessVersion version = workflow.latestFor(request.process());
+    String processKey = version.key();
+    if (!version.hasStages()) {
       throw new NotAStageProcessException(processKey);
     }
-    String orgUnit = OrgUnit.checked(request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
+    String orgUnit = OrgUnit.checked(request.orgUnit() != null ? request.orgUnit() : unitOf(owner, actor)
         .orElseThrow(() -> InvalidRequestException.of("orgUnit", "owner '" + owner + "' has no org unit; give one")));
     String code = request.code() == null ? OpportunityCodes.generate(clock) : request.code();
     if (!OpportunityCodes.isValid(code)) {
@@ -95,9 +96,14 @@ public class OpportunityService {
     OpportunityEntity opportunity = new OpportunityEntity(code, processKey, owner, orgUnit, clock.instant());
     opportunity.recordFacts(request.facts(), clock.instant());
     opportunities.saveAndFlush(opportunity);
-    opportunity.attachProcess(process.apply(opportunity.snapshot()));
+    opportunity.attachProcess(process.apply(opportunity.snapshot(), version));
     opportunities.flush();
     return OpportunityView.of(opportunity.snapshot(), List.of()); // nothing is logged for it yet
+  }
+
+  /** The owner's org unit: the signed-in actor's own if their request read it already, else the directory's. */
+  private Optional<String> unitOf(String owner, Actor actor) {
+    return owner.equals(actor.userId()) && actor.orgUnit().isPresent() ? actor.orgUnit() : directory.orgUnitOf(owner);
   }
 
   /**
