@@ -96,6 +96,7 @@ public class OpportunityService {
     OpportunityEntity opportunity = new OpportunityEntity(code, processKey, owner, orgUnit, clock.instant());
     opportunity.recordFacts(request.facts(), clock.instant());
     opportunities.saveAndFlush(opportunity);
+    events.publishEvent(new OpportunityOpened(code, opportunity.getCreatedAt()));
     opportunity.attachProcess(process.apply(opportunity.snapshot(), version));
     opportunities.flush();
     return OpportunityView.of(opportunity.snapshot(), List.of()); // nothing is logged for it yet
