@@ -164,13 +164,14 @@ public class StageIntervals {
   }
 
   private static final String IMPORTED_INTERVAL = "insert into stage_interval (opportunity_code, process_key,"
-      + " process_instance_id, activity_instance_id, stage, stage_order, entered_at, left_at, outcome, source, owner,"
-      + " org_unit, region, project_type, customer_type) values (?, ?, null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " process_instance_id, activity_instance_id, stage, stage_order, entered_at, left_at, outcome, source, timed,"
+      + " owner, org_unit, region, project_type, customer_type)"
+      + " values (?, ?, null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static Object[] intervalRow(String code, String processKey, ImportedInterval i, Map<String, Object> slices) {
     return new Object[] {code, processKey, i.stage().code(), i.stage().order(),
         Timestamp.from(i.enteredAt()), i.leftAt() == null ? null : Timestamp.from(i.leftAt()),
-        i.outcome() == null ? null : i.outcome().name(), Source.IMPORT.name(), slice(slices, "owner"),
+        i.outcome() == null ? null : i.outcome().name(), Source.IMPORT.name(), i.timed(), slice(slices, "owner"),
         slice(slices, "org_unit"), slice(slices, "region"), slice(slices, "project_type"),
         slice(slices, "customer_type")};
   }
@@ -180,8 +181,12 @@ public class StageIntervals {
    *
    * @param leftAt null while it is still in the stage
    * @param outcome null while it is still in the stage
+   * @param timed whether the file dated both ends, so that its dwell is true history and counts in the funnel's
+   *     dwell figures: the entry, and the exit (or, while it is still in the stage, the entry alone: the engine
+   *     will time the exit); not where the import filled a date in by its rules
    */
-  public record ImportedInterval(StageDefinition stage, Instant enteredAt, Instant leftAt, StageOutcome outcome) {}
+  public record ImportedInterval(StageDefinition stage, Instant enteredAt, Instant leftAt, StageOutcome outcome,
+      boolean timed) {}
 
   /** A stage cancelled because the opportunity was lost was left as LOST, not otherwise. */
   @EventListener
