@@ -28,7 +28,7 @@ public class OrgUnitDirectory {
   @Transactional(readOnly = true)
   public Map<String, String> orgUnitsOf(Collection<String> userIds) {
     return userIds.isEmpty() ? Map.of()
-        : members.findAllById(userIds).stream().collect(Collectors.toMap(SalesMember::userId, SalesMember::orgUnit));
+        : members.findMembers(userIds).stream().collect(Collectors.toMap(SalesMember::userId, SalesMember::orgUnit));
   }
 
   /**

@@ -15,7 +15,8 @@ public interface GateRecordRepository extends Repository<GateRecord, Long> {
 
   GateRecord save(GateRecord record);
 
-  List<GateRecord> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
+  @Query("select r from GateRecord r where r.opportunityCode = :code order by r.id")
+  List<GateRecord> findByOpportunityCodeOrderByIdAsc(@Param("code") String opportunityCode);
 
   long count();
 

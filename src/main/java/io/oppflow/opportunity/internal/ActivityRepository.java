@@ -1,5 +1,7 @@
 package io.oppflow.opportunity.internal;
 
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 import io.oppflow.opportunity.*;
 
 import java.util.List;
@@ -9,5 +11,7 @@ public interface ActivityRepository extends Repository<ActivityEntity, Long> {
 
   ActivityEntity save(ActivityEntity activity);
 
-  List<ActivityEntity> findByOpportunityCodeOrderByIdAsc(String opportunityCode);
+  /** A JPQL string, not a derived query, so that Hibernate interprets it once (every stage gate reads it). */
+  @Query("select a from Activity a where a.opportunityCode = :code order by a.id")
+  List<ActivityEntity> findByOpportunityCodeOrderByIdAsc(@Param("code") String opportunityCode);
 }

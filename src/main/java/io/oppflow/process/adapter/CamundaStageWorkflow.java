@@ -8,13 +8,11 @@ import io.oppflow.organization.Actor;
 import io.oppflow.progression.StageWorkflow;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import io.oppflow.process.bpmn.TaskFormValues;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -28,24 +26,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaStageWorkflow implements StageWorkflow {
 
-  private final TaskService tasks;
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
 
-  CamundaStageWorkflow(TaskService tasks, IdentityService identity, ProcessEngineConfigurationImpl engine) {
-    this.tasks = tasks;
+  CamundaStageWorkflow(IdentityService identity, ProcessEngineConfigurationImpl engine) {
     this.identity = identity;
     this.engine = engine;
   }
 
   @Override
   public void advance(String processInstanceId, String stage, Actor actor) {
-    complete(stageTask(processInstanceId, stage), Map.of(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE), actor);
+    completeStageTask(processInstanceId, stage, Map.of(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_ADVANCE),
+        actor);
   }
 
   @Override
   public void lose(String processInstanceId, String stage, Loss loss, Actor actor) {
-    complete(stageTask(processInstanceId, stage), Variables.createVariables()
+    completeStageTask(processInstanceId, stage, Variables.createVariables()
         .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_LOSE)
         .putValue(ProcessVariables.LOSS_REASON, loss.getReason().name())
         .putValue(ProcessVariables.LOSS_COMPETITOR, loss.getCompetitor())
@@ -54,44 +51,48 @@ public class CamundaStageWorkflow implements StageWorkflow {
 
   @Override
   public void requestException(String processInstanceId, String stage, String reason, Actor actor) {
-    complete(stageTask(processInstanceId, stage), Variables.createVariables()
+    completeStageTask(processInstanceId, stage, Variables.createVariables()
         .putValue(ProcessVariables.STAGE_ACTION, ProcessVariables.ACTION_REQUEST_EXCEPTION)
         .putValue(ProcessVariables.EXCEPTION_REASON, reason), actor);
   }
 
   @Override
   public void decideException(String processInstanceId, String stage, boolean approve, String reason, Actor actor) {
-    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(StageModel.approvalTaskId(stage)).singleResult();
-    if (task == null) {
-      throw new OpportunityConflictException("The exception at stage " + stage + " is not waiting for a decision");
-    }
-    complete(task, Variables.createVariables()
+    boolean done = complete(processInstanceId, StageModel.approvalTaskId(stage), Variables.createVariables()
         .putValue(ProcessVariables.EXCEPTION_DECISION, approve ? ProcessVariables.DECISION_APPROVE : ProcessVariables.DECISION_REJECT)
         .putValue(ProcessVariables.EXCEPTION_DECISION_REASON, reason), actor);
+    if (!done) {
+      throw new OpportunityConflictException("The exception at stage " + stage + " is not waiting for a decision");
+    }
   }
 
-  private Task stageTask(String processInstanceId, String stage) {
-    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(StageModel.stageTaskId(stage)).singleResult();
-    if (task == null) {
+  private void completeStageTask(String processInstanceId, String stage, Map<String, Object> inputs, Actor actor) {
+    if (!complete(processInstanceId, StageModel.stageTaskId(stage), inputs, actor)) {
       throw new OpportunityConflictException("The opportunity is not waiting at its " + stage + " stage task");
     }
-    return task;
   }
 
-  private void complete(Task task, Map<String, Object> inputs, Actor actor) {
+  /**
+   * Completes the instance's open task of that BPMN element in one command, which finds it among the instance's
+   * tasks (no task query); false if the instance has no such task open.
+   */
+  private boolean complete(String processInstanceId, String taskDefinitionKey, Map<String, Object> inputs, Actor actor) {
     Authentication outer = identity.getCurrentAuthentication();
     identity.setAuthentication(actor.userId(), actor.roles().stream().map(r -> r.groupId()).toList());
     try {
-      engine.getCommandExecutorTxRequired().execute(context -> {
+      return engine.getCommandExecutorTxRequired().execute(context -> {
         context.disableAuthorizationCheck();
         try {
           // the task's inputs are the completing command's own (transient): read by its complete listeners,
           // never written as variables with their history
-          TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
+          TaskEntity entity = context.getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
+              .filter(t -> taskDefinitionKey.equals(t.getTaskDefinitionKey())).findFirst().orElse(null);
+          if (entity == null) {
+            return false;
+          }
           inputs.forEach((name, value) -> TaskFormValues.putSubmitted(entity, name, value));
-          return new CompleteTaskCmd(task.getId(), null).execute(context);
+          new CompleteTaskCmd(entity.getId(), null).execute(context);
+          return true;
         } finally {
           context.enableAuthorizationCheck();
         }
