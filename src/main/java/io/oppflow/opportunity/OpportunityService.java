@@ -163,6 +163,7 @@ public class OpportunityService {
     opportunities.saveAndFlush(opportunity);
     history.run();
     if (opportunity.isOpen()) {
+      events.publishEvent(new OpportunityOpened(past.code(), opportunity.getCreatedAt()));
       // the stall clock runs from the historical entry, so a deal past its stage's dwell limit is reviewed at once
       opportunity.attachProcess(workflow.startAt(opportunity.snapshot(), past.stage(),
           past.stageEnteredAt() == null ? past.createdAt() : past.stageEnteredAt()));
