@@ -67,10 +67,10 @@ public class Backtester {
   private BigDecimal methodTotal(ForecastMethod m, ForecastScope scope, SalesPeriod p, List<StageDefinition> stages,
       int windowMonths, StageAgeLearner.Memo memo) {
     OffsetDateTime start = p.startInstant();
-    if (m == ForecastMethod.STAGE_AGE) {
+    if (m.learnsFromPastStarts()) {
       StageAgeModel model = learner.learn(memo, start, p.months(), windowMonths, start);
       // Nothing learned yet (the history began less than a period before): no history-based forecast, as for a baseline.
-      return model.snapshots() == 0 ? null : StageAgeCalculation.total(p, stages, model, learner.openAt(memo, start), start);
+      return model.snapshots() == 0 ? null : StageAgeCalculation.total(p, m, stages, model, learner.openAt(memo, start), start);
     }
     Map<String, StageWinRate> rates = m == ForecastMethod.HISTORICAL ? forecaster.winRatesBefore(scope, start, windowMonths) : Map.of();
     return ForecastCalculation.total(m, stages, rates, data.openAt(scope, start, p), p);
