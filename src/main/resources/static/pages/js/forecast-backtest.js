@@ -9,7 +9,7 @@ import { escape } from './html.js';
 import { methodName } from './forecast-view.js';
 
 const COLORS = {
-  weighted: '#0b5cad', historical: '#d9822b', 'stage-age': '#2a8a5c',
+  weighted: '#0b5cad', historical: '#d9822b', 'stage-age': '#2a8a5c', 'stage-age-seasonal': '#8e44ad',
   'same-as-last-period': '#9aa0a6', 'same-period-last-year': '#5f6368'
 };
 let chart = null;
