@@ -246,6 +246,12 @@ abstract class ForecastContract {
     JsonNode b = ok(ops().get(backtest("period=2026-Q3&periods=2&method=stage-age-seasonal&windowMonths=6")));
     assertForecast(b.path("rows").get(0), "stage-age-seasonal", "200", "-20.00");
     assertForecast(b.path("rows").get(1), "stage-age-seasonal", "275", "-8.33");
+    // the same forecasts are one piece of evidence, not a tie: stage-age (listed first) beat every other
+    JsonNode both = ok(ops().get(backtest("period=2026-Q3&periods=2&method=stage-age,stage-age-seasonal&windowMonths=6")));
+    assertThat(both.path("trust").asText()).isEqualTo("stage-age");
+    assertThat(both.path("reason").asText()).isEqualTo("stage-age erred less than every other over the periods both were"
+        + " measured in (stage-age-seasonal forecast the same in every period)");
+    assertThat(accuracy(both, "stage-age-seasonal").path("beatsBaselines").asBoolean()).isTrue();
   }
 
   @Test
