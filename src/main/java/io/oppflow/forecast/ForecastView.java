@@ -15,25 +15,35 @@ import java.util.List;
  * @param windowMonths the history window of the historical and stage-age methods (null for weighted)
  * @param total for stage-age: Σ {@code byStage.expected} + {@code runRate}
  * @param opportunities each opportunity counted, only when asked for ({@code details=true})
- * @param runRate stage-age only: the mean amount won in a period by opportunities not open at its start
- * @param snapshots stage-age only: how many past period starts it learned from
+ * @param runRate stage-age methods only: the mean amount won in a period by opportunities not open at its start
+ * @param snapshots stage-age methods only: how many past period starts the chances were learned from
+ * @param runRateBasis stage-age methods only: which of those starts the run rate is the mean of
  */
 public record ForecastView(String period, String process, OwnerAt ownerAt, String method, Integer windowMonths,
     BigDecimal total, List<StageForecast> byStage, List<OpportunityForecast> opportunities, BigDecimal runRate,
-    Integer snapshots) {
+    Integer snapshots, RunRateBasis runRateBasis) {
 
-  /** A forecast of the stage-age method. */
+  /** A forecast of a stage-age method. */
   public ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,
-      List<StageForecast> byStage, List<OpportunityForecast> opportunities, BigDecimal runRate, Integer snapshots) {
+      List<StageForecast> byStage, List<OpportunityForecast> opportunities, BigDecimal runRate, Integer snapshots,
+      RunRateBasis runRateBasis) {
     this(period, process, OwnerAt.OF_OPPORTUNITY, method, windowMonths, total, byStage, opportunities, runRate,
-        snapshots);
+        snapshots, runRateBasis);
   }
 
   /** A forecast of the weighted or historical method (no run rate). */
   public ForecastView(String period, String process, String method, Integer windowMonths, BigDecimal total,
       List<StageForecast> byStage, List<OpportunityForecast> opportunities) {
-    this(period, process, method, windowMonths, total, byStage, opportunities, null, null);
+    this(period, process, method, windowMonths, total, byStage, opportunities, null, null, null);
   }
+
+  /**
+   * The past period starts a run rate is the mean of. {@code learnedFrom} is {@code all-starts} (every learned start,
+   * as stage-age does) or {@code same-season} (those a whole number of years before the period's start, as
+   * stage-age-seasonal does when the window holds one); {@code fellBack} (stage-age-seasonal only) is true when it
+   * held none and the mean over all learned starts stood in.
+   */
+  public record RunRateBasis(String learnedFrom, List<LocalDate> starts, Boolean fellBack) {}
 
   /**
    * One stage's part of a forecast.

@@ -9,7 +9,7 @@ import { escape } from './html.js';
 import { methodName } from './forecast-view.js';
 
 const COLORS = {
-  weighted: '#0b5cad', historical: '#d9822b', 'stage-age': '#2a8a5c',
+  weighted: '#0b5cad', historical: '#d9822b', 'stage-age': '#2a8a5c', 'stage-age-seasonal': '#8e44ad',
   'same-as-last-period': '#9aa0a6', 'same-period-last-year': '#5f6368'
 };
 let chart = null;
@@ -51,7 +51,13 @@ function drawTrust(view) {
     return;
   }
   const best = view.accuracy.find(a => a.method === view.trust);
-  const tied = view.accuracy.filter(a => a.mape != null && Number(a.mape) === Number(best.mape)).length > 1;
+  // a method that forecast what the trusted one did in every period (stage-age-seasonal falling back) is no rival
+  const twin = a => a.kind === 'method' && best.kind === 'method' && view.rows.every(r => {
+    const x = (r.forecasts.find(f => f.method === a.method) || {}).forecast;
+    const y = (r.forecasts.find(f => f.method === best.method) || {}).forecast;
+    return x == null ? y == null : y != null && Number(x) === Number(y);
+  });
+  const tied = view.accuracy.filter(a => a !== best && !twin(a) && a.mape != null && Number(a.mape) === Number(best.mape)).length > 0;
   const trust = tied ? t('backtest.tie')
     : t(best.kind === 'baseline' ? 'backtest.trustBaseline' : 'backtest.trust', { method: methodName(view.trust) });
   element.textContent = trust + beatText(view);

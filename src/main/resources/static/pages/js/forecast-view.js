@@ -1,12 +1,13 @@
 /*
- * Draws the forecasts of a period side by side (GET /api/forecast, method=weighted, historical and stage-age):
- * the totals, a row per stage with each method's probability and expected amount (stage-age: by days in stage, and
- * its run rate), and the opportunities the weighted forecast counts (its details), each linked to its page.
+ * Draws the forecasts of a period side by side (GET /api/forecast, method=weighted, historical, stage-age and
+ * stage-age-seasonal): the totals, a row per stage with each method's probability and expected amount (the stage-age
+ * methods: by days in stage, and their run rates, the seasonal one with the starts it learned from), and the
+ * opportunities the weighted forecast counts (its details), each linked to its page.
  */
 import { format, localName, t } from './i18n.js';
 import { escape, opportunityLink } from './html.js';
 
-export const METHODS = ['weighted', 'historical', 'stage-age'];
+export const METHODS = ['weighted', 'historical', 'stage-age', 'stage-age-seasonal'];
 
 export function methodName(method) {
   return t('forecast.method.' + method);
@@ -48,6 +49,25 @@ function stageCells(m, s) {
       <td class="num method-${m}" data-figure="${m}-expected" data-value="${s.expected ?? ''}">${format.money(s.expected)}</td>`;
 }
 
+/** Which past starts a stage-age run rate is the mean of: the same season's, or all of them (and whether it fell back). */
+function runRateBasis(f) {
+  const b = f.runRateBasis;
+  if (!b || b.fellBack == null) {
+    return '';
+  }
+  const text = b.fellBack ? t('forecast.runRateFellBack', { snapshots: format.count(b.starts.length) })
+    : t('forecast.runRateSeason', { starts: b.starts.join(t('backtest.listSeparator')) });
+  return `<small class="basis">${escape(text)}</small>`;
+}
+
+function runRateCells(m, f) {
+  if (f.runRate == null) {
+    return `<td class="num method-${m}"></td><td class="num method-${m}"></td>`;
+  }
+  return `<td class="num method-${m}" data-figure="${m}-run-rate-basis">${runRateBasis(f)}</td>
+      <td class="num method-${m}" data-figure="${m}-expected" data-value="${f.runRate}">${format.money(f.runRate)}</td>`;
+}
+
 export function drawMethodsTable(table, forecasts) {
   const { weighted } = forecasts;
   const others = METHODS.filter(m => m !== 'weighted');
@@ -78,8 +98,8 @@ export function drawMethodsTable(table, forecasts) {
   const stageAge = forecasts['stage-age'];
   table.querySelector('tfoot').innerHTML = `<tr data-stage="RUN_RATE">
       <th scope="row" title="${escape(t('forecast.runRateHint', { snapshots: format.count(stageAge.snapshots ?? 0) }))}">${t('forecast.runRate')}</th>
-      <td colspan="${3 + 2 * (METHODS.length - 1)}"></td>
-      <td class="num method-stage-age" data-figure="stage-age-expected" data-value="${stageAge.runRate ?? ''}">${format.money(stageAge.runRate)}</td>
+      <td colspan="2"></td>
+      ${METHODS.map(m => runRateCells(m, forecasts[m])).join('')}
     </tr><tr data-stage="TOTAL">
       <th scope="row">${t('forecast.totalRow')}</th>
       <td class="num" data-figure="opportunities" data-value="${opportunities}">${opportunities

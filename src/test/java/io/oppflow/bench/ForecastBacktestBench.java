@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The back-test table of docs/benchmarks.md ("Forecast back-test on a realistic history"): generates a history shaped
  * like the public CRM data set of issue 14 (about 8,800 opportunities of 35 agents in classic-funnel, engaged
  * 2016-10-20 … 2017-12-31, no expected close dates, amounts only on won deals), then prints the back-test of every
- * method and the naive baselines for the quarters and months of 2017 as Markdown. Not a test: run it by hand.
+ * method (stage-age-seasonal too) and the naive baselines for the quarters and months of 2017 as Markdown. Not a
+ * test: run it by hand.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.oppflow.bench.ForecastBacktestBench</pre>
@@ -49,6 +50,10 @@ public final class ForecastBacktestBench {
           + "&period=2018-Q1&periods=4&windowMonths=12").json(), "Quarters of 2017, window 12 months");
       print(ops.get("/api/forecast/backtest?process=" + PROCESS + "&orgUnit=" + ORG_UNIT
           + "&period=2018-01&periods=12&windowMonths=6").json(), "Months of 2017, window 6 months");
+      // A year back from 2017-11 and 2017-12 lies in the history (it begins 2016-10-20): the only periods where
+      // stage-age-seasonal has a same-season start; elsewhere it falls back to stage-age.
+      print(ops.get("/api/forecast/backtest?process=" + PROCESS + "&orgUnit=" + ORG_UNIT
+          + "&period=2018-01&periods=12&windowMonths=12").json(), "Months of 2017, window 12 months");
     }
   }
 

@@ -231,6 +231,29 @@ abstract class ForecastContract {
     assertThat(f.path("opportunities")).hasSize(3);
   }
 
+  // A 6-month window holds no start a year before 2026-Q2: the seasonal variant is stage-age, 150 + 125 = 275.
+  @Test
+  void shouldFallBackToStageAgeWhenTheWindowIsShorterThanAYear() {
+    JsonNode f = ok(ops().get(forecast("period=2026-Q2&method=stage-age-seasonal&windowMonths=6")));
+    assertThat(f.path("method").asText()).isEqualTo("stage-age-seasonal");
+    assertThat(f.path("runRate").decimalValue()).isEqualByComparingTo("125.00");
+    assertThat(f.path("total").decimalValue()).isEqualByComparingTo("275.00");
+    assertThat(f.path("runRateBasis").path("learnedFrom").asText()).isEqualTo("all-starts");
+    assertThat(f.path("runRateBasis").path("fellBack").asBoolean()).isTrue();
+    assertThat(f.path("runRateBasis").path("starts")).hasSize(2);
+    assertThat(f.path("runRateBasis").path("starts").get(0).asText()).isEqualTo("2026-01-01");
+    assertThat(f.path("runRateBasis").path("starts").get(1).asText()).isEqualTo("2025-10-01");
+    JsonNode b = ok(ops().get(backtest("period=2026-Q3&periods=2&method=stage-age-seasonal&windowMonths=6")));
+    assertForecast(b.path("rows").get(0), "stage-age-seasonal", "200", "-20.00");
+    assertForecast(b.path("rows").get(1), "stage-age-seasonal", "275", "-8.33");
+    // the same forecasts are one piece of evidence, not a tie: stage-age (listed first) beat every other
+    JsonNode both = ok(ops().get(backtest("period=2026-Q3&periods=2&method=stage-age,stage-age-seasonal&windowMonths=6")));
+    assertThat(both.path("trust").asText()).isEqualTo("stage-age");
+    assertThat(both.path("reason").asText()).isEqualTo("stage-age erred less than every other over the periods both were"
+        + " measured in (stage-age-seasonal forecast the same in every period)");
+    assertThat(accuracy(both, "stage-age-seasonal").path("beatsBaselines").asBoolean()).isTrue();
+  }
+
   @Test
   void shouldBacktestOneMethodWhenAskedAndSayWhenNothingWasWon() {
     JsonNode one = ok(ops().get(backtest("period=2026-Q3&periods=2&method=historical&window=P6M")));

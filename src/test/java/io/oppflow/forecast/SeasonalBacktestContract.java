@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.support.ApiClient;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The stage-age method and the naive baselines on the generated {@link SeasonalHistory}, whose forecasts follow
+ * The stage-age methods and the naive baselines on the generated {@link SeasonalHistory}, whose forecasts follow
  * from its rules by hand, on every database we support.
  *
  * <p>With n<sub>q</sub> deals a month in quarter q (Q1 2, Q2 4, Q3 6, Q4 8), half of them won, 100 each:
@@ -31,8 +35,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *             the four past quarters (one of each season) = 100 × (2 + 4 + 6 + 8) / 4 = 500;</li>
  *       </ul>
  *       so Q1 400 + 500 = 900, Q2 100 + 500 = 600, Q3 200 + 500 = 700, Q4 300 + 500 = 800;</li>
+ *   <li>stage-age-seasonal: the same chances, but the run rate of the quarter's own season, from the start a year
+ *       before (12 months back is one of the four learned starts): 100 n<sub>q</sub>, so Q1 400 + 200 = 600,
+ *       Q2 100 + 400 = 500, Q3 200 + 600 = 800, Q4 300 + 800 = 1100: 50 n<sub>q−1</sub> + 100 n<sub>q</sub> is
+ *       exactly what is won, error 0 — as good as same-period-last-year on a season that repeats exactly, better
+ *       than same-as-last-period;</li>
  *   <li>weighted and historical: no deal has an expected close date → 0, error −100 %.</li>
  * </ul>
+ *
+ * <p>In the history's first year (it begins 2023-10-05) no learned start lies a year before a 2024 quarter, so
+ * stage-age-seasonal falls back to stage-age's mean and forecasts what stage-age does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SeasonalBacktestContract {
@@ -87,7 +99,7 @@ abstract class SeasonalBacktestContract {
   }
 
   @Test
-  void shouldBacktestEveryMethodBesideTheNaiveBaselinesAndSayNoneBeatsLastYearOnAPureSeason() {
+  void shouldBacktestEveryMethodBesideTheNaiveBaselinesAndMatchLastYearOnlyWithTheSeasonalRunRate() {
     JsonNode b = get("/api/forecast/backtest?period=2026-Q1&periods=4&windowMonths=12");
     assertThat(b.path("rows")).hasSize(4);
     String[][] expected = {
@@ -102,28 +114,113 @@ abstract class SeasonalBacktestContract {
       assertThat(row.path("actual").decimalValue()).isEqualByComparingTo(expected[i][1]);
       assertForecast(row, "stage-age", "method", expected[i][2], expected[i][3]);
       assertForecast(row, "same-as-last-period", "baseline", expected[i][4], expected[i][5]);
-      // the season repeats exactly: last year's quarter is this one's
+      // the season repeats exactly: last year's quarter is this one's, and so is last year's run rate
       assertForecast(row, "same-period-last-year", "baseline", expected[i][1], "0");
+      assertForecast(row, "stage-age-seasonal", "method", expected[i][1], "0");
       assertForecast(row, "weighted", "method", "0", "-100");
       assertForecast(row, "historical", "method", "0", "-100");
     }
+    assertThat(b.path("rows").get(0).path("forecasts").findValuesAsText("method")).containsExactly("weighted",
+        "historical", "stage-age", "stage-age-seasonal", "same-as-last-period", "same-period-last-year");
     // (50 + 20 + 12.5 + 27.2727…) / 4 = 27.44; (83.333… + 20 + 37.5 + 27.2727…) / 4 = 42.03
     assertAccuracy(b, "stage-age", "27.44", false);
+    // 0 beats 42.03 but not last year's 0: "below every measured baseline" is false
+    assertAccuracy(b, "stage-age-seasonal", "0.00", false);
     assertAccuracy(b, "weighted", "100.00", false);
     assertAccuracy(b, "historical", "100.00", false);
     assertAccuracy(b, "same-as-last-period", "42.03", null);
     assertAccuracy(b, "same-period-last-year", "0.00", null);
+    // neither of the two exact ones erred less than the other: a tie, named by the first listed
+    assertThat(b.path("trust").asText()).isEqualTo("stage-age-seasonal");
+    assertThat(b.path("reason").asText()).isEqualTo("Several erred equally; any of them will do");
+  }
+
+  @Test
+  void shouldSayNoStageAgeMethodBeatsLastYearOnAPureSeasonWhenOnlyTheMeanRunRateIsAskedFor() {
+    JsonNode b = get("/api/forecast/backtest?period=2026-Q1&periods=4&windowMonths=12&method=weighted,historical,stage-age");
     assertThat(b.path("trust").asText()).isEqualTo("same-period-last-year");
     assertThat(b.path("reason").asText()).contains("no method beat it");
   }
 
-  @Test
-  void shouldBeatSameAsLastPeriodWhereTheSeasonTurns() {
-    JsonNode b = get("/api/forecast/backtest?period=2026-Q1&periods=4&windowMonths=12&method=stage-age");
+  @ParameterizedTest
+  @ValueSource(strings = {"stage-age", "stage-age-seasonal"})
+  void shouldBeatSameAsLastPeriodWhereTheSeasonTurns(String method) {
+    JsonNode b = get("/api/forecast/backtest?period=2026-Q1&periods=4&windowMonths=12&method=" + method);
     assertThat(b.path("accuracy")).hasSize(3);
-    JsonNode stageAge = accuracy(b, "stage-age");
+    JsonNode stageAge = accuracy(b, method);
     JsonNode lastPeriod = accuracy(b, "same-as-last-period");
     assertThat(stageAge.path("mape").decimalValue()).isLessThan(lastPeriod.path("mape").decimalValue());
+  }
+
+  // 2025-Q3 as stage-age forecasts it (200 from the pipeline), with the run rate of 2024-Q3 alone: June–August 2024's
+  // deals opened in July and August, 6 a month, half won within the quarter → 100 × 6 = 600; 200 + 600 = 800.
+  @Test
+  void shouldLearnTheRunRateFromTheSameQuarterAYearBefore() {
+    JsonNode f = get("/api/forecast?period=2025-Q3&method=stage-age-seasonal&windowMonths=12");
+    assertThat(f.path("method").asText()).isEqualTo("stage-age-seasonal");
+    assertThat(f.path("snapshots").asInt()).isEqualTo(4);
+    assertThat(f.path("runRate").decimalValue()).isEqualByComparingTo("600.00");
+    assertThat(f.path("total").decimalValue()).isEqualByComparingTo("800.00");
+    assertThat(stage(f, "WIN_RECOGNITION").path("expected").decimalValue()).isEqualByComparingTo("200.00");
+    assertRunRateBasis(f.path("runRateBasis"), "same-season", false, "2024-07-01");
+
+    JsonNode mean = get("/api/forecast?period=2025-Q3&method=stage-age&windowMonths=12");
+    assertRunRateBasis(mean.path("runRateBasis"), "all-starts", null, "2025-04-01", "2025-01-01", "2024-10-01", "2024-07-01");
+    assertThat(f.path("byStage")).isEqualTo(mean.path("byStage"));
+  }
+
+  // 2024-Q3 (T 2024-07-01): the history began 2023-10-05, so the learned starts are 2024-04-01 and 2024-01-01 and
+  // none is a year before. Both methods then:
+  //   run rate: 2024-01-01: won in Q1 600 (December's 4 + January's and February's 1 each), 400 of it by December's
+  //     deals open at the start → 200; 2024-04-01: 500 − 100 (March's) → 400; mean 300;
+  //   WIN_RECOGNITION 0-29: December's 8 and March's 2, 5 won → 1/2; June's 4 deals → 200;
+  //   the stale deal of 2023-10-05 is 270 days old: none was seen at 180+, so the stage at any age stands in:
+  //     5 won of 13 (9 open at 2024-01-01, 4 at 2024-04-01) × 1000 = 384.615…; those of 2024-01-05 (178 days, 90-179)
+  //     and 2024-04-05 (87, 60-89) were seen and never won → 0;
+  //   200 + 384.62 + 300 = 884.62 (against 800 won).
+  @Test
+  void shouldFallBackToStageAgeWhenTheHistoryIsShorterThanAYear() {
+    JsonNode seasonal = get("/api/forecast?period=2024-Q3&method=stage-age-seasonal&windowMonths=12");
+    JsonNode mean = get("/api/forecast?period=2024-Q3&method=stage-age&windowMonths=12");
+    for (JsonNode f : new JsonNode[] {seasonal, mean}) {
+      assertThat(f.path("snapshots").asInt()).isEqualTo(2);
+      assertThat(f.path("runRate").decimalValue()).isEqualByComparingTo("300.00");
+      assertThat(f.path("total").decimalValue()).isEqualByComparingTo("884.62");
+      assertThat(age(stage(f, "WIN_RECOGNITION"), "180+").path("basis").path("source").asText()).isEqualTo("stage");
+    }
+    assertRunRateBasis(seasonal.path("runRateBasis"), "all-starts", true, "2024-04-01", "2024-01-01");
+    assertThat(seasonal.path("byStage")).isEqualTo(mean.path("byStage"));
+
+    // The back-test of 2024: no learned start for Q1, and no start a year before Q2–Q4: the same forecasts.
+    JsonNode b = get("/api/forecast/backtest?period=2025-Q1&periods=4&windowMonths=12&method=stage-age,stage-age-seasonal");
+    for (JsonNode row : b.path("rows")) {
+      assertThat(forecastOf(row, "stage-age-seasonal").path("forecast")).as(row.path("period").asText())
+          .isEqualTo(forecastOf(row, "stage-age").path("forecast"));
+    }
+    assertThat(forecastOf(b.path("rows").get(0), "stage-age-seasonal").has("forecast")).isFalse();
+    assertForecast(b.path("rows").get(2), "stage-age-seasonal", "method", "884.62", "10.58");
+    assertThat(accuracy(b, "stage-age-seasonal").path("mape")).isEqualTo(accuracy(b, "stage-age").path("mape"));
+  }
+
+  private static void assertRunRateBasis(JsonNode basis, String learnedFrom, Boolean fellBack, String... starts) {
+    assertThat(basis.path("learnedFrom").asText()).isEqualTo(learnedFrom);
+    List<String> listed = new ArrayList<>();
+    basis.path("starts").forEach(s -> listed.add(s.asText()));
+    assertThat(listed).containsExactly(starts);
+    if (fellBack == null) {
+      assertThat(basis.has("fellBack")).isFalse();
+    } else {
+      assertThat(basis.path("fellBack").asBoolean()).isEqualTo(fellBack);
+    }
+  }
+
+  private static JsonNode forecastOf(JsonNode row, String method) {
+    for (JsonNode f : row.path("forecasts")) {
+      if (f.path("method").asText().equals(method)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no " + method + " forecast in " + row);
   }
 
   private static JsonNode stage(JsonNode forecast, String code) {

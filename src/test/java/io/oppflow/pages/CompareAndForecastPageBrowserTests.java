@@ -321,11 +321,12 @@ class CompareAndForecastPageBrowserTests {
     JsonNode weighted = manager().get("/api/forecast?process=project-sales-funnel&method=weighted&details=true&" + scope).json();
     JsonNode historical = manager().get("/api/forecast?process=project-sales-funnel&method=historical&" + scope).json();
     JsonNode stageAge = manager().get("/api/forecast?process=project-sales-funnel&method=stage-age&" + scope).json();
+    JsonNode seasonal = manager().get("/api/forecast?process=project-sales-funnel&method=stage-age-seasonal&" + scope).json();
     JsonNode backtest = manager().get("/api/forecast/backtest?process=project-sales-funnel&method=all&periods=6&" + scope).json();
     browser.waiting().until(d -> d.findElements(By.cssSelector("#backtest-table tbody tr")).size() == backtest.path("rows").size()
         && d.findElements(By.cssSelector("#methods-table tbody tr")).size() == weighted.path("byStage").size());
 
-    for (JsonNode f : List.of(weighted, historical, stageAge)) {
+    for (JsonNode f : List.of(weighted, historical, stageAge, seasonal)) {
       WebElement total = driver.findElement(By.cssSelector("#totals [data-method='" + f.path("method").asText() + "'] dd"));
       assertMoney(total, f.path("total").decimalValue());
     }
@@ -343,6 +344,14 @@ class CompareAndForecastPageBrowserTests {
       assertMoney(cell(driver, "methods-table", stage.path("stage").asText(), "stage-age-expected"), stage.path("expected").decimalValue());
     }
     assertMoney(cell(driver, "methods-table", "RUN_RATE", "stage-age-expected"), stageAge.path("runRate").decimalValue());
+    assertMoney(cell(driver, "methods-table", "RUN_RATE", "stage-age-seasonal-expected"), seasonal.path("runRate").decimalValue());
+    // which past starts the seasonal run rate came from: the same season's dates, or that it fell back
+    String learnedFrom = cellText(driver, "methods-table", "RUN_RATE", "stage-age-seasonal-run-rate-basis");
+    if (seasonal.path("runRateBasis").path("fellBack").asBoolean()) {
+      assertThat(learnedFrom).isNotBlank().doesNotContain(seasonal.path("runRateBasis").path("starts").path(0).asText("?"));
+    } else {
+      assertThat(learnedFrom).contains(seasonal.path("runRateBasis").path("starts").path(0).asText());
+    }
     List<String> listed = driver.findElements(By.cssSelector("#behind-table tbody tr[data-code]")).stream()
         .map(r -> r.getDomAttribute("data-code")).toList();
     List<String> counted = new ArrayList<>();
@@ -375,7 +384,8 @@ class CompareAndForecastPageBrowserTests {
     }
     assertThat(driver.findElement(By.id("trust")).getDomAttribute("data-trust")).isEqualTo(backtest.path("trust").asText(""));
     assertThat(backtest.path("rows").get(0).path("forecasts").findValuesAsText("method"))
-        .containsExactly("weighted", "historical", "stage-age", "same-as-last-period", "same-period-last-year");
+        .containsExactly("weighted", "historical", "stage-age", "stage-age-seasonal", "same-as-last-period",
+            "same-period-last-year");
   }
 
   /** The number of a stage's opportunities lists the ones the weighted forecast counts, each linked to its page. */

@@ -67,10 +67,10 @@ public class Backtester {
   private BigDecimal methodTotal(ForecastMethod m, ForecastScope scope, SalesPeriod p, List<StageDefinition> stages,
       int windowMonths, StageAgeLearner.Memo memo) {
     OffsetDateTime start = p.startInstant();
-    if (m == ForecastMethod.STAGE_AGE) {
+    if (m.learnsFromPastStarts()) {
       StageAgeModel model = learner.learn(memo, start, p.months(), windowMonths, start);
       // Nothing learned yet (the history began less than a period before): no history-based forecast, as for a baseline.
-      return model.snapshots() == 0 ? null : StageAgeCalculation.total(p, stages, model, learner.openAt(memo, start), start);
+      return model.snapshots() == 0 ? null : StageAgeCalculation.total(p, m, stages, model, learner.openAt(memo, start), start);
     }
     Map<String, StageWinRate> rates = m == ForecastMethod.HISTORICAL ? forecaster.winRatesBefore(scope, start, windowMonths) : Map.of();
     return ForecastCalculation.total(m, stages, rates, data.openAt(scope, start, p), p);
@@ -93,13 +93,35 @@ public class Backtester {
         ? new Accuracy(a.method(), a.kind(), a.mape(), a.periodsMeasured(), beatsBaselines(a.method(), baselines, rows)) : a).toList();
     // MAPEs over different periods are not comparable (a baseline without history, stage-age before it learned
     // anything): trust the one that erred less than every other over the periods each pair shares; failing one, the
-    // lowest MAPE.
+    // lowest MAPE. A method that forecast exactly what another did in every period (stage-age-seasonal falling back to
+    // stage-age) is the same evidence, not a rival: the first listed stands for both.
     List<Accuracy> candidates = accuracy.stream().filter(a -> a.mape() != null).toList();
-    Optional<Accuracy> winner = candidates.stream().filter(c -> candidates.stream().filter(d -> d != c)
+    Optional<Accuracy> winner = candidates.stream().filter(c -> candidates.stream().filter(d -> d != c && !twins(c, d, rows))
         .allMatch(d -> lower(c.method(), d.method(), rows).orElse(true))).findFirst();
     Optional<Accuracy> best = winner.isPresent() ? winner : candidates.stream().min(Comparator.comparing(Accuracy::mape));
+    List<String> sameAsBest = best.map(b -> candidates.stream().filter(d -> d != b && twins(b, d, rows)).map(Accuracy::method)
+        .toList()).orElse(List.of());
     return new BacktestView(current.label(), scope.processKey(), io.oppflow.funnel.OwnerAt.OF_OPPORTUNITY, periods, windowMonths, rows, accuracy,
-        best.map(Accuracy::method).orElse(null), reason(accuracy, best, winner.isPresent()));
+        best.map(Accuracy::method).orElse(null), reason(accuracy, best, winner.isPresent(), sameAsBest));
+  }
+
+  /** Two methods (not baselines) whose forecasts were the same in every period. */
+  private static boolean twins(Accuracy a, Accuracy b, List<Row> rows) {
+    if (!a.kind().equals(METHOD) || !b.kind().equals(METHOD)) {
+      return false;
+    }
+    for (Row r : rows) {
+      BigDecimal x = forecastOf(r, a.method());
+      BigDecimal y = forecastOf(r, b.method());
+      if (x == null ? y != null : y == null || x.compareTo(y) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static BigDecimal forecastOf(Row r, String method) {
+    return r.forecasts().stream().filter(f -> f.method().equals(method)).findFirst().map(MethodForecast::forecast).orElse(null);
   }
 
   /**
@@ -152,14 +174,15 @@ public class Backtester {
     return new Accuracy(method, kind, mape, errors.size(), null);
   }
 
-  private static String reason(List<Accuracy> accuracy, Optional<Accuracy> best, boolean beatEveryOther) {
+  private static String reason(List<Accuracy> accuracy, Optional<Accuracy> best, boolean beatEveryOther, List<String> twins) {
     if (best.isEmpty()) {
       return "Nothing was won in the periods tested, so no error can be measured";
     }
     if (beatEveryOther) {
       String who = best.get().kind().equals(BASELINE) ? "The naive baseline " + best.get().method() : best.get().method();
       return who + " erred less than every other over the periods both were measured in"
-          + (best.get().kind().equals(BASELINE) ? ": no method beat it" : "");
+          + (best.get().kind().equals(BASELINE) ? ": no method beat it" : "")
+          + (twins.isEmpty() ? "" : " (" + String.join(", ", twins) + " forecast the same in every period)");
     }
     long tied = accuracy.stream().filter(a -> a.mape() != null && a.mape().compareTo(best.get().mape()) == 0).count();
     if (tied > 1) {

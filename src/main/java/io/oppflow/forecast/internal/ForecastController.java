@@ -32,7 +32,8 @@ public class ForecastController {
   @GetMapping("/api/forecast")
   @Operation(summary = "Expected amount won in a period (2027, 2027-Q1, 2027-03) from the open pipeline, "
       + "weighted by the modelled stage probabilities or by historical win rates, or (stage-age) by the learned chance "
-      + "that a deal so long in its stage is won within the period plus the run rate; CSV/XLSX by format= or Accept, "
+      + "that a deal so long in its stage is won within the period plus the run rate (stage-age-seasonal: the run rate of "
+      + "the same season a year before, when the window holds it); CSV/XLSX by format= or Accept, "
       + "per stage, or with table=opportunities of each opportunity counted")
   ResponseEntity<?> forecast(@RequestParam(required = false) String period,
       @RequestParam(required = false) String method,
@@ -92,7 +93,7 @@ public class ForecastController {
       return java.util.Arrays.stream(m.split(",")).map(ForecastMethod::parse).distinct().toList();
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.of("method",
-          "'" + method + "' is not a method: use all, both, or a list of weighted, historical, stage-age");
+          "'" + method + "' is not a method: use all, both, or a list of weighted, historical, stage-age, stage-age-seasonal");
     }
   }
 }

@@ -12,7 +12,12 @@ public enum ForecastMethod {
    * By the chance, learned from past period starts, that an opportunity open in its stage for so many days is won
    * within a period, plus the run rate won from opportunities not yet open at the start: needs no expected close date.
    */
-  STAGE_AGE("stage-age");
+  STAGE_AGE("stage-age"),
+  /**
+   * As stage-age, but the run rate is learned from the past starts of the same season (whole years before), when the
+   * window holds one; otherwise it falls back to stage-age's mean over all learned starts.
+   */
+  STAGE_AGE_SEASONAL("stage-age-seasonal");
 
   private final String id;
 
@@ -27,7 +32,12 @@ public enum ForecastMethod {
         return m;
       }
     }
-    throw new IllegalArgumentException("'" + text + "' is not a method: use weighted, historical or stage-age");
+    throw new IllegalArgumentException("'" + text + "' is not a method: use weighted, historical, stage-age or stage-age-seasonal");
+  }
+
+  /** Whether it learns from past period starts (stage and days in stage, and the run rate). */
+  boolean learnsFromPastStarts() {
+    return this == STAGE_AGE || this == STAGE_AGE_SEASONAL;
   }
 
   String id() {

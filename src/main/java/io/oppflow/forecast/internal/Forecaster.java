@@ -32,8 +32,8 @@ public class Forecaster {
    */
   ForecastView forecast(ForecastScope scope, SalesPeriod period, ForecastMethod method, int windowMonths, boolean details) {
     List<StageDefinition> stages = stagesOf(scope.processKey());
-    if (method == ForecastMethod.STAGE_AGE) {
-      return stageAge(scope, period, windowMonths, stages, details);
+    if (method.learnsFromPastStarts()) {
+      return stageAge(scope, period, method, windowMonths, stages, details);
     }
     Map<String, StageWinRate> rates = method == ForecastMethod.HISTORICAL
         ? winRatesBefore(scope, period.startInstant(), windowMonths) : Map.of();
@@ -45,14 +45,14 @@ public class Forecaster {
    * The stage-age forecast as of the period's start: the pipeline open then (or, for a period not begun, today's),
    * ages counted to the start, chances learned from the past starts whose outcome was known by then (or by now).
    */
-  private ForecastView stageAge(ForecastScope scope, SalesPeriod period, int windowMonths, List<StageDefinition> stages,
-      boolean details) {
+  private ForecastView stageAge(ForecastScope scope, SalesPeriod period, ForecastMethod method, int windowMonths,
+      List<StageDefinition> stages, boolean details) {
     OffsetDateTime start = period.startInstant();
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime known = start.isAfter(now) ? now : start;
     StageAgeLearner.Memo memo = learner.memo(scope);
     StageAgeModel model = learner.learn(memo, start, period.months(), windowMonths, known);
-    return StageAgeCalculation.compute(period, scope.processKey(), windowMonths, stages, model,
+    return StageAgeCalculation.compute(period, scope.processKey(), method, windowMonths, stages, model,
         learner.openAt(memo, known), start, details);
   }
 

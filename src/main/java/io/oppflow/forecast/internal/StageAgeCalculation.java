@@ -4,6 +4,7 @@ import io.oppflow.forecast.ForecastView;
 import io.oppflow.forecast.ForecastView.AgeBasis;
 import io.oppflow.forecast.ForecastView.AgeForecast;
 import io.oppflow.forecast.ForecastView.OpportunityForecast;
+import io.oppflow.forecast.ForecastView.RunRateBasis;
 import io.oppflow.forecast.ForecastView.StageForecast;
 import io.oppflow.funnel.StageDefinition;
 import io.oppflow.shared.Message;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * The arithmetic of the stage-age forecast, free of I/O: each open opportunity's amount (or, lacking one, the mean
  * amount won from its cell) times the learned chance that a deal of its stage and days in stage is won within the
- * period, summed per stage and age; plus the learned run rate.
+ * period, summed per stage and age; plus the learned run rate: the mean over every learned start (stage-age), or over
+ * those of the same season, falling back to the mean (stage-age-seasonal). The chances are the same in both.
  */
 final class StageAgeCalculation {
 
@@ -27,9 +29,12 @@ final class StageAgeCalculation {
 
   private StageAgeCalculation() {}
 
-  /** @param at the instant the ages are counted to (the period's start) */
-  static ForecastView compute(SalesPeriod period, String process, int windowMonths, List<StageDefinition> stages,
-      StageAgeModel model, List<OpenDeal> pipeline, OffsetDateTime at, boolean details) {
+  /**
+   * @param method {@link ForecastMethod#STAGE_AGE} or {@link ForecastMethod#STAGE_AGE_SEASONAL}
+   * @param at the instant the ages are counted to (the period's start)
+   */
+  static ForecastView compute(SalesPeriod period, String process, ForecastMethod method, int windowMonths,
+      List<StageDefinition> stages, StageAgeModel model, List<OpenDeal> pipeline, OffsetDateTime at, boolean details) {
     Map<String, StageDefinition> byCode = new LinkedHashMap<>();
     stages.forEach(s -> byCode.put(s.code(), s));
     pipeline.stream().map(OpenDeal::stage).filter(code -> !byCode.containsKey(code)).distinct()
@@ -74,15 +79,21 @@ final class StageAgeCalculation {
       byStage.add(new StageForecast(stage.code(), stage.name(), stageCount, money(stageAmount),
           stageChance(model, stage).rounded(), stageExpected, null, byAge));
     }
-    BigDecimal runRate = money(model.runRate());
-    return new ForecastView(period.label(), process, ForecastMethod.STAGE_AGE.id(), windowMonths, total.add(runRate),
-        byStage, details ? counted : null, runRate, model.snapshots());
+    StageAgeModel.RunRate learned = method == ForecastMethod.STAGE_AGE_SEASONAL ? model.sameSeasonAs(at) : model.allStarts();
+    BigDecimal runRate = money(learned.amount());
+    return new ForecastView(period.label(), process, method.id(), windowMonths, total.add(runRate),
+        byStage, details ? counted : null, runRate, model.snapshots(), basis(learned, method));
   }
 
   /** The forecast's total alone (what the back-test compares). */
-  static BigDecimal total(SalesPeriod period, List<StageDefinition> stages, StageAgeModel model, List<OpenDeal> pipeline,
-      OffsetDateTime at) {
-    return compute(period, null, 0, stages, model, pipeline, at, false).total();
+  static BigDecimal total(SalesPeriod period, ForecastMethod method, List<StageDefinition> stages, StageAgeModel model,
+      List<OpenDeal> pipeline, OffsetDateTime at) {
+    return compute(period, null, method, 0, stages, model, pipeline, at, false).total();
+  }
+
+  private static RunRateBasis basis(StageAgeModel.RunRate learned, ForecastMethod method) {
+    return new RunRateBasis(learned.learnedFrom(), learned.starts().stream().map(OffsetDateTime::toLocalDate).toList(),
+        method == ForecastMethod.STAGE_AGE_SEASONAL ? learned.fellBack() : null);
   }
 
   private static Chance chance(StageAgeModel model, StageDefinition stage, AgeBucket bucket) {

@@ -2,6 +2,8 @@ package io.oppflow.forecast.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Map;
 /**
  * What the stage-age method learned from past period starts: per (stage, days in stage) how many opportunities were
  * open at a start and how many of them were won before the period ended (and for how much), and the mean amount won
- * in a period by opportunities that were not in the open pipeline at its start (the run rate). Free of I/O.
+ * in a period by opportunities that were not in the open pipeline at its start (the run rate), per start, so the run
+ * rate can be the mean over all of them or over those of the same season. Free of I/O.
  */
 final class StageAgeModel {
 
@@ -18,7 +21,7 @@ final class StageAgeModel {
   private final Map<String, Map<AgeBucket, Evidence>> cells = new HashMap<>();
   private final Map<String, Evidence> stages = new HashMap<>();
   private final Evidence all = new Evidence();
-  private BigDecimal runRateSum = BigDecimal.ZERO;
+  private final List<StartRunRate> runRates = new ArrayList<>();
 
   private StageAgeModel(int snapshots) {
     this.snapshots = snapshots;
@@ -40,7 +43,7 @@ final class StageAgeModel {
         }
       }
       // Everything won in the period that the open pipeline at its start did not hold: new deals, mostly.
-      model.runRateSum = model.runRateSum.add(s.wonInPeriod().subtract(pipelineWon));
+      model.runRates.add(new StartRunRate(s.start(), s.wonInPeriod().subtract(pipelineWon)));
     }
     return model;
   }
@@ -49,9 +52,29 @@ final class StageAgeModel {
     return snapshots;
   }
 
-  /** The mean run rate per period; 0 with nothing learned. */
-  BigDecimal runRate() {
-    return snapshots == 0 ? BigDecimal.ZERO : runRateSum.divide(BigDecimal.valueOf(snapshots), 10, RoundingMode.HALF_UP);
+  /** The run rate as stage-age learns it: the mean over every learned start (0 with nothing learned). */
+  RunRate allStarts() {
+    return RunRate.meanOf(runRates, RunRate.ALL_STARTS, false);
+  }
+
+  /**
+   * The run rate learned from the same season as the period starting at {@code start}: the mean over the learned
+   * starts a whole number of years before it; if there is none (the window or the history is shorter than a year),
+   * the mean over all learned starts, saying it fell back.
+   */
+  RunRate sameSeasonAs(OffsetDateTime start) {
+    List<StartRunRate> sameSeason = runRates.stream().filter(r -> wholeYearsBefore(r.start(), start)).toList();
+    return sameSeason.isEmpty() ? RunRate.meanOf(runRates, RunRate.ALL_STARTS, true)
+        : RunRate.meanOf(sameSeason, RunRate.SAME_SEASON, false);
+  }
+
+  private static boolean wholeYearsBefore(OffsetDateTime past, OffsetDateTime start) {
+    for (OffsetDateTime t = start.minusYears(1); !t.isBefore(past); t = t.minusYears(1)) {
+      if (t.isEqual(past)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -102,6 +125,25 @@ final class StageAgeModel {
     BigDecimal meanWonAmount() {
       return wonWithAmount == 0 ? BigDecimal.ZERO
           : wonAmount.divide(BigDecimal.valueOf(wonWithAmount), 10, RoundingMode.HALF_UP);
+    }
+  }
+
+  /** What one learned start's period won from opportunities not open at the start. */
+  record StartRunRate(OffsetDateTime start, BigDecimal amount) {}
+
+  /**
+   * A run rate and the starts it is the mean of: {@code learnedFrom} {@code all-starts} or {@code same-season};
+   * {@code fellBack} when the same season was asked for but not in the window.
+   */
+  record RunRate(BigDecimal amount, List<OffsetDateTime> starts, String learnedFrom, boolean fellBack) {
+    static final String ALL_STARTS = "all-starts";
+    static final String SAME_SEASON = "same-season";
+
+    private static RunRate meanOf(List<StartRunRate> runRates, String learnedFrom, boolean fellBack) {
+      BigDecimal sum = runRates.stream().map(StartRunRate::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal mean = runRates.isEmpty() ? BigDecimal.ZERO
+          : sum.divide(BigDecimal.valueOf(runRates.size()), 10, RoundingMode.HALF_UP);
+      return new RunRate(mean, runRates.stream().map(StartRunRate::start).toList(), learnedFrom, fellBack);
     }
   }
 

@@ -6,6 +6,7 @@ import io.oppflow.forecast.ForecastView;
 import io.oppflow.funnel.StageDefinition;
 import io.oppflow.shared.Message;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,7 +48,8 @@ class StageAgeCalculationTests {
         deal("p3", "A", "900", T.minusDays(120), null),
         deal("p4", "B", "1000", T.minusDays(1), null));
 
-    ForecastView f = StageAgeCalculation.compute(SalesPeriod.parse("2027-Q1"), "p", 12, STAGES, model, pipeline, T, true);
+    ForecastView f = StageAgeCalculation.compute(SalesPeriod.parse("2027-Q1"), "p", ForecastMethod.STAGE_AGE, 12, STAGES,
+        model, pipeline, T, true);
 
     assertThat(f.runRate()).isEqualByComparingTo("200");
     assertThat(f.snapshots()).isEqualTo(1);
@@ -70,11 +72,71 @@ class StageAgeCalculationTests {
   @Test
   void shouldForecastOnlyTheModelledPipelineWithNothingLearned() {
     StageAgeModel model = StageAgeModel.learn(List.of());
-    ForecastView f = StageAgeCalculation.compute(SalesPeriod.parse("2027-Q1"), "p", 12, STAGES, model,
+    ForecastView f = StageAgeCalculation.compute(SalesPeriod.parse("2027-Q1"), "p", ForecastMethod.STAGE_AGE, 12, STAGES, model,
         List.of(deal("p1", "A", "100", T.minusDays(5), null)), T, false);
     assertThat(f.snapshots()).isZero();
     assertThat(f.runRate()).isEqualByComparingTo("0");
     assertThat(f.total()).isEqualByComparingTo("30");
+  }
+
+  // Quarter starts learned: 2026-10-01 (won 100 by deals not open then), 2026-07-01 (200), 2026-04-01 (300),
+  // 2026-01-01 (400). Stage-age: the mean (100 + 200 + 300 + 400) / 4 = 250; seasonal: 2027-Q1's own season a year
+  // before, 2026-01-01 → 400. The pipeline (p1: A 5 days, no one seen in A → BPMN 0.30 × 100 = 30) is the same.
+  @Test
+  void shouldLearnTheSeasonalRunRateFromTheStartAYearBefore() {
+    StageAgeModel model = StageAgeModel.learn(List.of(runRateOnly(3, "100"), runRateOnly(6, "200"), runRateOnly(9, "300"),
+        runRateOnly(12, "400")));
+    List<OpenDeal> pipeline = List.of(deal("p1", "A", "100", T.minusDays(5), null));
+
+    ForecastView mean = compute(ForecastMethod.STAGE_AGE, model, pipeline);
+    ForecastView seasonal = compute(ForecastMethod.STAGE_AGE_SEASONAL, model, pipeline);
+
+    assertThat(mean.runRate()).isEqualByComparingTo("250");
+    assertThat(mean.total()).isEqualByComparingTo("280");
+    assertThat(mean.runRateBasis()).isEqualTo(new ForecastView.RunRateBasis("all-starts",
+        List.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 1, 1)), null));
+    assertThat(seasonal.method()).isEqualTo("stage-age-seasonal");
+    assertThat(seasonal.runRate()).isEqualByComparingTo("400");
+    assertThat(seasonal.total()).isEqualByComparingTo("430");
+    assertThat(seasonal.snapshots()).isEqualTo(4);
+    assertThat(seasonal.runRateBasis()).isEqualTo(new ForecastView.RunRateBasis("same-season", List.of(LocalDate.of(2026, 1, 1)), false));
+    assertThat(seasonal.byStage()).isEqualTo(mean.byStage());
+  }
+
+  // Two years of quarter starts (a 24-month window): 2026-01-01 (400) and 2025-01-01 (600) are 2027-Q1's season → 500.
+  @Test
+  void shouldAverageTheSameSeasonOverEveryWholeYearInTheWindow() {
+    StageAgeModel model = StageAgeModel.learn(List.of(runRateOnly(3, "100"), runRateOnly(12, "400"), runRateOnly(15, "900"),
+        runRateOnly(24, "600")));
+    ForecastView seasonal = compute(ForecastMethod.STAGE_AGE_SEASONAL, model, List.of());
+    assertThat(seasonal.runRate()).isEqualByComparingTo("500");
+    assertThat(seasonal.runRateBasis().starts()).containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2025, 1, 1));
+  }
+
+  // Less than a year learned (2026-10-01: 100, 2026-07-01: 200): no start of 2027-Q1's season, so the mean 150 stands
+  // in, as in stage-age, and the forecast says it fell back.
+  @Test
+  void shouldFallBackToTheMeanOfAllStartsWithoutTheSameSeasonInTheWindow() {
+    StageAgeModel model = StageAgeModel.learn(List.of(runRateOnly(3, "100"), runRateOnly(6, "200")));
+    List<OpenDeal> pipeline = List.of(deal("p1", "A", "100", T.minusDays(5), null));
+
+    ForecastView mean = compute(ForecastMethod.STAGE_AGE, model, pipeline);
+    ForecastView seasonal = compute(ForecastMethod.STAGE_AGE_SEASONAL, model, pipeline);
+
+    assertThat(seasonal.runRate()).isEqualByComparingTo("150");
+    assertThat(seasonal.total()).isEqualByComparingTo(mean.total()).isEqualByComparingTo("180");
+    assertThat(seasonal.runRateBasis()).isEqualTo(new ForecastView.RunRateBasis("all-starts",
+        List.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 7, 1)), true));
+  }
+
+  /** A start {@code monthsBefore} T whose quarter's pipeline was empty and in which {@code won} was won. */
+  private static StageAgeSnapshot runRateOnly(int monthsBefore, String won) {
+    OffsetDateTime t = T.minusMonths(monthsBefore);
+    return new StageAgeSnapshot(t, t.plusMonths(3), List.of(), new BigDecimal(won));
+  }
+
+  private static ForecastView compute(ForecastMethod method, StageAgeModel model, List<OpenDeal> pipeline) {
+    return StageAgeCalculation.compute(SalesPeriod.parse("2027-Q1"), "p", method, 12, STAGES, model, pipeline, T, false);
   }
 
   private static OpenDeal deal(String code, String stage, String amount, OffsetDateTime entered, OffsetDateTime wonAt) {
