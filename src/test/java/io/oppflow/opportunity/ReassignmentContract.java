@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reassigning opportunities when a rep leaves or a territory changes, on every database we support: who may, what
@@ -39,6 +40,7 @@ abstract class ReassignmentContract {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired OrgUnitDirectory directory;
+  @Autowired JdbcTemplate jdbc;
 
   String team;
   String repA;
@@ -227,6 +229,43 @@ abstract class ReassignmentContract {
         + "\", \"reason\": \"not offered\"}").status()).isEqualTo(403);
     assertField(as(m).post("/api/opportunities/" + code + "/reassign", "{\"owner\": \"ghost-" + id
         + "\", \"reason\": \"not offered\"}"), "owner");
+  }
+
+  /**
+   * The bound: a manager over 202 placed users (themselves at the top of R, 201 reps in R/T besides the owner) is
+   * offered the first 200 by unit and user id (themselves, reps 000–198) and told there are more; rep 200, not
+   * offered, is accepted all the same when named. Its placements are removed afterwards, so sales-ops elsewhere are
+   * offered everyone placed still.
+   */
+  @Test
+  void shouldOfferAtMostTwoHundredAndSayThereAreMore() {
+    String id = team.substring(team.length() - 6);
+    String root = "Big-" + id;
+    List<String> created = new ArrayList<>();
+    try {
+      String d = user("bd-" + id, "sales-rep", root + "/T");
+      String m = user("bm-" + id, "sales-manager", root);
+      created.addAll(List.of(d, m));
+      for (int i = 0; i <= 200; i++) {
+        created.add(user(String.format("bg-%s-%03d", id, i), "sales-rep", root + "/T"));
+      }
+      String code = openIn(d, root + "/T");
+
+      ApiClient.Response r = as(m).get("/api/opportunities/" + code + "/reassign");
+
+      assertThat(r.json().path("candidatesTruncated").asBoolean()).as(r.toString()).isTrue();
+      List<String> expected = new ArrayList<>(List.of(m));
+      for (int i = 0; i <= 198; i++) {
+        expected.add(String.format("bg-%s-%03d", id, i));
+      }
+      assertThat(r.json().path("candidates").findValuesAsText("userId")).isEqualTo(expected);
+      ApiClient.Response named = as(m).post("/api/opportunities/" + code + "/reassign",
+          "{\"owner\": \"" + String.format("bg-%s-200", id) + "\", \"reason\": \"not listed, named\"}");
+      assertThat(named.status()).as(named.toString()).isEqualTo(200);
+    } finally {
+      jdbc.update("delete from sales_member where org_unit = ? or org_unit like ?", root, root + "/%");
+      created.forEach(identity::deleteUser);
+    }
   }
 
   JsonNode candidatesOf(String user, String code) {
