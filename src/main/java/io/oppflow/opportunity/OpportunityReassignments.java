@@ -37,15 +37,18 @@ public class OpportunityReassignments {
   private final ReassignmentRepository reassignments;
   private final OrgUnitDirectory directory;
   private final ReassignmentWorkflow workflow;
+  private final ReassignmentCandidates candidates;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
   OpportunityReassignments(OpportunityRepository opportunities, ReassignmentRepository reassignments,
-      OrgUnitDirectory directory, ReassignmentWorkflow workflow, Clock clock, ApplicationEventPublisher events) {
+      OrgUnitDirectory directory, ReassignmentWorkflow workflow, ReassignmentCandidates candidates, Clock clock,
+      ApplicationEventPublisher events) {
     this.opportunities = opportunities;
     this.reassignments = reassignments;
     this.directory = directory;
     this.workflow = workflow;
+    this.candidates = candidates;
     this.clock = clock;
     this.events = events;
   }
@@ -116,7 +119,8 @@ public class OpportunityReassignments {
 
   /**
    * Whether the actor may reassign this opportunity now: it is open and they may move it out of its unit (sales-ops,
-   * administrators, a manager of its unit), the same decision {@link #reassign} takes before it looks at the target.
+   * administrators, a manager of its unit), the same decision {@link #reassign} takes before it looks at the target;
+   * and then to whom, by the rules of {@link #reassign} with no unit asked for ({@link ReassignmentCandidates}).
    *
    * @throws OpportunityNotFoundException (404); OpportunityAccessDeniedException (403) if the actor may not read it
    */
@@ -126,8 +130,9 @@ public class OpportunityReassignments {
     if (!OpportunityAccess.canRead(actor, o)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
-    return new ReassignmentPermission(code,
-        o.isOpen() && OpportunityAccess.canReassign(actor, o.getOrgUnit(), o.getOrgUnit()));
+    boolean allowed = o.isOpen() && OpportunityAccess.canReassign(actor, o.getOrgUnit(), o.getOrgUnit());
+    ReassignmentCandidates.Listed to = allowed ? candidates.of(o, actor) : ReassignmentCandidates.Listed.NONE;
+    return new ReassignmentPermission(code, allowed, to.candidates(), to.truncated());
   }
 
   /** The reassignments of an opportunity, oldest first, if the actor may read it (as GET /api/opportunities/{code}). */
@@ -204,7 +209,11 @@ public class OpportunityReassignments {
 
   /** The opportunity stays in its unit if the new owner is a member of it, else it moves to the new owner's unit. */
   private String defaultUnit(String owner, String current) {
-    String ownUnit = directory.orgUnitOf(owner).orElseThrow();
+    return defaultUnitOf(directory.orgUnitOf(owner).orElseThrow(), current);
+  }
+
+  /** The same for an owner placed in {@code ownUnit} (the candidates of {@link #permission} are judged by it too). */
+  static String defaultUnitOf(String ownUnit, String current) {
     return OrgUnit.covers(ownUnit, current) ? current : ownUnit;
   }
 

@@ -1,5 +1,8 @@
 package io.oppflow.opportunity;
 
+import java.util.Collection;
+import java.util.Map;
+
 /**
  * The port to the process engine for reassignments: who is a user, and handing an opportunity's open tasks to its
  * new owner (and the managers of its new org unit).
@@ -8,6 +11,12 @@ public interface ReassignmentWorkflow {
 
   /** Whether a user with this id exists (may sign in). */
   boolean isUser(String userId);
+
+  /**
+   * The display names of those of these ids that are users (as {@link #isUser}): first and last name, or the id when
+   * the user has neither; the ids of no user are left out. One look-up for all of them.
+   */
+  Map<String, String> namesOf(Collection<String> userIds);
 
   /**
    * Hands the open tasks of the opportunity's stage process from its previous owner to its new one, in the

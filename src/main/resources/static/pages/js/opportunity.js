@@ -63,7 +63,7 @@ function draw() {
   view.drawExceptions(document.querySelector('#exceptions-table tbody'), data.exceptions, stageLabel, o.process);
   view.drawActivities(document.querySelector('#activities-table tbody'), data.activities, stageLabel, o.process);
   setExports(o.code);
-  showReassign(o.code, data.permission);
+  showReassign(o.code, data.permission, o.orgUnit);
 }
 
 /** Each table downloads through the API it comes from, as CSV or Excel. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reassigning opportunities when a rep leaves or a territory changes, on every database we support: who may, what
@@ -39,6 +40,7 @@ abstract class ReassignmentContract {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired OrgUnitDirectory directory;
+  @Autowired JdbcTemplate jdbc;
 
   String team;
   String repA;
@@ -140,6 +142,169 @@ abstract class ReassignmentContract {
     assertThat(as("manager1").post("/api/opportunities/" + code + "/reassign",
         "{\"owner\": \"" + repB + "\", \"reason\": \"holiday\"}").status()).isEqualTo(200);
     assertThat(mayReassign(repB, code)).as("the new owner, a rep").isFalse();
+  }
+
+  /**
+   * Whom each role is offered for an opportunity of A in {@code team} (under HQ/East): manager1 the users placed in
+   * HQ/East or below it (rep1's Shanghai-1, this team's B, manager1 themselves) and any placed above the team (the
+   * opportunity then stays in it), never A (its owner) nor rep2 (HQ/North); sales-ops every placed user; rep1
+   * nothing. Each one offered is accepted by POST …/reassign with no unit, into its {@code defaultOrgUnit}.
+   */
+  @Test
+  void shouldOfferTheUsersEachRoleMayHandTheOpportunityToAndAcceptEachOfThem() {
+    String code = open(repA, "CAND");
+
+    JsonNode manager = candidatesOf("manager1", code);
+    assertThat(manager.findValuesAsText("userId")).contains(repB, "manager1", "rep1").doesNotContain(repA, "rep2",
+        "ops1", "expert1");
+    assertCandidate(manager, repB, "Test " + repB, team, team);
+    assertCandidate(manager, "manager1", "Wang Fang 王芳", "HQ/East", team);
+    assertCandidate(manager, "rep1", "Li Wei 李伟", "HQ/East/Shanghai-1", "HQ/East/Shanghai-1");
+    for (JsonNode c : manager) {
+      String unit = c.path("orgUnit").asText();
+      assertThat(unit.equals("HQ/East") || unit.startsWith("HQ/East/") || (team + "/").startsWith(unit + "/"))
+          .as(c + " is placed where manager1 may hand it").isTrue();
+    }
+    assertSortedByUnitThenName(manager);
+
+    JsonNode ops = candidatesOf("ops1", code);
+    List<String> placed = identity.createUserQuery().list().stream().map(User::getId)
+        .filter(id -> directory.orgUnitOf(id).isPresent() && !id.equals(repA)).sorted().toList();
+    assertThat(ops.findValuesAsText("userId").stream().sorted().toList()).isEqualTo(placed).contains("rep2", repB);
+    assertCandidate(ops, "rep2", "Zhang Min 张敏", "HQ/North/Beijing-1", "HQ/North/Beijing-1");
+    assertSortedByUnitThenName(ops);
+
+    ApiClient.Response rep = as("rep1").get("/api/opportunities/" + openIn("rep1", "HQ/East/Shanghai-1") + "/reassign");
+    assertThat(rep.json().path("allowed").asBoolean()).as(rep.toString()).isFalse();
+    assertThat(rep.json().path("candidates")).isEmpty();
+
+    // each one offered is accepted, each on an opportunity of its own; rep2, not offered to manager1, is refused
+    for (JsonNode c : manager) {
+      assertAccepted("manager1", open(repA, "CAND"), c);
+    }
+    assertThat(as("manager1").post("/api/opportunities/" + code + "/reassign",
+        "{\"owner\": \"rep2\", \"reason\": \"offered?\"}").status()).isEqualTo(403);
+    assertAccepted("ops1", code, candidate(ops, "rep2"));
+  }
+
+  /**
+   * A unit of its own (no other test places anyone in it), worked by hand: D owns an opportunity in R/East/One;
+   * placed are T at R (above it), M (manager) at R/East, Y in R/East/One, Z in R/East/Two, W in R/West, and a
+   * "ghost" in R/East/Two whom the identity service does not know. M is offered T, M, Y, Z in unit order (T's and
+   * M's unit cover One, so it stays there); W is in a unit M does not manage; the ghost is no user; D is the owner.
+   * Sales-ops are offered W as well.
+   */
+  @Test
+  void shouldOfferAManagerExactlyTheUsersTheReassignmentAccepts() {
+    String id = team.substring(team.length() - 6);
+    String root = "R-" + id;
+    String one = root + "/East/One";
+    String d = user("d-" + id, "sales-rep", one);
+    String t = user("t-" + id, "sales-manager", root);
+    String m = user("m-" + id, "sales-manager", root + "/East");
+    String y = user("y-" + id, "sales-rep", one);
+    String z = user("z-" + id, "sales-rep", root + "/East/Two");
+    String w = user("w-" + id, "sales-rep", root + "/West");
+    directory.assign("ghost-" + id, root + "/East/Two");
+    String code = openIn(d, one);
+
+    JsonNode offered = candidatesOf(m, code);
+
+    assertThat(offered.findValuesAsText("userId")).containsExactly(t, m, y, z);
+    assertCandidate(offered, t, "Test " + t, root, one);
+    assertCandidate(offered, m, "Test " + m, root + "/East", one);
+    assertCandidate(offered, y, "Test " + y, one, one);
+    assertCandidate(offered, z, "Test " + z, root + "/East/Two", root + "/East/Two");
+    List<String> toOps = new ArrayList<>();
+    candidatesOf("ops1", code).forEach(c -> {
+      if ((c.path("orgUnit").asText() + "/").startsWith(root + "/")) {
+        toOps.add(c.path("userId").asText());
+      }
+    });
+    assertThat(toOps).containsExactly(t, m, y, z, w);
+    for (JsonNode c : offered) {
+      assertAccepted(m, openIn(d, one), c);
+    }
+    assertThat(as(m).post("/api/opportunities/" + code + "/reassign", "{\"owner\": \"" + w
+        + "\", \"reason\": \"not offered\"}").status()).isEqualTo(403);
+    assertField(as(m).post("/api/opportunities/" + code + "/reassign", "{\"owner\": \"ghost-" + id
+        + "\", \"reason\": \"not offered\"}"), "owner");
+  }
+
+  /**
+   * The bound: a manager over 202 placed users (themselves at the top of R, 201 reps in R/T besides the owner) is
+   * offered the first 200 by unit and user id (themselves, reps 000–198) and told there are more; rep 200, not
+   * offered, is accepted all the same when named. Its placements are removed afterwards, so sales-ops elsewhere are
+   * offered everyone placed still.
+   */
+  @Test
+  void shouldOfferAtMostTwoHundredAndSayThereAreMore() {
+    String id = team.substring(team.length() - 6);
+    String root = "Big-" + id;
+    List<String> created = new ArrayList<>();
+    try {
+      String d = user("bd-" + id, "sales-rep", root + "/T");
+      String m = user("bm-" + id, "sales-manager", root);
+      created.addAll(List.of(d, m));
+      for (int i = 0; i <= 200; i++) {
+        created.add(user(String.format("bg-%s-%03d", id, i), "sales-rep", root + "/T"));
+      }
+      String code = openIn(d, root + "/T");
+
+      ApiClient.Response r = as(m).get("/api/opportunities/" + code + "/reassign");
+
+      assertThat(r.json().path("candidatesTruncated").asBoolean()).as(r.toString()).isTrue();
+      List<String> expected = new ArrayList<>(List.of(m));
+      for (int i = 0; i <= 198; i++) {
+        expected.add(String.format("bg-%s-%03d", id, i));
+      }
+      assertThat(r.json().path("candidates").findValuesAsText("userId")).isEqualTo(expected);
+      ApiClient.Response named = as(m).post("/api/opportunities/" + code + "/reassign",
+          "{\"owner\": \"" + String.format("bg-%s-200", id) + "\", \"reason\": \"not listed, named\"}");
+      assertThat(named.status()).as(named.toString()).isEqualTo(200);
+    } finally {
+      jdbc.update("delete from sales_member where org_unit = ? or org_unit like ?", root, root + "/%");
+      created.forEach(identity::deleteUser);
+    }
+  }
+
+  JsonNode candidatesOf(String user, String code) {
+    ApiClient.Response r = as(user).get("/api/opportunities/" + code + "/reassign");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().path("allowed").asBoolean()).as(r.toString()).isTrue();
+    assertThat(r.json().path("candidatesTruncated").asBoolean()).as(r.toString()).isFalse();
+    return r.json().path("candidates");
+  }
+
+  static JsonNode candidate(JsonNode candidates, String userId) {
+    for (JsonNode c : candidates) {
+      if (c.path("userId").asText().equals(userId)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no candidate " + userId + " in " + candidates);
+  }
+
+  static void assertCandidate(JsonNode candidates, String userId, String name, String orgUnit, String defaultOrgUnit) {
+    JsonNode c = candidate(candidates, userId);
+    assertThat(c.path("name").asText()).isEqualTo(name);
+    assertThat(c.path("orgUnit").asText()).isEqualTo(orgUnit);
+    assertThat(c.path("defaultOrgUnit").asText()).isEqualTo(defaultOrgUnit);
+  }
+
+  static void assertSortedByUnitThenName(JsonNode candidates) {
+    List<String> keys = new ArrayList<>();
+    candidates.forEach(c -> keys.add(c.path("orgUnit").asText() + "\u0000" + c.path("name").asText().toLowerCase()));
+    assertThat(keys).isSorted();
+  }
+
+  /** The actor reassigns the opportunity to the candidate with no unit: it lands in the candidate's defaultOrgUnit. */
+  void assertAccepted(String actor, String code, JsonNode candidate) {
+    ApiClient.Response r = as(actor).post("/api/opportunities/" + code + "/reassign", "{\"owner\": \""
+        + candidate.path("userId").asText() + "\", \"reason\": \"offered\"}");
+    assertThat(r.status()).as(candidate + " " + r).isEqualTo(200);
+    assertThat(r.json().path("toOwner").asText()).isEqualTo(candidate.path("userId").asText());
+    assertThat(r.json().path("toOrgUnit").asText()).isEqualTo(candidate.path("defaultOrgUnit").asText());
   }
 
   boolean mayReassign(String user, String code) {
@@ -432,6 +597,15 @@ abstract class ReassignmentContract {
     identity.createMembership(id, group);
     directory.assign(id, orgUnit);
     return id;
+  }
+
+  /** ops1 opens a minimal opportunity for the owner in the unit. */
+  String openIn(String owner, String orgUnit) {
+    ObjectNode body = Opportunities.minimal(Opportunities.freshCode("CAND"));
+    body.put("owner", owner).put("orgUnit", orgUnit).put("process", PROCESS);
+    ApiClient.Response r = as("ops1").post("/api/opportunities", body.toString());
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().path("code").asText();
   }
 
   /** ops1 opens a qualified opportunity (passes the first two gates) for the owner in the team. */

@@ -12,6 +12,7 @@ import io.oppflow.tasklist.TasklistBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -174,6 +175,80 @@ class OpportunityReassignPageBrowserTests {
           .contains("转到北京 / to Beijing").contains("ops1");
       keepWholePage(driver, "pages-reassign-ops1-zh");
     }
+  }
+
+  /**
+   * manager1's owner field offers the candidates of GET …/reassign, each as "name (org unit)": the new rep of team B,
+   * not rep1 (the owner) nor rep2 (HQ/North). Choosing the new rep from the list says where the opportunity goes
+   * (team B, the rep's); choosing manager1 says it stays. Submitting reassigns to the one chosen; then rep1 is
+   * offered, in Chinese too.
+   */
+  @Test
+  void shouldOfferManager1TheCandidatesAndReassignToTheOneChosen() throws Exception {
+    JsonNode offered = ApiClient.as(port, "manager1").get("/api/opportunities/" + code + "/reassign").json()
+        .path("candidates");
+    try (TasklistBrowser browser = TasklistBrowser.start(port, "pages-reassign-candidates")) {
+      WebDriver driver = browser.driver();
+      driver.manage().window().setSize(new Dimension(1280, 900));
+      browser.login("manager1");
+      driver.get(url("/opportunity?code=" + code));
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("reassign-form")));
+      WebElement owner = driver.findElement(By.id("reassign-owner"));
+      assertThat(owner.getDomAttribute("list")).isEqualTo("reassign-owner-candidates");
+      assertThat(options(driver).stream().map(o -> o.getDomAttribute("value")).toList())
+          .isEqualTo(offered.findValuesAsText("userId")).contains(newOwner, "manager1").doesNotContain("rep1", "rep2");
+      assertThat(option(driver, newOwner).getDomAttribute("label")).isEqualTo("Page Rep (" + unit + "/B)");
+      assertThat(option(driver, "manager1").getDomAttribute("label")).isEqualTo("Wang Fang 王芳 (HQ/East)");
+      assertThat(hint(driver)).isEqualTo("Empty: stays if the new owner is a member of it, else moves to theirs");
+      assertThat(driver.findElement(By.id("reassign-owner-hint")).getText())
+          .isEqualTo("Pick one of the " + offered.size() + " who may take it over, or type a user name");
+
+      choose(driver, "manager1");
+      assertThat(hint(driver)).isEqualTo("Empty: stays in " + unit + "/A (Wang Fang 王芳 belongs to it or to a unit above it)");
+      choose(driver, newOwner);
+      assertThat(owner.getDomProperty("value")).isEqualTo(newOwner);
+      assertThat(hint(driver)).isEqualTo("Empty: moves to " + unit + "/B, the unit of Page Rep");
+      assertThat(driver.findElement(By.id("reassign-owner-hint")).getText()).isEqualTo("Page Rep (" + unit + "/B)");
+      assertThat(driver.findElement(By.id("reassign-orgUnit")).getDomAttribute("placeholder")).isEqualTo(unit + "/B");
+      type(driver, "reassign-reason", "rep1 moves to key accounts");
+      keepScreenshot(driver, "pages-reassign-candidates-en", "reassign-form");
+
+      submit(driver);
+      browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("#facts [data-fact='owner'] dd"), newOwner));
+      assertThat(driver.findElement(By.cssSelector("#facts [data-fact='orgUnit'] dd")).getText()).isEqualTo(unit + "/B");
+      assertThat(hint(driver)).as("the form is empty again").startsWith("Empty: stays if");
+      assertThat(options(driver).stream().map(o -> o.getDomAttribute("value")).toList())
+          .as("the new owner is no longer offered, the previous one is").contains("rep1").doesNotContain(newOwner);
+
+      new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
+      browser.waiting().until(ExpectedConditions.textToBe(By.id("reassign-heading"), "调整负责人"));
+      assertThat(option(driver, "rep1").getDomAttribute("label")).isEqualTo("Li Wei 李伟（HQ/East/Shanghai-1）");
+      choose(driver, "rep1");
+      assertThat(hint(driver)).isEqualTo("不填：转入 Li Wei 李伟 所属的 HQ/East/Shanghai-1");
+      keepScreenshot(driver, "pages-reassign-candidates-zh", "reassign-form");
+    }
+  }
+
+  private static List<WebElement> options(WebDriver driver) {
+    return driver.findElements(By.cssSelector("#reassign-owner-candidates option"));
+  }
+
+  private static WebElement option(WebDriver driver, String userId) {
+    return driver.findElement(By.cssSelector("#reassign-owner-candidates option[value='" + userId + "']"));
+  }
+
+  private static String hint(WebDriver driver) {
+    return driver.findElement(By.id("reassign-orgUnit-hint")).getText();
+  }
+
+  /**
+   * Picks the user as the field's suggestion list does, which fills in the user name: headless Chromium shows no
+   * datalist popup to arrow through, so the keys of the whole name are typed (the page hears the same input events).
+   */
+  private static void choose(WebDriver driver, String userId) {
+    WebElement owner = driver.findElement(By.id("reassign-owner"));
+    owner.clear();
+    owner.sendKeys(userId);
   }
 
   /** What the API answers the same reassignment, for the page's message to be compared with. */

@@ -40,7 +40,7 @@ class ReassignmentController {
   }
 
   @GetMapping("/api/opportunities/{code}/reassign")
-  @Operation(summary = "Whether the caller may reassign this open opportunity now (allowed); a page offers its reassign form only then")
+  @Operation(summary = "Whether the caller may reassign this open opportunity now (allowed) and to whom (candidates: userId, name, orgUnit, defaultOrgUnit; at most 200, candidatesTruncated beyond); a page offers its reassign form only then")
   ReassignmentPermission permission(@PathVariable String code, Actor actor) {
     return reassignments.permission(code, actor);
   }

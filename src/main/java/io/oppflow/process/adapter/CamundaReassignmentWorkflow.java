@@ -5,8 +5,11 @@ import io.oppflow.opportunity.ReassignmentWorkflow;
 import io.oppflow.organization.Role;
 import io.oppflow.process.ProcessVariables;
 import io.oppflow.process.bpmn.OpportunityManagers;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -51,6 +54,28 @@ class CamundaReassignmentWorkflow implements ReassignmentWorkflow {
   @Override
   public boolean isUser(String userId) {
     return identity.createUserQuery().userId(userId).count() > 0;
+  }
+
+  @Override
+  public Map<String, String> namesOf(Collection<String> userIds) {
+    Map<String, String> names = new LinkedHashMap<>();
+    if (userIds.isEmpty()) {
+      return names;
+    }
+    Authentication outer = identity.getCurrentAuthentication();
+    identity.clearAuthentication(); // as the system: every user, in one bounded page
+    try {
+      for (User user : identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).listPage(0, userIds.size())) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+            + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+      }
+      return names;
+    } finally {
+      if (outer != null) {
+        identity.setAuthentication(outer);
+      }
+    }
   }
 
   @Override
