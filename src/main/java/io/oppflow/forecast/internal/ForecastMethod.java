@@ -27,7 +27,8 @@ public enum ForecastMethod {
         return m;
       }
     }
-    throw new IllegalArgumentException("'" + text + "' is not a method: use weighted, historical or stage-age");
+    throw new IllegalArgumentException("'" + text + "' 不是预测方法：请用 weighted（加权法）、historical（历史法）或 stage-age（阶段停留法） / '"
+        + text + "' is not a method: use weighted, historical or stage-age");
   }
 
   String id() {

@@ -64,7 +64,8 @@ public class CamundaStageWorkflow implements StageWorkflow {
     Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(StageModel.approvalTaskId(stage)).singleResult();
     if (task == null) {
-      throw new OpportunityConflictException("The exception at stage " + stage + " is not waiting for a decision");
+      throw new OpportunityConflictException("阶段 " + stage + " 的例外不在等待审批 / The exception at stage " + stage
+          + " is not waiting for a decision");
     }
     complete(task, Variables.createVariables()
         .putValue(ProcessVariables.EXCEPTION_DECISION, approve ? ProcessVariables.DECISION_APPROVE : ProcessVariables.DECISION_REJECT)
@@ -75,7 +76,8 @@ public class CamundaStageWorkflow implements StageWorkflow {
     Task task = tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(StageModel.stageTaskId(stage)).singleResult();
     if (task == null) {
-      throw new OpportunityConflictException("The opportunity is not waiting at its " + stage + " stage task");
+      throw new OpportunityConflictException("商机不在等待其阶段 " + stage + " 的任务 / The opportunity is not waiting at its " + stage
+          + " stage task");
     }
     return task;
   }
