@@ -1,0 +1,23 @@
+package io.oppflow.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A text "中文 / English" is read back into its halves as the pages split it; any other text stays whole. */
+class MessageTests {
+
+  @Test
+  void shouldSplitABilingualTextAtTheFirstSeparatorAfterTheChinese() {
+    assertThat(Message.parse("须为 0 或更大 / must be 0 or more")).isEqualTo(new Message("须为 0 或更大", "must be 0 or more"));
+    assertThat(Message.parse(Refusals.atMost(200))).isEqualTo(new Message("最多 200 个字符", "at most 200 characters"));
+    assertThat(Message.parse(new Message("商机", "Opportunity").both()).isBilingual()).isTrue();
+  }
+
+  @Test
+  void shouldLeaveATextWithoutAChineseHalfWhole() {
+    assertThat(Message.parse("must be HQ/East / or so")).isEqualTo(new Message("must be HQ/East / or so", "must be HQ/East / or so"));
+    assertThat(Message.parse("must be positive").isBilingual()).isFalse();
+    assertThat(Message.parse(null)).isEqualTo(new Message("", ""));
+  }
+}
