@@ -23,8 +23,11 @@ public record Message(String zh, String en) {
     return new Message(t, t);
   }
 
-  /** Whether the text has a Chinese half and an English half, as {@link #both()} writes them. */
-  public boolean isBilingual() {
+  /**
+   * Whether the text has a Chinese half and an English half, as {@link #both()} writes them. Not named as a bean
+   * getter: messages are stored as JSON {@code {zh, en}} (gate records) and read back.
+   */
+  public boolean inBothLanguages() {
     return !zh.equals(en);
   }
 

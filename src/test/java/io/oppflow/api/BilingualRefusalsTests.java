@@ -87,7 +87,7 @@ class BilingualRefusalsTests {
   /** A Chinese half, then " / " and an English half with no Chinese in it, as the pages split it. */
   private static Message assertBilingual(String text) {
     Message m = Message.parse(text);
-    assertThat(m.isBilingual()).as(text).isTrue();
+    assertThat(m.inBothLanguages()).as(text).isTrue();
     assertThat(m.zh()).as(text).containsPattern("\\p{IsHan}");
     assertThat(m.en()).as(text).doesNotContainPattern("\\p{IsHan}").doesNotContain(" / ");
     return m;

@@ -97,7 +97,7 @@ final class FormRefusal {
       Message label = LABELS.getOrDefault(first.field(), new Message(first.field(), first.field()));
       boolean empty = left.test(first.field());
       detail = outcome.zh() + "：请" + (empty ? "填写" : "检查") + "「" + label.zh() + "」"
-          + (said.isBilingual() ? "（" + first.field() + "：" + said.zh() + "）" : "") + "/ " + outcome.en() + ": "
+          + (said.inBothLanguages() ? "（" + first.field() + "：" + said.zh() + "）" : "") + "/ " + outcome.en() + ": "
           + (empty ? "fill in " : "check ") + label.en() + " (" + first.field() + ": " + said.en() + ")";
     }
     InvalidRequestException inFormWords = new InvalidRequestException(detail, errors, e);
