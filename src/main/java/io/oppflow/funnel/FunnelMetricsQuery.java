@@ -35,10 +35,14 @@ class FunnelMetricsQuery {
   private static final String DWELL = "si.dwell_seconds";
 
   /**
-   * The dwell the dwell figures are over: that of intervals the engine timed. Imported history knows only when
-   * an opportunity was created and closed, not when it entered or left each stage, so its dwell is unknown.
+   * The intervals whose dwell is true history: those the engine timed, and imported ones the file dated at both
+   * ends ({@code timed}, V61). Where the import filled in a date by its rules (a stage passed at a date the file
+   * does not give, all the time in one stage), the dwell is a guess, and stays out.
    */
-  private static final String MEASURED_DWELL = "case when si.source = 'ENGINE' then si.dwell_seconds end";
+  private static final String TIMED = "(si.source = 'ENGINE' or si.timed)";
+
+  /** The dwell the dwell figures are over: that of the {@link #TIMED} intervals, null for the others. */
+  private static final String MEASURED_DWELL = "case when " + TIMED + " then si.dwell_seconds end";
 
   private static String days(String secondsAggregate) {
     return secondsAggregate + " / 86400.0";
@@ -104,14 +108,14 @@ class FunnelMetricsQuery {
       // PostgreSQL, one group: the index ix_stage_interval_funnel (V54) hands the intervals over sorted by stage and
       // dwell, so both percentiles read presorted input (PostgreSQL 16+) in the same pass that counts; no hash
       // table, no arrays, no second sort
-      sql.append(" ").append(days("avg(si.dwell_seconds) filter (where si.source = 'ENGINE')")).append(" as avg_dwell,")
-          .append(" ").append(days("percentile_cont(0.5) within group (order by si.dwell_seconds) filter (where si.source = 'ENGINE')"))
+      sql.append(" ").append(days("avg(si.dwell_seconds) filter (where " + TIMED + ")")).append(" as avg_dwell,")
+          .append(" ").append(days("percentile_cont(0.5) within group (order by si.dwell_seconds) filter (where " + TIMED + ")"))
           .append(" as median_dwell,")
-          .append(" ").append(days("percentile_cont(0.9) within group (order by si.dwell_seconds) filter (where si.source = 'ENGINE')"))
+          .append(" ").append(days("percentile_cont(0.9) within group (order by si.dwell_seconds) filter (where " + TIMED + ")"))
           .append(" as p90_dwell");
     } else if (pg) {
       sql.append(" avg(" + MEASURED_DWELL + ") as avg_seconds,")
-          .append(" array_agg(" + DWELL + ") filter (where " + DWELL + " is not null and si.source = 'ENGINE') as dwells");
+          .append(" array_agg(" + DWELL + ") filter (where " + DWELL + " is not null and " + TIMED + ") as dwells");
     } else {
       sql.append(" ").append(days("avg(" + MEASURED_DWELL + ")")).append(" as avg_dwell,")
           .append(" ").append(days("percentile_cont(0.5) within group (order by " + MEASURED_DWELL + ")")).append(" as median_dwell,")

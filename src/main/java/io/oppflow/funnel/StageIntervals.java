@@ -54,6 +54,9 @@ public class StageIntervals {
         opportunityCode, processKey, processInstanceId, activityInstanceId, stage, stageOrder, Timestamp.from(at),
         source.name(), slice(slices, "owner"), slice(slices, "org_unit"), slice(slices, "region"),
         slice(slices, "project_type"), slice(slices, "customer_type"));
+    if (processInstanceId != null && activityInstanceId != null) {
+      IntervalsOfTransaction.opened(activityInstanceId, processInstanceId, stage, at);
+    }
   }
 
   private static Object slice(Map<String, Object> row, String column) {
@@ -70,6 +73,10 @@ public class StageIntervals {
    * or the historical one an import gave it. Empty once the stage is left.
    */
   public Optional<Instant> enteredAt(String processInstanceId, String stage) {
+    Optional<Instant> openedNow = IntervalsOfTransaction.enteredAt(processInstanceId, stage);
+    if (openedNow.isPresent()) {
+      return openedNow;
+    }
     return jdbc.query("select entered_at from stage_interval where process_instance_id = ? and stage = ? and left_at is null"
         + " order by id desc", (rs, i) -> rs.getTimestamp(1).toInstant(), processInstanceId, stage).stream().findFirst();
   }
@@ -88,6 +95,7 @@ public class StageIntervals {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void left(String activityInstanceId, Instant at, boolean completed, String by) {
+    IntervalsOfTransaction.closed(activityInstanceId);
     jdbc.update("update stage_interval set left_at = ?, outcome = ?, left_by = ? where activity_instance_id = ?"
         + " and left_at is null",
         Timestamp.from(at), (completed ? StageOutcome.ADVANCED : StageOutcome.LEFT).name(), by, activityInstanceId);
@@ -109,6 +117,7 @@ public class StageIntervals {
       return;
     }
     long id = ((Number) slice(open, "id")).longValue();
+    IntervalsOfTransaction.closed(activityInstanceId);
     jdbc.update("update stage_interval set activity_instance_id = ?, left_at = ?, outcome = ?, left_by = ? where id = ?",
         activityInstanceId + "#" + id, Timestamp.from(at), StageOutcome.LEFT.name(), by, id);
     entered((String) slice(open, "opportunity_code"), processKey, (String) slice(open, "process_instance_id"),
@@ -155,13 +164,14 @@ public class StageIntervals {
   }
 
   private static final String IMPORTED_INTERVAL = "insert into stage_interval (opportunity_code, process_key,"
-      + " process_instance_id, activity_instance_id, stage, stage_order, entered_at, left_at, outcome, source, owner,"
-      + " org_unit, region, project_type, customer_type) values (?, ?, null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " process_instance_id, activity_instance_id, stage, stage_order, entered_at, left_at, outcome, source, timed,"
+      + " owner, org_unit, region, project_type, customer_type)"
+      + " values (?, ?, null, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static Object[] intervalRow(String code, String processKey, ImportedInterval i, Map<String, Object> slices) {
     return new Object[] {code, processKey, i.stage().code(), i.stage().order(),
         Timestamp.from(i.enteredAt()), i.leftAt() == null ? null : Timestamp.from(i.leftAt()),
-        i.outcome() == null ? null : i.outcome().name(), Source.IMPORT.name(), slice(slices, "owner"),
+        i.outcome() == null ? null : i.outcome().name(), Source.IMPORT.name(), i.timed(), slice(slices, "owner"),
         slice(slices, "org_unit"), slice(slices, "region"), slice(slices, "project_type"),
         slice(slices, "customer_type")};
   }
@@ -171,8 +181,12 @@ public class StageIntervals {
    *
    * @param leftAt null while it is still in the stage
    * @param outcome null while it is still in the stage
+   * @param timed whether the file dated both ends, so that its dwell is true history and counts in the funnel's
+   *     dwell figures: the entry, and the exit (or, while it is still in the stage, the entry alone: the engine
+   *     will time the exit); not where the import filled a date in by its rules
    */
-  public record ImportedInterval(StageDefinition stage, Instant enteredAt, Instant leftAt, StageOutcome outcome) {}
+  public record ImportedInterval(StageDefinition stage, Instant enteredAt, Instant leftAt, StageOutcome outcome,
+      boolean timed) {}
 
   /** A stage cancelled because the opportunity was lost was left as LOST, not otherwise. */
   @EventListener

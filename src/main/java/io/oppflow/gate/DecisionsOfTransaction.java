@@ -1,18 +1,23 @@
 package io.oppflow.gate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The gate decisions recorded in the current transaction, kept beside it, so a use case that drove the process
- * learns what the gate it caused decided without reading the record back. Forgotten when the transaction ends.
+ * learns what the gate it caused decided without reading the record back; and the opportunities opened in it, which
+ * have no record but this transaction's. Forgotten when the transaction ends.
  */
 final class DecisionsOfTransaction {
 
   private record Made(String opportunityCode, String stage, GateDecision decision) {}
+
+  private record State(List<Made> made, Set<String> opened) {}
 
   private static final Object KEY = DecisionsOfTransaction.class;
 
@@ -23,6 +28,18 @@ final class DecisionsOfTransaction {
       return;
     }
     made().add(new Made(opportunityCode, decision.verdict().stage(), decision));
+  }
+
+  /** The opportunity was opened in this transaction: no gate record of it exists but those this transaction adds. */
+  static void opened(String opportunityCode) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      state().opened().add(opportunityCode);
+    }
+  }
+
+  /** Whether every gate record of the opportunity is one of this transaction's decisions (it was opened in it). */
+  static boolean knowsAllOf(String opportunityCode) {
+    return TransactionSynchronizationManager.hasResource(KEY) && state().opened().contains(opportunityCode);
   }
 
   /** The last decision of this transaction for the gate that leaves {@code stage}, if it made one. */
@@ -44,6 +61,7 @@ final class DecisionsOfTransaction {
   static void forget(String opportunityCode) {
     if (TransactionSynchronizationManager.hasResource(KEY)) {
       made().removeIf(m -> m.opportunityCode().equals(opportunityCode));
+      state().opened().remove(opportunityCode);
     }
   }
 
@@ -61,11 +79,14 @@ final class DecisionsOfTransaction {
     return Optional.empty();
   }
 
-  @SuppressWarnings("unchecked")
   private static List<Made> made() {
-    List<Made> made = (List<Made>) TransactionSynchronizationManager.getResource(KEY);
-    if (made == null) {
-      List<Made> fresh = new ArrayList<>();
+    return state().made();
+  }
+
+  private static State state() {
+    State state = (State) TransactionSynchronizationManager.getResource(KEY);
+    if (state == null) {
+      State fresh = new State(new ArrayList<>(), new HashSet<>());
       TransactionSynchronizationManager.bindResource(KEY, fresh);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -73,8 +94,8 @@ final class DecisionsOfTransaction {
           TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
         }
       });
-      made = fresh;
+      state = fresh;
     }
-    return made;
+    return state;
   }
 }

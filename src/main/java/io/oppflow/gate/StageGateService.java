@@ -9,11 +9,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.Opportunity;
+import io.oppflow.opportunity.OpportunityOpened;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.opportunity.OpportunityView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,8 +82,17 @@ public class StageGateService {
   @Transactional(readOnly = true)
   public java.util.Optional<GateDecision> latestDecision(String opportunityCode) {
     // a decision this transaction recorded is the latest one: the opportunity's process moves one command at a time
-    return DecisionsOfTransaction.latest(opportunityCode)
-        .or(() -> records.latestOf(opportunityCode).map(this::decision));
+    java.util.Optional<GateDecision> mine = DecisionsOfTransaction.latest(opportunityCode);
+    if (mine.isPresent() || DecisionsOfTransaction.knowsAllOf(opportunityCode)) {
+      return mine;
+    }
+    return records.latestOf(opportunityCode).map(this::decision);
+  }
+
+  /** An opportunity opened in this transaction has no gate record yet: its first task's caption reads none. */
+  @EventListener
+  void on(OpportunityOpened opened) {
+    DecisionsOfTransaction.opened(opened.code());
   }
 
   private GateDecision decision(GateRecord r) {

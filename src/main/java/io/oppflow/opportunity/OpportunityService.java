@@ -19,7 +19,9 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -68,20 +70,20 @@ public class OpportunityService {
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
   public OpportunityView openForStartingProcess(NewOpportunity request, Actor actor, String processInstanceId) {
-    return open(request, actor, opened -> processInstanceId);
+    return open(request, actor, (opened, version) -> processInstanceId);
   }
 
-  private OpportunityView open(NewOpportunity request, Actor actor, Function<Opportunity, String> process) {
+  private OpportunityView open(NewOpportunity request, Actor actor,
+      BiFunction<Opportunity, StageProcessVersion, String> process) {
     String owner = request.owner() == null ? actor.userId() : request.owner();
-    String processKey = workflow.processFor(request.process());
-    if (!workflow.isStageProcess(processKey)) { // one query when it is (every create); the refusal asks which it is not
-      if (!workflow.hasProcess(processKey)) {
-        throw InvalidRequestException.of("process", Refusals.noStageProcess(processKey));
-      }
+    StageProcessVersion version = workflow.latestFor(request.process());
+    String processKey = version.key();
+    if (!version.hasStages()) {
       throw new NotAStageProcessException(processKey);
     }
-    String orgUnit = OrgUnit.checked(request.orgUnit() != null ? request.orgUnit() : directory.orgUnitOf(owner)
-        .orElseThrow(() -> InvalidRequestException.of("orgUnit", "负责人 '" + owner + "' 未归属任何组织单元，请填写组织单元 / owner '" + owner + "' has no org unit; give one")));
+    String orgUnit = OrgUnit.checked(request.orgUnit() != null ? request.orgUnit() : unitOf(owner, actor)
+        .orElseThrow(() -> InvalidRequestException.of("orgUnit", "负责人 '" + owner + "' 未归属任何组织单元，请填写组织单元 / owner '"
+            + owner + "' has no org unit; give one")));
     String code = request.code() == null ? OpportunityCodes.generate(clock) : request.code();
     if (!OpportunityCodes.isValid(code)) {
       throw InvalidRequestException.of("code", Refusals.CODE);
@@ -96,9 +98,15 @@ public class OpportunityService {
     OpportunityEntity opportunity = new OpportunityEntity(code, processKey, owner, orgUnit, clock.instant());
     opportunity.recordFacts(request.facts(), clock.instant());
     opportunities.saveAndFlush(opportunity);
-    opportunity.attachProcess(process.apply(opportunity.snapshot()));
+    events.publishEvent(new OpportunityOpened(code, opportunity.getCreatedAt()));
+    opportunity.attachProcess(process.apply(opportunity.snapshot(), version));
     opportunities.flush();
     return OpportunityView.of(opportunity.snapshot(), List.of()); // nothing is logged for it yet
+  }
+
+  /** The owner's org unit: the signed-in actor's own if their request read it already, else the directory's. */
+  private Optional<String> unitOf(String owner, Actor actor) {
+    return owner.equals(actor.userId()) && actor.orgUnit().isPresent() ? actor.orgUnit() : directory.orgUnitOf(owner);
   }
 
   /**

@@ -113,7 +113,12 @@ class StageFormActivityProcessTests {
     formKeys.addAll(List.of("stageActivities", "gateFeedback", "dealSummary"));
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
         .extracting(HistoricVariableInstance::getName).as("no form value is written with its history")
-        .doesNotContainAnyElementsOf(formKeys);
+        .doesNotContainAnyElementsOf(formKeys)
+        .as("nor the form's baseline, a working copy of the facts; the process's own variables are")
+        .doesNotContain("formBaseline").contains("owner", "orgUnit", "stageAction");
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+        .doesNotContain("formBaseline").contains("owner");
   }
 
   @Test

@@ -24,6 +24,13 @@ import java.util.Map;
  *       closed_on as won (advanced) or lost.</li>
  * </ul>
  * The dates are checked to be in stage order before (by {@link RowParser}), so the history never goes back.
+ *
+ * <p>An interval is <em>timed</em> (its dwell is true history, which the funnel's dwell figures count) when the row
+ * dates both its ends: its entry is the stage's own date (the first stage's created_on counts: an opportunity enters
+ * its first stage when it is created), and its exit is the next stage's own date, or closed_on for the stage a closed
+ * row ended in — but for a lost row only if it says where it was lost ({@code lost_at_stage}); the first stage it
+ * is otherwise put in is an assumption. The interval an open row is in is timed if its entry is dated: the engine
+ * times its exit.
  */
 public final class ImportedHistory {
 
@@ -33,9 +40,10 @@ public final class ImportedHistory {
    * @param last the index of the stage the row is in or ended in
    * @param given the entry dates the row gives, by stage index
    * @param closedAt null for an open row
+   * @param lossStageGiven whether a lost row says the stage it was lost in ({@code lost_at_stage})
    */
   static List<ImportedInterval> of(List<StageDefinition> stages, OpportunityStatus status, int last,
-      Map<Integer, Instant> given, Instant createdAt, Instant closedAt) {
+      Map<Integer, Instant> given, Instant createdAt, Instant closedAt, boolean lossStageGiven) {
     List<ImportedInterval> history = new ArrayList<>();
     if (stages.isEmpty()) {
       return history;
@@ -47,14 +55,21 @@ public final class ImportedHistory {
           .orElse(closedAt != null ? closedAt : entered[i - 1]);
     }
     for (int i = 0; i < last; i++) {
-      history.add(new ImportedInterval(stages.get(i), entered[i], entered[i + 1], StageOutcome.ADVANCED));
+      history.add(new ImportedInterval(stages.get(i), entered[i], entered[i + 1], StageOutcome.ADVANCED,
+          dated(given, i) && dated(given, i + 1)));
     }
+    boolean lastTimed = dated(given, last) && (status != OpportunityStatus.LOST || lossStageGiven);
     history.add(switch (status) {
-      case OPEN -> new ImportedInterval(stages.get(last), entered[last], null, null);
-      case WON -> new ImportedInterval(stages.get(last), entered[last], closedAt, StageOutcome.ADVANCED);
-      case LOST -> new ImportedInterval(stages.get(last), entered[last], closedAt, StageOutcome.LOST);
+      case OPEN -> new ImportedInterval(stages.get(last), entered[last], null, null, lastTimed);
+      case WON -> new ImportedInterval(stages.get(last), entered[last], closedAt, StageOutcome.ADVANCED, lastTimed);
+      case LOST -> new ImportedInterval(stages.get(last), entered[last], closedAt, StageOutcome.LOST, lastTimed);
     });
     return history;
+  }
+
+  /** Whether the row dates the entry of stage {@code i}: its own date, or created_on for the first stage. */
+  private static boolean dated(Map<Integer, Instant> given, int i) {
+    return i == 0 || given.containsKey(i);
   }
 
   private static java.util.Optional<Instant> nextGiven(Map<Integer, Instant> given, int after, int last) {

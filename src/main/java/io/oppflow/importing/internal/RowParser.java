@@ -104,7 +104,7 @@ public final class RowParser {
     };
     Map<Integer, Instant> entries = stageEntries(fields, status, last, createdOn, closedOn);
     List<ImportedInterval> history = ImportedHistory.of(stages, status, last, entries, startOf(createdOn),
-        closedOn == null ? null : startOf(closedOn));
+        closedOn == null ? null : startOf(closedOn), lostAt != null);
     Instant stageEnteredAt = status == OpportunityStatus.OPEN ? history.get(history.size() - 1).enteredAt() : null;
     Loss loss = status == OpportunityStatus.LOST ? LostReasons.toLoss(lostReason) : null;
     return ImportRow.accepted(line, new ImportedOpportunity(code, processKey, required(fields, "owner"),

@@ -34,6 +34,11 @@ public class BpmnStageCatalog implements StageCatalog {
     return latest == null ? List.of() : stages(latest);
   }
 
+  /** The stages of one deployed version (a process definition id), in stage order; empty if it has none. */
+  public List<StageDefinition> stagesOfVersion(String definitionId) {
+    return stagesByDefinition.computeIfAbsent(definitionId, this::read);
+  }
+
   @Override
   public List<StageProcess> processes() {
     return repository.createProcessDefinitionQuery().latestVersion().list().stream()
@@ -45,11 +50,11 @@ public class BpmnStageCatalog implements StageCatalog {
   }
 
   private List<StageDefinition> stages(ProcessDefinition definition) {
-    return stagesByDefinition.computeIfAbsent(definition.getId(), id -> read(definition));
+    return stagesOfVersion(definition.getId());
   }
 
-  private List<StageDefinition> read(ProcessDefinition definition) {
-    return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(SubProcess.class).stream()
+  private List<StageDefinition> read(String definitionId) {
+    return repository.getBpmnModelInstance(definitionId).getModelElementsByType(SubProcess.class).stream()
         .filter(s -> StageModel.property(s, StageModel.STAGE_CODE).isPresent())
         .map(BpmnStageCatalog::definition)
         .sorted(Comparator.comparingInt(StageDefinition::order))

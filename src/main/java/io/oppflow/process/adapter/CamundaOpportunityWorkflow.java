@@ -1,13 +1,15 @@
 package io.oppflow.process.adapter;
 
 import io.oppflow.process.ProcessVariables;
-import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageProcesses;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityWorkflow;
+import io.oppflow.opportunity.StageProcessVersion;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +19,11 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
-  private final StageCatalog stages;
+  private final BpmnStageCatalog stages;
   private final StageProcesses processes;
   private final ProcessEngineConfigurationImpl engine;
 
-  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime, StageCatalog stages,
+  CamundaOpportunityWorkflow(RepositoryService repository, RuntimeService runtime, BpmnStageCatalog stages,
       StageProcesses processes, ProcessEngineConfigurationImpl engine) {
     this.engine = engine;
     this.repository = repository;
@@ -31,29 +33,20 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   }
 
   @Override
-  public String processFor(String requested) {
-    if (requested != null && (isStageProcess(requested.strip()) || hasProcess(requested.strip()))) {
-      return requested.strip();
+  public StageProcessVersion latestFor(String requested) {
+    String key = requested == null || requested.isBlank() ? processes.resolve(null) : requested.strip();
+    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult();
+    if (latest == null) {
+      processes.resolve(key); // refuses, naming the stage processes to choose from
+      throw new IllegalStateException("'" + key + "' is not deployed but was resolved as a stage process");
     }
-    return processes.resolve(requested);
+    return new StageProcessVersion(key, latest.getId(), !stages.stagesOfVersion(latest.getId()).isEmpty());
   }
 
   @Override
-  public boolean hasProcess(String processKey) {
-    return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().count() > 0;
-  }
-
-  @Override
-  public boolean isStageProcess(String processKey) {
-    return !stages.stagesOf(processKey).isEmpty();
-  }
-
-  @Override
-  public String start(Opportunity opportunity) {
-    return runtime.startProcessInstanceByKey(opportunity.getProcessKey(), opportunity.getCode(),
-        Variables.createVariables()
-            .putValue(ProcessVariables.OWNER, opportunity.getOwner())
-            .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit()))
+  public String start(Opportunity opportunity, StageProcessVersion version) {
+    return runtime.startProcessInstanceById(version.definitionId(), opportunity.getCode(), variablesOf(opportunity))
         .getId();
   }
 
@@ -61,9 +54,7 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   public String startAt(Opportunity opportunity, String stageCode, java.time.Instant stageEnteredAt) {
     String id = runtime.createProcessInstanceByKey(opportunity.getProcessKey())
         .businessKey(opportunity.getCode())
-        .setVariables(Variables.createVariables()
-            .putValue(ProcessVariables.OWNER, opportunity.getOwner())
-            .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit()))
+        .setVariables(variablesOf(opportunity))
         .startBeforeActivity("Stage_" + stageCode)
         .execute()
         .getId();
@@ -73,5 +64,11 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
       return null;
     });
     return id;
+  }
+
+  private static VariableMap variablesOf(Opportunity opportunity) {
+    return Variables.createVariables()
+        .putValue(ProcessVariables.OWNER, opportunity.getOwner())
+        .putValue(ProcessVariables.ORG_UNIT, opportunity.getOrgUnit());
   }
 }

@@ -1,6 +1,7 @@
 package io.oppflow.process.deployment;
 
 import io.oppflow.process.bpmn.FollowGateExceptionListener;
+import io.oppflow.process.history.FormBaselineOutOfHistory;
 import io.oppflow.process.history.StageHistoryProjection;
 import io.oppflow.funnel.StageIntervals;
 import io.oppflow.gate.ActiveRules;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * {@link StageFormKeys} every deployed Camunda Form, {@link ManagerRoutingOfEarlierVersions} keeps process
  * versions deployed before the explicit manager routing offering managers' tasks to the opportunity's managers,
  * {@link StageHistoryProjection} turns stage history events into the funnel's stage intervals,
+ * {@link FormBaselineOutOfHistory} writes Camunda's history without the stage forms' baseline,
  * {@link OpportunityStartGuard} starts stage processes only for opportunities (or opens one from the start form),
  * {@link StageWorkerParseListener} remembers who completed each stage task,
  * {@link VariableWriteGuard} keeps sales users' variable writes to their tasks' form fields,
@@ -80,6 +82,9 @@ public class StageModelPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
     }
+    // Camunda's history writer comes first, as the default composite puts it, only without the form baseline
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    configuration.getCustomHistoryEventHandlers().add(0, new FormBaselineOutOfHistory());
     configuration.getCustomHistoryEventHandlers().add(new StageHistoryProjection(intervals, repository));
   }
 
