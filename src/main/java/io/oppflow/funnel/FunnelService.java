@@ -51,7 +51,8 @@ public class FunnelService {
     FunnelFilter scoped = FunnelScope.restrict(filter, actor);
     FunnelFilter resolved = scoped.withProcess(processes.resolve(scoped.process(), scoped.orgUnit(), scoped.owner()));
     if (stagesOf(resolved.process()).stream().noneMatch(s -> s.code().equals(stage))) {
-      throw InvalidRequestException.of("stage", "不是流程 " + resolved.process() + " 的阶段 / is not a stage of the process " + resolved.process());
+      throw InvalidRequestException.of("stage", "不是流程 " + resolved.process() + " 的阶段 / "
+          + "is not a stage of the process " + resolved.process());
     }
     requireGroup(grouping, group);
     return query.entries(resolved, grouping, group, stage, figure, page, size);
@@ -114,7 +115,8 @@ public class FunnelService {
   public List<StageDefinition> stagesOf(String process) {
     List<StageDefinition> stages = catalog.stagesOf(process);
     if (stages.isEmpty()) {
-      throw InvalidRequestException.of("process", "没有键为 '" + process + "' 的已部署阶段流程 / no deployed stage process has the key '" + process + "'");
+      throw InvalidRequestException.of("process", "没有键为 '" + process + "' 的已部署阶段流程 / "
+          + "no deployed stage process has the key '" + process + "'");
     }
     return stages;
   }

@@ -32,7 +32,8 @@ public class Loss {
   /** A loss with its reason; a lost-to-competitor names the competitor, "other" says what happened. */
   public static Loss of(LossReason reason, String competitor, String note) {
     if (reason == null) {
-      throw InvalidRequestException.of("reason", "请选择丢单原因：CUSTOMER_STOPPED、COMPETITOR 或 OTHER / required: CUSTOMER_STOPPED, COMPETITOR or OTHER");
+      throw InvalidRequestException.of("reason", "请选择丢单原因：CUSTOMER_STOPPED、COMPETITOR 或 OTHER / "
+          + "required: CUSTOMER_STOPPED, COMPETITOR or OTHER");
     }
     if (reason == LossReason.COMPETITOR && isBlank(competitor)) {
       throw InvalidRequestException.of("competitor", "请填写客户选择的竞争对手 / name the competitor the customer chose");

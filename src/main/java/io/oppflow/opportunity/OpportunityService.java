@@ -124,7 +124,8 @@ public class OpportunityService {
     }
     OrgUnit.checked(past.orgUnit());
     if ((past.status() == OpportunityStatus.OPEN) != (past.closedAt() == null)) {
-      throw InvalidRequestException.of("closedOn", "赢单和丢单的商机须填写，未结商机须留空 / required for won and lost opportunities, empty for open ones");
+      throw InvalidRequestException.of("closedOn", "赢单和丢单的商机须填写，未结商机须留空 / "
+          + "required for won and lost opportunities, empty for open ones");
     }
     if (past.closedAt() != null && past.closedAt().isBefore(past.createdAt())) {
       throw InvalidRequestException.of("closedOn", "不得早于创建日期 / must not be before the creation date");
@@ -134,7 +135,8 @@ public class OpportunityService {
     }
     if (past.stageEnteredAt() != null && (past.status() != OpportunityStatus.OPEN
         || past.stageEnteredAt().isBefore(past.createdAt()) || past.stageEnteredAt().isAfter(clock.instant()))) {
-      throw InvalidRequestException.of("stageEnteredOn", "只有未结商机才有，且须在创建日期与现在之间 / only an open opportunity has one, between its creation and now");
+      throw InvalidRequestException.of("stageEnteredOn", "只有未结商机才有，且须在创建日期与现在之间 / "
+          + "only an open opportunity has one, between its creation and now");
     }
     if (past.lostAtStage() != null && past.status() != OpportunityStatus.LOST) {
       throw InvalidRequestException.of("lostAtStage", "只有丢单的商机才有丢单阶段 / only lost opportunities have one");
@@ -186,7 +188,8 @@ public class OpportunityService {
     for (ImportedOpportunity o : past) {
       checkImport(o);
       if (o.status() == OpportunityStatus.OPEN) {
-        throw InvalidRequestException.of("status", o.code() + " 是未结商机：其流程由 recordImported 启动 / " + o.code() + " is open: its process starts in recordImported");
+        throw InvalidRequestException.of("status", o.code() + " 是未结商机：其流程由 recordImported 启动 / "
+            + o.code() + " is open: its process starts in recordImported");
       }
     }
     Set<String> taken = importedRows.existing(past.stream().map(ImportedOpportunity::code).toList());
@@ -278,7 +281,8 @@ public class OpportunityService {
       throw new OpportunityClosedException(code, o.getStatus());
     }
     if (activity.type() == null) {
-      throw InvalidRequestException.of("type", "请选择活动类型：VISIT、CALL、MEETING、DEMO、PROPOSAL 或 OTHER / required: VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
+      throw InvalidRequestException.of("type", "请选择活动类型：VISIT、CALL、MEETING、DEMO、PROPOSAL 或 OTHER / "
+          + "required: VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
     }
     if (activity.date() == null || activity.date().isAfter(java.time.LocalDate.now(clock))) {
       throw InvalidRequestException.of("date", "请填写活动日期，且不能是将来的日期：记录已做的事 / required, and not in the future: log what was done");

@@ -119,7 +119,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     } else if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       body = validation(List.of(new FieldError(path(m), "类型不对 / has the wrong type")));
     } else {
-      body = problem(HttpStatus.BAD_REQUEST, "Unreadable request", "请求体缺失或不是有效的 JSON / The request body is missing or is not valid JSON");
+      body = problem(HttpStatus.BAD_REQUEST, "Unreadable request", "请求体缺失或不是有效的 JSON / "
+          + "The request body is missing or is not valid JSON");
     }
     return ResponseEntity.badRequest().body(body);
   }

@@ -91,7 +91,8 @@ public class StageProgression {
 
   private static Opportunity open(Opportunity o) {
     if (!o.isOpen()) {
-      throw new OpportunityConflictException("商机 " + o.getCode() + " 已结束（" + o.getStatus() + "） / Opportunity " + o.getCode() + " is " + o.getStatus());
+      throw new OpportunityConflictException("商机 " + o.getCode() + " 已结束（" + o.getStatus() + "） / "
+          + "Opportunity " + o.getCode() + " is " + o.getStatus());
     }
     return o;
   }

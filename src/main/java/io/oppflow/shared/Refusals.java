@@ -1,8 +1,8 @@
 package io.oppflow.shared;
 
 /**
- * The words of refusals several modules give (mostly field messages), once, in the form "中文 / English" every refusal of a field uses
- * (see {@link Message#both()}), so that a user reads the same words whichever door refused.
+ * The words of refusals several modules give (mostly field messages), once, in the form "中文 / English" every
+ * refusal of a field uses (see {@link Message#both()}), so that a user reads the same words whichever door refused.
  */
 public final class Refusals {
 

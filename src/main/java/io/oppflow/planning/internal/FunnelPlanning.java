@@ -71,7 +71,8 @@ public class FunnelPlanning {
     }
     var ideal = ideals.find(orgUnit, period.label(), process);
     BigDecimal target = revenue != null ? revenue : ideal.map(IdealFunnel::targetRevenue)
-        .orElseThrow(() -> InvalidRequestException.of("revenue", "该期间未设定理想漏斗时须填写收入目标 / is required when no ideal funnel is planned for the period"));
+        .orElseThrow(() -> InvalidRequestException.of("revenue", "该期间未设定理想漏斗时须填写收入目标 / "
+            + "is required when no ideal funnel is planned for the period"));
     List<FunnelTargets.StageNeed> conversions;
     BigDecimal dealSize;
     String measuredOver = null;
@@ -93,7 +94,8 @@ public class FunnelPlanning {
       dealSize = measured.wonAmount().divide(BigDecimal.valueOf(measured.won()), 2, RoundingMode.HALF_UP);
       conversions = measured.stages().stream().map(s -> {
         if (s.advanced() == 0) {
-          throw new FunnelCalculationException("阶段 " + s.stage() + " 在 " + last.label() + " 没有升迁 / Stage " + s.stage() + " converted nothing in "
+          throw new FunnelCalculationException("阶段 " + s.stage() + " 在 " + last.label() + " 没有升迁 / "
+              + "Stage " + s.stage() + " converted nothing in "
               + last.label());
         }
         return new FunnelTargets.StageNeed(s.stage(), s.name(),

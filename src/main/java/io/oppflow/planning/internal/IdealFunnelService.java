@@ -83,7 +83,8 @@ public class IdealFunnelService {
       }
       if (t != null && (t.targetConversion() == null || t.targetConversion().signum() <= 0
           || t.targetConversion().compareTo(BigDecimal.ONE) > 0 || t.targetConversion().scale() > 4)) {
-        errors.add(new FieldError(field + ".targetConversion", "须为大于 0、不大于 1 的小数，最多 4 位小数 / must be a fraction in (0, 1] with at most 4 decimals"));
+        errors.add(new FieldError(field + ".targetConversion", "须为大于 0、不大于 1 的小数，最多 4 位小数 / "
+            + "must be a fraction in (0, 1] with at most 4 decimals"));
       }
     }
     stages.stream().filter(s -> !seen.contains(s.code())).findFirst().ifPresent(missing ->

@@ -113,7 +113,8 @@ public class StageFormActivity {
     try {
       return ActivityType.valueOf(value.toString().strip());
     } catch (IllegalArgumentException e) {
-      throw InvalidRequestException.of("type", "须为 VISIT、CALL、MEETING、DEMO、PROPOSAL 或 OTHER / must be VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
+      throw InvalidRequestException.of("type", "须为 VISIT、CALL、MEETING、DEMO、PROPOSAL 或 OTHER / "
+          + "must be VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
     }
   }
 
