@@ -23,7 +23,8 @@ public enum FunnelFigure {
   /** The figure named in the API ({@code entered}, {@code advanced}, {@code lost}, {@code open}). */
   public static FunnelFigure parse(String figure) {
     return Arrays.stream(values()).filter(f -> f.apiName().equals(figure)).findFirst()
-        .orElseThrow(() -> InvalidRequestException.of("figure", "must be one of entered, advanced, lost, open"));
+        .orElseThrow(() -> InvalidRequestException.of("figure", "须为 entered、advanced、lost 或 open 之一 / "
+            + "must be one of entered, advanced, lost, open"));
   }
 
   public String apiName() {

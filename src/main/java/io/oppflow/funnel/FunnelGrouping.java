@@ -33,7 +33,8 @@ public enum FunnelGrouping {
     }
     return Arrays.stream(values()).filter(g -> g != NONE && g.apiName().equals(groupBy)).findFirst()
         .orElseThrow(() -> InvalidRequestException.of("groupBy",
-            "must be one of owner, orgUnit, region, projectType, customerType, year, quarter, month"));
+            "须为 owner、orgUnit、region、projectType、customerType、year、quarter 或 month 之一 / "
+            + "must be one of owner, orgUnit, region, projectType, customerType, year, quarter, month"));
   }
 
   public String apiName() {
@@ -75,7 +76,8 @@ public enum FunnelGrouping {
   /** 2027 → 2027, 2027-Q1 → 202701, 2027-03 → 202703: the number {@link #keyExpression} computes. */
   private static Integer periodKey(String label, String pattern) {
     if (label == null || !label.matches(pattern)) {
-      throw InvalidRequestException.of("group", "is not a period of the grouping, such as 2027, 2027-Q1 or 2027-03");
+      throw InvalidRequestException.of("group", "不是该分组的期间，如 2027、2027-Q1 或 2027-03 / "
+          + "is not a period of the grouping, such as 2027, 2027-Q1 or 2027-03");
     }
     return Integer.valueOf(label.replace("-Q", "0").replace("-", ""));
   }

@@ -35,7 +35,8 @@ public final class FunnelScope {
     if (actor.has(Role.MANAGER) && actor.orgUnit().map(u -> OrgUnit.covers(u, orgUnit)).orElse(false)) {
       return;
     }
-    throw new ForbiddenException("Only a manager of " + orgUnit + " (or above), experts and sales-ops may read it");
+    throw new ForbiddenException("只有 " + orgUnit + " 的经理（或上级）、专家和销售运营可以查看 / Only a manager of " + orgUnit
+        + " (or above), experts and sales-ops may read it");
   }
 
   /** Whether {@code orgUnit} is {@code unit} or below it, segment by segment. */

@@ -51,7 +51,8 @@ public class FunnelService {
     FunnelFilter scoped = FunnelScope.restrict(filter, actor);
     FunnelFilter resolved = scoped.withProcess(processes.resolve(scoped.process(), scoped.orgUnit(), scoped.owner()));
     if (stagesOf(resolved.process()).stream().noneMatch(s -> s.code().equals(stage))) {
-      throw InvalidRequestException.of("stage", "is not a stage of the process " + resolved.process());
+      throw InvalidRequestException.of("stage", "不是流程 " + resolved.process() + " 的阶段 / "
+          + "is not a stage of the process " + resolved.process());
     }
     requireGroup(grouping, group);
     return query.entries(resolved, grouping, group, stage, figure, page, size);
@@ -65,7 +66,7 @@ public class FunnelService {
   public FunnelOutcomes outcomes(FunnelFilter filter, FunnelGrouping grouping, String group, String status, int page,
       int size, Actor actor) {
     if (status == null || !List.of("WON", "LOST", "OPEN").contains(status.toUpperCase(java.util.Locale.ROOT))) {
-      throw InvalidRequestException.of("status", "must be one of WON, LOST, OPEN");
+      throw InvalidRequestException.of("status", "须为 WON（赢单）、LOST（丢单）或 OPEN（未结） / must be one of WON, LOST, OPEN");
     }
     FunnelFilter scoped = FunnelScope.restrict(filter, actor);
     FunnelFilter resolved = scoped.withProcess(processes.resolve(scoped.process(), scoped.orgUnit(), scoped.owner()));
@@ -76,7 +77,8 @@ public class FunnelService {
 
   private static void requireGroup(FunnelGrouping grouping, String group) {
     if (grouping != FunnelGrouping.NONE && group == null) {
-      throw InvalidRequestException.of("group", "is needed with groupBy: the key of the group, as GET /api/funnel labels it");
+      throw InvalidRequestException.of("group", "使用 groupBy 时须填写：分组的键，与 GET /api/funnel 所标的一致 / "
+          + "is needed with groupBy: the key of the group, as GET /api/funnel labels it");
     }
   }
 
@@ -113,7 +115,8 @@ public class FunnelService {
   public List<StageDefinition> stagesOf(String process) {
     List<StageDefinition> stages = catalog.stagesOf(process);
     if (stages.isEmpty()) {
-      throw InvalidRequestException.of("process", "no deployed stage process has the key '" + process + "'");
+      throw InvalidRequestException.of("process", "没有键为 '" + process + "' 的已部署阶段流程 / "
+          + "no deployed stage process has the key '" + process + "'");
     }
     return stages;
   }

@@ -57,7 +57,7 @@ public enum OwnerAt {
     return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "entry" -> ENTRY;
       case "current" -> CURRENT;
-      default -> throw InvalidRequestException.of("ownerAt", "must be entry or current");
+      default -> throw InvalidRequestException.of("ownerAt", "须为 entry（阶段进入时的负责人）或 current（当前负责人） / must be entry or current");
     };
   }
 }

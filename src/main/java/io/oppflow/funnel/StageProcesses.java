@@ -59,15 +59,17 @@ public class StageProcesses {
     if (requested != null && !requested.isBlank()) {
       String key = requested.strip();
       if (!keys.contains(key)) {
-        throw choose(keys, "no deployed stage process has the key '" + key + "'; choose one of " + keys);
+        throw choose(keys, "没有键为 '" + key + "' 的已部署阶段流程，请从 " + keys + " 中选择 / "
+            + "no deployed stage process has the key '" + key + "'; choose one of " + keys);
       }
       return key;
     }
     if (keys.size() == 1) {
       return keys.get(0);
     }
-    throw choose(keys, keys.isEmpty() ? "no stage process is deployed"
-        : "required: " + keys.size() + " stage processes are deployed; choose one of " + keys);
+    throw choose(keys, keys.isEmpty() ? "尚未部署任何阶段流程 / no stage process is deployed"
+        : "请选择阶段流程：已部署 " + keys.size() + " 个，请从 " + keys + " 中选择一个 / required: " + keys.size()
+            + " stage processes are deployed; choose one of " + keys);
   }
 
   /**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.organization.Actor;
+import io.oppflow.shared.Refusals;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -48,11 +49,12 @@ public class GateExceptionService {
   public GateExceptionView request(String opportunityCode, String stage, String requestedBy, String reason) {
     requireReason("exceptionReason", reason);
     GateRecord last = records.latestOf(opportunityCode, stage)
-        .orElseThrow(() -> new GateExceptionStateException("Ask for the advance first: the " + stage
-            + " gate has not been evaluated for " + opportunityCode));
+        .orElseThrow(() -> new GateExceptionStateException("请先申请推进：" + opportunityCode + " 的 " + stage
+            + " 阶段关卡尚未评估 / Ask for the advance first: the " + stage + " gate has not been evaluated for " + opportunityCode));
     if (last.getVerdict() != Verdict.FAILED) {
-      throw new GateExceptionStateException("The last " + stage + " gate of " + opportunityCode + " did not fail ("
-          + last.getVerdict() + "): there is nothing to except");
+      throw new GateExceptionStateException(opportunityCode + " 最近一次 " + stage + " 阶段关卡未失败（" + last.getVerdict()
+          + "）：无需例外 / The last " + stage + " gate of " + opportunityCode + " did not fail (" + last.getVerdict()
+          + "): there is nothing to except");
     }
     return view(exceptions.save(new GateException(last, requestedBy, reason.strip(), clock.instant())));
   }
@@ -132,10 +134,10 @@ public class GateExceptionService {
 
   private static void requireReason(String field, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw InvalidRequestException.of(field, "a reason is required");
+      throw InvalidRequestException.of(field, "请填写理由 / a reason is required");
     }
     if (reason.length() > 2000) {
-      throw InvalidRequestException.of(field, "at most 2000 characters");
+      throw InvalidRequestException.of(field, Refusals.atMost(2000));
     }
   }
 

@@ -19,7 +19,8 @@ public record ChangePrecondition(Long version, String expectedStage) {
    */
   public static ChangePrecondition of(String ifMatch, String expectedStage) {
     if (expectedStage != null && expectedStage.isBlank()) {
-      throw InvalidRequestException.of("expectedStage", "name the stage you saw, such as TARGET, or leave it out");
+      throw InvalidRequestException.of("expectedStage", "请填写您看到的阶段（如 TARGET），或不填 / "
+          + "name the stage you saw, such as TARGET, or leave it out");
     }
     return new ChangePrecondition(versionOf(ifMatch), expectedStage == null ? null : expectedStage.strip());
   }
@@ -33,7 +34,7 @@ public record ChangePrecondition(Long version, String expectedStage) {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw InvalidRequestException.of("If-Match", "must be an ETag from GET, such as \"3\"");
+      throw InvalidRequestException.of("If-Match", "须为 GET 返回的 ETag，如 \"3\" / must be an ETag from GET, such as \"3\"");
     }
   }
 

@@ -6,6 +6,7 @@ import io.oppflow.shared.ConflictException;
 public class OpportunityClosedException extends ConflictException {
 
   public OpportunityClosedException(String code, OpportunityStatus status) {
-    super("Opportunity " + code + " is " + status + " and can no longer change");
+    super("商机 " + code + " 已结束（" + status + "），不能再修改 / Opportunity " + code + " is " + status
+        + " and can no longer change");
   }
 }

@@ -21,7 +21,7 @@ public record OpportunityFacts(
     ProjectType projectType,
     @Size(max = 100) String region,
     @PositiveOrZero BigDecimal amount,
-    @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
+    @Pattern(regexp = "[A-Z]{3}", message = "须为 ISO 4217 货币代码，如 CNY / must be an ISO 4217 code such as CNY") String currency,
     LocalDate expectedCloseDate,
     @Size(max = 4000) String needs,
     Boolean needConfirmed,

@@ -6,6 +6,6 @@ import io.oppflow.shared.NotFoundException;
 public class OpportunityNotFoundException extends NotFoundException {
 
   public OpportunityNotFoundException(String code) {
-    super("Opportunity not found", "No opportunity with code " + code);
+    super("Opportunity not found", "没有编号为 " + code + " 的商机 / No opportunity with code " + code);
   }
 }

@@ -12,6 +12,7 @@ public class OpportunityPreconditionFailedException extends ProblemException {
     super(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
         "商机 " + code + " 已被修改（版本 " + current + "，请求基于 " + expected + "）/ Opportunity " + code
             + " was changed meanwhile (version " + current + ", If-Match had " + expected + "); read it again",
-        List.of(new FieldError("If-Match", "expected version " + expected + ", current " + current)), null);
+        List.of(new FieldError("If-Match", "请求基于版本 " + expected + "，当前版本 " + current
+            + " / expected version " + expected + ", current " + current)), null);
   }
 }

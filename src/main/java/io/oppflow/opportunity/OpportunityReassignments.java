@@ -76,7 +76,8 @@ public class OpportunityReassignments {
       throw new OpportunityClosedException(code, o.getStatus());
     }
     if (owner.equals(o.getOwner()) && target.equals(o.getOrgUnit())) {
-      throw new OpportunityConflictException("Opportunity " + code + " is already owned by " + owner + " in " + target);
+      throw new OpportunityConflictException("商机 " + code + " 的负责人已是 " + target + " 的 " + owner + " / Opportunity "
+          + code + " is already owned by " + owner + " in " + target);
     }
     return move(o, owner, target, reason, actor, null);
   }

@@ -2,6 +2,7 @@ package io.oppflow.opportunity;
 
 import io.oppflow.organization.OrgUnit;
 import io.oppflow.shared.FieldError;
+import io.oppflow.shared.Refusals;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
@@ -81,17 +82,18 @@ public class OpportunityService {
       throw new NotAStageProcessException(processKey);
     }
     String orgUnit = OrgUnit.checked(request.orgUnit() != null ? request.orgUnit() : unitOf(owner, actor)
-        .orElseThrow(() -> InvalidRequestException.of("orgUnit", "owner '" + owner + "' has no org unit; give one")));
+        .orElseThrow(() -> InvalidRequestException.of("orgUnit", "负责人 '" + owner + "' 未归属任何组织单元，请填写组织单元 / owner '"
+            + owner + "' has no org unit; give one")));
     String code = request.code() == null ? OpportunityCodes.generate(clock) : request.code();
     if (!OpportunityCodes.isValid(code)) {
-      throw InvalidRequestException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
+      throw InvalidRequestException.of("code", Refusals.CODE);
     }
     if (!OpportunityAccess.canOpen(actor, owner, orgUnit)) {
       throw new OpportunityAccessDeniedException(code, actor.userId());
     }
     validate(request.facts());
     if (opportunities.existsByCode(code)) {
-      throw new OpportunityConflictException("An opportunity with code " + code + " already exists");
+      throw new OpportunityConflictException("编号为 " + code + " 的商机已存在 / An opportunity with code " + code + " already exists");
     }
     OpportunityEntity opportunity = new OpportunityEntity(code, processKey, owner, orgUnit, clock.instant());
     opportunity.recordFacts(request.facts(), clock.instant());
@@ -115,27 +117,29 @@ public class OpportunityService {
    */
   public void checkImport(ImportedOpportunity past) {
     if (!OpportunityCodes.isValid(past.code())) {
-      throw InvalidRequestException.of("code", "must be 2-64 letters, digits, '.', '_' or '-'");
+      throw InvalidRequestException.of("code", Refusals.CODE);
     }
     if (past.owner() == null || past.owner().isBlank() || past.owner().length() > 64) {
-      throw InvalidRequestException.of("owner", "required, at most 64 characters");
+      throw InvalidRequestException.of("owner", "请填写负责人，最多 64 个字符 / required, at most 64 characters");
     }
     OrgUnit.checked(past.orgUnit());
     if ((past.status() == OpportunityStatus.OPEN) != (past.closedAt() == null)) {
-      throw InvalidRequestException.of("closedOn", "required for won and lost opportunities, empty for open ones");
+      throw InvalidRequestException.of("closedOn", "赢单和丢单的商机须填写，未结商机须留空 / "
+          + "required for won and lost opportunities, empty for open ones");
     }
     if (past.closedAt() != null && past.closedAt().isBefore(past.createdAt())) {
-      throw InvalidRequestException.of("closedOn", "must not be before the creation date");
+      throw InvalidRequestException.of("closedOn", "不得早于创建日期 / must not be before the creation date");
     }
     if ((past.status() == OpportunityStatus.LOST) != (past.loss() != null)) {
-      throw InvalidRequestException.of("lostReason", "only lost opportunities have a loss");
+      throw InvalidRequestException.of("lostReason", "只有丢单的商机才有丢单原因 / only lost opportunities have a loss");
     }
     if (past.stageEnteredAt() != null && (past.status() != OpportunityStatus.OPEN
         || past.stageEnteredAt().isBefore(past.createdAt()) || past.stageEnteredAt().isAfter(clock.instant()))) {
-      throw InvalidRequestException.of("stageEnteredOn", "only an open opportunity has one, between its creation and now");
+      throw InvalidRequestException.of("stageEnteredOn", "只有未结商机才有，且须在创建日期与现在之间 / "
+          + "only an open opportunity has one, between its creation and now");
     }
     if (past.lostAtStage() != null && past.status() != OpportunityStatus.LOST) {
-      throw InvalidRequestException.of("lostAtStage", "only lost opportunities have one");
+      throw InvalidRequestException.of("lostAtStage", "只有丢单的商机才有丢单阶段 / only lost opportunities have one");
     }
     validate(past.facts());
   }
@@ -157,7 +161,7 @@ public class OpportunityService {
       return false;
     }
     if (past.status() == OpportunityStatus.OPEN && past.stage() == null) {
-      throw InvalidRequestException.of("stage", "an open opportunity is in a stage");
+      throw InvalidRequestException.of("stage", "未结商机须处于某个阶段 / an open opportunity is in a stage");
     }
     OpportunityEntity opportunity = OpportunityEntity.imported(past);
     opportunities.saveAndFlush(opportunity);
@@ -185,7 +189,8 @@ public class OpportunityService {
     for (ImportedOpportunity o : past) {
       checkImport(o);
       if (o.status() == OpportunityStatus.OPEN) {
-        throw InvalidRequestException.of("status", o.code() + " is open: its process starts in recordImported");
+        throw InvalidRequestException.of("status", o.code() + " 是未结商机：其流程由 recordImported 启动 / "
+            + o.code() + " is open: its process starts in recordImported");
       }
     }
     Set<String> taken = importedRows.existing(past.stream().map(ImportedOpportunity::code).toList());
@@ -235,7 +240,8 @@ public class OpportunityService {
       Long expectedVersion, Actor actor) {
     OpportunityEntity o = changeable(code, actor);
     if (expectedVersion != null && expectedVersion != o.getVersion()) {
-      throw new OpportunityConflictException("Opportunity " + code + " was changed meanwhile (version "
+      throw new OpportunityConflictException("商机 " + code + " 已被修改（版本 " + o.getVersion() + "，您的是 "
+          + expectedVersion + "），请重新读取 / Opportunity " + code + " was changed meanwhile (version "
           + o.getVersion() + ", you had " + expectedVersion + "); read it again");
     }
     OpportunityFacts facts = change.apply(o.snapshot());
@@ -276,20 +282,21 @@ public class OpportunityService {
       throw new OpportunityClosedException(code, o.getStatus());
     }
     if (activity.type() == null) {
-      throw InvalidRequestException.of("type", "required: VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
+      throw InvalidRequestException.of("type", "请选择活动类型：VISIT、CALL、MEETING、DEMO、PROPOSAL 或 OTHER / "
+          + "required: VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
     }
     if (activity.date() == null || activity.date().isAfter(java.time.LocalDate.now(clock))) {
-      throw InvalidRequestException.of("date", "required, and not in the future: log what was done");
+      throw InvalidRequestException.of("date", "请填写活动日期，且不能是将来的日期：记录已做的事 / required, and not in the future: log what was done");
     }
     if (activity.contact() != null && activity.contact().length() > 200) {
-      throw InvalidRequestException.of("contact", "at most 200 characters");
+      throw InvalidRequestException.of("contact", Refusals.atMost(200));
     }
     if (activity.note() != null && activity.note().length() > 2000) {
-      throw InvalidRequestException.of("note", "at most 2000 characters");
+      throw InvalidRequestException.of("note", Refusals.atMost(2000));
     }
     String contact = activity.contact() == null || activity.contact().isBlank() ? null : activity.contact().strip();
     if (activity.contactDecides() && contact == null) {
-      throw InvalidRequestException.of("contact", "name the decision maker you met");
+      throw InvalidRequestException.of("contact", "请填写您见到的决策人 / name the decision maker you met");
     }
     ActivityView logged = ActivityView.of(activities.save(new ActivityEntity(code, activity.type(), activity.date(),
         contact, activity.note(), activity.contactDecides(), o.getStage(), actor.userId(), clock.instant())).snapshot());

@@ -23,7 +23,9 @@ public record OrgUnit(String path) {
   /** Besides letters, marks and digits, what a segment may hold: spaces inside it and common punctuation. */
   private static final String PUNCTUATION = " -_.,&'()+#@:!?·（）、—’";
   /** What a refused path is told, in the errors of a 400 naming {@code orgUnit}. */
-  public static final String RULE = "must be a path of segments joined by '/', such as HQ/East Coast/Shanghai-1 or "
+  public static final String RULE = "须为以 '/' 连接的各级组织名，如 HQ/East Coast/Shanghai-1 或总部/华东/上海一部：每一级不能为空，"
+      + "可含文字、数字、空格及 . , - _ & ' ( ) + # @ : ! ?，最多 " + MAX_LENGTH + " 个字符 / "
+      + "must be a path of segments joined by '/', such as HQ/East Coast/Shanghai-1 or "
       + "总部/华东/上海一部: no empty segment, letters, digits, spaces and . , - _ & ' ( ) + # @ : ! ? in a segment, "
       + "at most " + MAX_LENGTH + " characters";
   /** The escape character of {@link #belowPattern()}. */

@@ -25,6 +25,9 @@ import org.springframework.web.ErrorResponse;
  */
 final class Failures {
 
+  /** A duplicate or a broken reference, refused by a database constraint. */
+  static final String COLLIDES = "与已有数据冲突（如编码已被使用） / The change collides with existing data (e.g. a code in use)";
+
   private Failures() {}
 
   static Optional<Failure> classify(Throwable thrown) {
@@ -97,7 +100,7 @@ final class Failures {
         }
         if (s.getSQLState().startsWith("23")) {
           return Optional.of(Failure.of(HttpStatus.CONFLICT, "Conflict",
-              "与已有数据冲突（如编码已被使用）/ The change collides with existing data (e.g. a code in use)"));
+              COLLIDES));
         }
       }
     }
@@ -114,7 +117,8 @@ final class Failures {
     }
     if (t instanceof ConcurrencyFailureException || t instanceof OptimisticLockingException) {
       return Failure.of(HttpStatus.CONFLICT, "Concurrent change",
-          "Someone else changed this opportunity at the same time; read it again and retry");
+          "有人同时修改了此商机，请重新读取后重试 / "
+              + "Someone else changed this opportunity at the same time; read it again and retry");
     }
     return null;
   }

@@ -40,7 +40,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
     return validation(List.of(new FieldError(e.getName(),
-        "'" + e.getValue() + "' is not an accepted value")));
+        "'" + e.getValue() + "' 不是可接受的值 / '" + e.getValue() + "' is not an accepted value")));
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
@@ -48,7 +48,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
     // a value too long or a NUL byte is the client's (400); a duplicate is a conflict (409)
     return respond(Failures.classify(e).orElse(Failure.of(HttpStatus.CONFLICT, "Conflict",
-        "The change collides with existing data (e.g. a code in use)")));
+        Failures.COLLIDES)));
   }
 
   /** A multipart body that cannot be parsed (no boundary, cut off): the client's mistake, never a 500. */
@@ -63,7 +63,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PropertyReferenceException.class)
   ProblemDetail unknownSort(PropertyReferenceException e) {
     return validation(List.of(new FieldError("sort",
-        "'" + e.getPropertyName() + "' is not a property to sort by")));
+        "'" + e.getPropertyName() + "' 不是可排序的属性 / '" + e.getPropertyName() + "' is not a property to sort by")));
   }
 
   /** A broken multipart body (no boundary, cut short): the client's error. Too large stays 413 (the base class). */
@@ -81,7 +81,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
     log.error("Unexpected error", e);
     return ResponseEntity.internalServerError()
-        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred; it has been logged"));
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", EngineRestErrors.UNEXPECTED));
   }
 
   /** A refusal with a 5xx status (a rule that failed to evaluate) is logged with its cause. */
@@ -113,13 +113,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail body;
     if (e.getCause() instanceof UnrecognizedPropertyException u) {
-      body = validation(List.of(new FieldError(path(u), "is not a known field")));
+      body = validation(List.of(new FieldError(path(u), "不是已知字段 / is not a known field")));
     } else if (e.getCause() instanceof InvalidFormatException f) {
-      body = validation(List.of(new FieldError(path(f), "'" + f.getValue() + "' is not accepted")));
+      body = validation(List.of(new FieldError(path(f), "'" + f.getValue() + "' 不被接受 / '" + f.getValue() + "' is not accepted")));
     } else if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      body = validation(List.of(new FieldError(path(m), "has the wrong type")));
+      body = validation(List.of(new FieldError(path(m), "类型不对 / has the wrong type")));
     } else {
-      body = problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is missing or is not valid JSON");
+      body = problem(HttpStatus.BAD_REQUEST, "Unreadable request", "请求体缺失或不是有效的 JSON / "
+          + "The request body is missing or is not valid JSON");
     }
     return ResponseEntity.badRequest().body(body);
   }

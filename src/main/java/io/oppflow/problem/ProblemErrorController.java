@@ -44,8 +44,8 @@ class ProblemErrorController implements ErrorController {
     if (thrown != null && status.is2xxSuccessful()) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
-    String detail = status.is5xxServerError() ? "An unexpected error occurred; it has been logged"
-        : status == HttpStatus.NOT_FOUND ? "No such resource" : status.getReasonPhrase();
+    String detail = status.is5xxServerError() ? EngineRestErrors.UNEXPECTED
+        : status == HttpStatus.NOT_FOUND ? "没有此资源 / No such resource" : status.getReasonPhrase();
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(status.getReasonPhrase());
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);

@@ -109,7 +109,7 @@ public class StageFormFields {
       return json.treeToValue(tree, OpportunityFacts.class);
     } catch (Exception e) {
       throw new InvalidRequestException(changed.keySet().stream()
-          .map(k -> new FieldError(k, "value not accepted: " + changed.get(k)))
+          .map(k -> new FieldError(k, "值不被接受：" + changed.get(k) + " / value not accepted: " + changed.get(k)))
           .toList());
     }
   }

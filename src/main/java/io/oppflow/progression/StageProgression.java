@@ -12,6 +12,7 @@ import io.oppflow.opportunity.OpportunityConflictException;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.opportunity.OpportunityView;
 import io.oppflow.organization.Actor;
+import io.oppflow.shared.Refusals;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,7 +83,7 @@ public class StageProgression {
     opportunities.decidableBy(exception.opportunityCode(), actor);
     if (exception.status() != GateExceptionStatus.PENDING
         || exceptions.pendingIn(exception.processInstanceId()).id() != exception.id()) {
-      throw new OpportunityConflictException("Exception " + id + " was already " + exception.status());
+      throw new OpportunityConflictException(Refusals.exceptionDecided(id, exception.status()));
     }
     workflow.decideException(exception.processInstanceId(), exception.stage(), approve, reason, actor);
     return exceptions.get(id);
@@ -90,7 +91,8 @@ public class StageProgression {
 
   private static Opportunity open(Opportunity o) {
     if (!o.isOpen()) {
-      throw new OpportunityConflictException("Opportunity " + o.getCode() + " is " + o.getStatus());
+      throw new OpportunityConflictException("商机 " + o.getCode() + " 已结束（" + o.getStatus() + "） / "
+          + "Opportunity " + o.getCode() + " is " + o.getStatus());
     }
     return o;
   }

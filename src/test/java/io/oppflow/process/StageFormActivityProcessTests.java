@@ -166,7 +166,8 @@ class StageFormActivityProcessTests {
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     String message = refused.json().path("message").asText();
-    assertThat(message).startsWith("未完成：请填写「丢单原因」/ Not completed: fill in Loss reason (lossReason: ")
+    assertThat(message).isEqualTo("未完成：请填写「丢单原因」（lossReason：请选择丢单原因：CUSTOMER_STOPPED、COMPETITOR 或 OTHER）"
+            + "/ Not completed: fill in Loss reason (lossReason: required: CUSTOMER_STOPPED, COMPETITOR or OTHER)")
         .doesNotContain("ENGINE-").doesNotContain("FieldError").doesNotContain("Exception");
     assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("lossReason");
     assertThat(instance).isWaitingAt("Task_TARGET");
@@ -183,7 +184,8 @@ class StageFormActivityProcessTests {
         + "\"stageAction\": {\"value\": \"LOSE\"}, \"lossReason\": {\"value\": \"COMPETITOR\"}}}");
     assertThat(submitted.status()).isEqualTo(400);
     assertThat(submitted.json().path("message").asText())
-        .startsWith("未完成：请填写「竞争对手」/ Not completed: fill in Competitor (lossCompetitor: ");
+        .isEqualTo("未完成：请填写「竞争对手」（lossCompetitor：请填写客户选择的竞争对手）"
+            + "/ Not completed: fill in Competitor (lossCompetitor: name the competitor the customer chose)");
 
     // with the reason, /complete loses the deal as the form does
     assertThat(rep1().post("/engine-rest/task/" + taskId + "/complete", "{\"variables\": {"
@@ -200,7 +202,8 @@ class StageFormActivityProcessTests {
 
     assertThatThrownBy(() -> forms.submitTaskForm(taskId, Map.of("activityType", "MEETING",
         "activityDecisionMaker", true, "stageAction", "ADVANCE")))
-        .hasMessageContaining("未完成：请填写「联系人」/ Not completed: fill in Contact (activityContact: ");
+        .hasMessageContaining("未完成：请填写「联系人」（activityContact：请填写您见到的决策人）"
+            + "/ Not completed: fill in Contact (activityContact: name the decision maker you met)");
     assertThat(instance).isWaitingAt("Task_TARGET");
     assertThat(rep1().get("/api/opportunities/" + instance.getBusinessKey() + "/activities").json()).isEmpty();
   }

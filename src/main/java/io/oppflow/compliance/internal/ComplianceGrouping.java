@@ -15,7 +15,8 @@ public enum ComplianceGrouping {
       case "owner" -> OWNER;
       case "orgunit" -> ORG_UNIT;
       case "criterion" -> CRITERION;
-      default -> throw InvalidRequestException.of("groupBy", "must be one of owner, orgUnit, criterion");
+      default -> throw InvalidRequestException.of("groupBy", "须为 owner、orgUnit 或 criterion 之一 / "
+          + "must be one of owner, orgUnit, criterion");
     };
   }
 

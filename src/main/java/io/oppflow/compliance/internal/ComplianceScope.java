@@ -8,6 +8,7 @@ import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
 import io.oppflow.organization.SalesScope;
+import io.oppflow.shared.Refusals;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public record ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDat
 
   static ComplianceScope of(Actor actor, String orgUnit, LocalDate from, LocalDate to) {
     if (from != null && to != null && !from.isBefore(to)) {
-      throw InvalidRequestException.of("to", "must be after from");
+      throw InvalidRequestException.of("to", Refusals.TO_AFTER_FROM);
     }
     Optional<String> unit = Optional.ofNullable(OrgUnit.checkedFilter(orgUnit));
     if (actor.seesEverything()) {
@@ -47,18 +48,20 @@ public record ComplianceScope(Optional<String> orgUnit, LocalDate from, LocalDat
     if (actor.has(Role.MANAGER) && actor.orgUnit().isPresent()) {
       String managed = actor.orgUnit().get();
       if (unit.isPresent() && !OrgUnit.covers(managed, unit.get())) {
-        throw new ForbiddenException("A manager of " + managed
-            + " may audit only that org unit and the units below it");
+        throw new ForbiddenException(managed + " 的经理只能审计本组织单元及其下级单元 / A manager of "
+            + managed + " may audit only that org unit and the units below it");
       }
       return new ComplianceScope(Optional.of(unit.orElse(managed)), from, to);
     }
-    throw new ForbiddenException("Only managers, sales-ops and administrators may read the compliance audit");
+    throw new ForbiddenException("只有经理、销售运营和管理员可以查看关卡合规审计 / "
+        + "Only managers, sales-ops and administrators may read the compliance audit");
   }
 
   /** Verifying the whole gate log: any manager, sales-ops, administrators. */
   public static void requireVerifier(Actor actor) {
     if (!actor.seesEverything() && !actor.has(Role.MANAGER)) {
-      throw new ForbiddenException("Only managers, sales-ops and administrators may verify the gate log");
+      throw new ForbiddenException("只有经理、销售运营和管理员可以校验关卡记录 / "
+          + "Only managers, sales-ops and administrators may verify the gate log");
     }
   }
 }

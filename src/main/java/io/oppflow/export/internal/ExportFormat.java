@@ -35,7 +35,7 @@ public enum ExportFormat {
         case "csv" -> Optional.of(CSV);
         case "xlsx" -> Optional.of(XLSX);
         case "json" -> Optional.empty();
-        default -> throw new IllegalArgumentException("format must be json, csv or xlsx");
+        default -> throw new IllegalArgumentException("格式须为 json、csv 或 xlsx / format must be json, csv or xlsx");
       };
     }
     if (accept != null) {

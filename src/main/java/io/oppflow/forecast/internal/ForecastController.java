@@ -93,7 +93,8 @@ public class ForecastController {
       return java.util.Arrays.stream(m.split(",")).map(ForecastMethod::parse).distinct().toList();
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.of("method",
-          "'" + method + "' is not a method: use all, both, or a list of weighted, historical, stage-age, stage-age-seasonal");
+          "'" + method + "' 不是预测方法：请用 all、both，或 weighted、historical、stage-age、stage-age-seasonal 的列表 / '"
+              + method + "' is not a method: use all, both, or a list of weighted, historical, stage-age, stage-age-seasonal");
     }
   }
 }

@@ -32,7 +32,9 @@ public enum ForecastMethod {
         return m;
       }
     }
-    throw new IllegalArgumentException("'" + text + "' is not a method: use weighted, historical, stage-age or stage-age-seasonal");
+    throw new IllegalArgumentException("'" + text + "' 不是预测方法：请用 weighted（加权法）、historical（历史法）、stage-age（阶段停留法）"
+        + "或 stage-age-seasonal（阶段停留法，同期运行率） / '" + text
+        + "' is not a method: use weighted, historical, stage-age or stage-age-seasonal");
   }
 
   /** Whether it learns from past period starts (stage and days in stage, and the run rate). */

@@ -1,6 +1,7 @@
 package io.oppflow.forecast.internal;
 
 import io.oppflow.shared.InvalidRequestException;
+import io.oppflow.shared.Refusals;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 
@@ -15,7 +16,8 @@ public final class ForecastRequest {
 
   static SalesPeriod period(String text) {
     if (text == null || text.isBlank()) {
-      throw InvalidRequestException.of("period", "is required: a year (2027), a quarter (2027-Q1) or a month (2027-03)");
+      throw InvalidRequestException.of("period", "请填写期间：年份（2027）、季度（2027-Q1）或月份（2027-03） / "
+          + "is required: a year (2027), a quarter (2027-Q1) or a month (2027-03)");
     }
     try {
       return SalesPeriod.parse(text);
@@ -35,7 +37,7 @@ public final class ForecastRequest {
   /** The history window in months, from {@code window} (ISO-8601, e.g. P12M, P1Y) or {@code windowMonths}. */
   static int windowMonths(String window, Integer windowMonths) {
     if (window != null && !window.isBlank() && windowMonths != null) {
-      throw InvalidRequestException.of("window", "give window or windowMonths, not both");
+      throw InvalidRequestException.of("window", "window 与 windowMonths 只能填一个 / give window or windowMonths, not both");
     }
     int months;
     String field = "windowMonths";
@@ -44,17 +46,19 @@ public final class ForecastRequest {
       try {
         Period p = Period.parse(window.strip());
         if (p.getDays() != 0) {
-          throw InvalidRequestException.of("window", "must be whole months or years, e.g. P12M or P1Y");
+          throw InvalidRequestException.of("window", "须为整月或整年，如 P12M 或 P1Y / must be whole months or years, e.g. P12M or P1Y");
         }
         months = (int) p.toTotalMonths();
       } catch (DateTimeParseException e) {
-        throw InvalidRequestException.of("window", "'" + window + "' is not an ISO-8601 period such as P12M");
+        throw InvalidRequestException.of("window", "'" + window + "' 不是 ISO-8601 期间（如 P12M） / '" + window
+            + "' is not an ISO-8601 period such as P12M");
       }
     } else {
       months = windowMonths == null ? DEFAULT_WINDOW_MONTHS : windowMonths;
     }
     if (months < 1 || months > MAX_WINDOW_MONTHS) {
-      throw InvalidRequestException.of(field, "must be between 1 and " + MAX_WINDOW_MONTHS + " months");
+      throw InvalidRequestException.of(field, "须在 1 到 " + MAX_WINDOW_MONTHS + " 个月之间 / must be between 1 and "
+          + MAX_WINDOW_MONTHS + " months");
     }
     return months;
   }
@@ -62,7 +66,7 @@ public final class ForecastRequest {
   static int periods(Integer periods) {
     int n = periods == null ? 4 : periods;
     if (n < 1 || n > MAX_BACKTEST_PERIODS) {
-      throw InvalidRequestException.of("periods", "must be between 1 and " + MAX_BACKTEST_PERIODS);
+      throw InvalidRequestException.of("periods", Refusals.between(1, MAX_BACKTEST_PERIODS));
     }
     return n;
   }

@@ -14,7 +14,7 @@ enum ForecastTable {
     return switch (table.strip().toLowerCase(Locale.ROOT)) {
       case "stages" -> STAGES;
       case "opportunities" -> OPPORTUNITIES;
-      default -> throw InvalidRequestException.of("table", "must be stages or opportunities");
+      default -> throw InvalidRequestException.of("table", "须为 stages 或 opportunities / must be stages or opportunities");
     };
   }
 }

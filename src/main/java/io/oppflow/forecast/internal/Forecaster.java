@@ -59,7 +59,8 @@ public class Forecaster {
   List<StageDefinition> stagesOf(String processKey) {
     List<StageDefinition> stages = catalog.stagesOf(processKey);
     if (stages.isEmpty()) {
-      throw InvalidRequestException.of("process", "'" + processKey + "' is not a deployed stage process");
+      throw InvalidRequestException.of("process", "'" + processKey + "' 不是已部署的阶段流程 / '" + processKey
+          + "' is not a deployed stage process");
     }
     return stages;
   }

@@ -30,7 +30,8 @@ public record SalesPeriod(String label, LocalDate start, LocalDate end, int mont
     if ((m = MONTH.matcher(t)).matches()) {
       return of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1), 1);
     }
-    throw new IllegalArgumentException("'" + t + "' is not a period: use a year (2027), a quarter (2027-Q1) or a month (2027-03)");
+    throw new IllegalArgumentException("'" + t + "' 不是期间：请用年份（2027）、季度（2027-Q1）或月份（2027-03） / '" + t
+        + "' is not a period: use a year (2027), a quarter (2027-Q1) or a month (2027-03)");
   }
 
   private static SalesPeriod of(LocalDate start, int months) {

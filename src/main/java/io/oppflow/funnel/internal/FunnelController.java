@@ -15,6 +15,7 @@ import io.oppflow.opportunity.CustomerType;
 import io.oppflow.opportunity.ProjectType;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.OrgUnitDirectory;
+import io.oppflow.shared.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -114,17 +115,17 @@ public class FunnelController {
 
   private static void checkPage(int page, int size) {
     if (page < 0) {
-      throw InvalidRequestException.of("page", "must be 0 or more");
+      throw InvalidRequestException.of("page", "须为 0 或更大 / must be 0 or more");
     }
     if (size < 1 || size > MAX_ENTRIES) {
-      throw InvalidRequestException.of("size", "must be between 1 and " + MAX_ENTRIES);
+      throw InvalidRequestException.of("size", Refusals.between(1, MAX_ENTRIES));
     }
   }
 
   private static FunnelFilter filter(String process, LocalDate from, LocalDate to, String owner, String orgUnit,
       String region, ProjectType projectType, CustomerType customerType) {
     if (from != null && to != null && !from.isBefore(to)) {
-      throw InvalidRequestException.of("to", "must be after from");
+      throw InvalidRequestException.of("to", Refusals.TO_AFTER_FROM);
     }
     return new FunnelFilter(process, from, to, owner, OrgUnit.checkedFilter(orgUnit), region,
         projectType == null ? null : projectType.name(), customerType == null ? null : customerType.name());

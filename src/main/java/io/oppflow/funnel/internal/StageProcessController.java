@@ -60,7 +60,7 @@ public class StageProcessController {
 
   private static void requireSalesMember(Actor actor) {
     if (actor.roles().isEmpty()) {
-      throw new ForbiddenException("Only members of the sales organisation read the stage processes");
+      throw new ForbiddenException("只有销售组织的成员可以查看阶段流程 / Only members of the sales organisation read the stage processes");
     }
   }
 }

@@ -9,7 +9,8 @@ public class GateEvaluationException extends ProblemException {
 
   public GateEvaluationException(String process, String stage, Throwable cause) {
     super(HttpStatus.INTERNAL_SERVER_ERROR, "Stage gate could not be evaluated",
-        "The rules of gate " + process + "/" + stage + " failed while evaluating: " + rootMessage(cause)
+        "关卡 " + process + "/" + stage + " 的规则在评估时出错，未做任何更改，请销售运营修正规则 / "
+            + "The rules of gate " + process + "/" + stage + " failed while evaluating: " + rootMessage(cause)
             + ". Nothing was changed; sales operations must fix the rule.", List.of(), cause);
   }
 

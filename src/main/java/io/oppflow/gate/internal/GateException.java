@@ -1,6 +1,7 @@
 package io.oppflow.gate.internal;
 
 import io.oppflow.gate.GateExceptionStatus;
+import io.oppflow.shared.Refusals;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -82,7 +83,7 @@ public class GateException {
 
   private void decide(GateExceptionStatus decision, String manager, String reason, Instant at) {
     if (status != GateExceptionStatus.PENDING) {
-      throw new GateExceptionStateException("Exception " + id + " was already " + status);
+      throw new GateExceptionStateException(Refusals.exceptionDecided(id, status));
     }
     this.status = decision;
     this.decidedBy = manager;

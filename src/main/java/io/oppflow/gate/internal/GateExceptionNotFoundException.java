@@ -6,6 +6,6 @@ import io.oppflow.shared.NotFoundException;
 public class GateExceptionNotFoundException extends NotFoundException {
 
   public GateExceptionNotFoundException(long id) {
-    super("Gate exception not found", "No gate exception with id " + id);
+    super("Gate exception not found", "没有编号为 " + id + " 的关卡例外 / No gate exception with id " + id);
   }
 }

@@ -15,7 +15,8 @@ enum PreviewTable {
       case "stages" -> STAGES;
       case "criteria" -> CRITERIA;
       case "examples" -> EXAMPLES;
-      default -> throw InvalidRequestException.of("table", "must be stages, criteria or examples");
+      default -> throw InvalidRequestException.of("table", "须为 stages、criteria 或 examples / "
+          + "must be stages, criteria or examples");
     };
   }
 }

@@ -6,6 +6,7 @@ import io.oppflow.shared.ForbiddenException;
 public class RuleChangeForbiddenException extends ForbiddenException {
 
   public RuleChangeForbiddenException(String userId) {
-    super("User " + userId + " may not change rules: only sales-ops and administrators may");
+    super("用户 " + userId + " 无权修改规则：只有销售运营和管理员可以 / User " + userId
+        + " may not change rules: only sales-ops and administrators may");
   }
 }

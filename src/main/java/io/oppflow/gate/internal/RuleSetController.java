@@ -87,12 +87,13 @@ public class RuleSetController {
     for (MultipartFile part : parts) {
       String path = part.getOriginalFilename() == null ? "" : part.getOriginalFilename().replace('\\', '/');
       if (!RuleSetFiles.isAcceptedPath(path)) {
-        throw InvalidRequestException.of("files", "'" + path + "' is not an accepted rule file name "
+        throw InvalidRequestException.of("files", "'" + path + "' 不是可接受的规则文件名（须为以 .drl、.drl.csv、"
+            + ".drl.xlsx 或 .cases.yaml 结尾的相对路径） / '" + path + "' is not an accepted rule file name "
             + "(a relative path ending in .drl, .drl.csv, .drl.xlsx or .cases.yaml)");
       }
       try {
         if (files.put(path, part.getBytes()) != null) {
-          throw InvalidRequestException.of("files", "'" + path + "' is uploaded twice");
+          throw InvalidRequestException.of("files", "'" + path + "' 上传了两次 / '" + path + "' is uploaded twice");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -6,6 +6,6 @@ import io.oppflow.shared.NotFoundException;
 public class RuleSetNotFoundException extends NotFoundException {
 
   public RuleSetNotFoundException(String version) {
-    super("Rule set not found", "No rule set with version " + version);
+    super("Rule set not found", "没有版本为 " + version + " 的规则集 / No rule set with version " + version);
   }
 }

@@ -14,7 +14,7 @@ enum RuleSetTable {
     return switch (table.strip().toLowerCase(Locale.ROOT)) {
       case "versions" -> VERSIONS;
       case "events" -> EVENTS;
-      default -> throw InvalidRequestException.of("table", "must be versions or events");
+      default -> throw InvalidRequestException.of("table", "须为 versions 或 events / must be versions or events");
     };
   }
 }

@@ -65,7 +65,8 @@ public final class CsvReader {
 
   private static UnreadableCsvException unreadable(long line, IOException e) {
     // The parser's own message says what it found where, e.g. "EOF reached before encapsulated token finished".
-    return new UnreadableCsvException("the record starting on line " + line + " is not valid CSV (" + e.getMessage()
+    return new UnreadableCsvException("从第 " + line + " 行开始的记录不是有效的 CSV：含逗号、引号或换行的字段须放在双引号中，"
+        + "字段内的引号须写两次 / the record starting on line " + line + " is not valid CSV (" + e.getMessage()
         + "): a field holding commas, quotes or line breaks goes in double quotes, a quote inside it is doubled");
   }
 }

@@ -74,7 +74,7 @@ public class ImportBatch {
           skipped++;
         }
       } catch (RuntimeException e) {
-        rejected.add(new RowError(row.line(), "could not be stored: " + rootMessage(e)));
+        rejected.add(new RowError(row.line(), "无法保存 / could not be stored: " + rootMessage(e)));
       }
     }
     return new Result(imported, skipped, rejected);

@@ -49,15 +49,17 @@ public final class ImportColumns {
     }
     List<String> missing = REQUIRED.stream().filter(n -> !index.containsKey(n)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the header row lacks the required columns " + String.join(", ", missing)
+      throw new IllegalArgumentException("表头缺少必需的列 " + String.join(", ", missing) + "（必需："
+          + String.join(", ", REQUIRED) + "；可选，可省略：" + String.join(", ", OPTIONAL) + ", entered_<stage>_on） / "
+          + "the header row lacks the required columns " + String.join(", ", missing)
           + " (required: " + String.join(", ", REQUIRED) + "; optional, may be left out: " + String.join(", ", OPTIONAL)
           + ", entered_<stage>_on)");
     }
     for (String name : index.keySet()) {
       Matcher entry = STAGE_ENTRY.matcher(name);
       if (entry.matches() && stageCodes.stream().noneMatch(s -> s.equalsIgnoreCase(entry.group(1)))) {
-        throw new IllegalArgumentException("column " + name + " names no stage of the process; the stages are "
-            + String.join(", ", stageCodes));
+        throw new IllegalArgumentException("列 " + name + " 不对应流程的任何阶段；阶段为 " + String.join(", ", stageCodes)
+            + " / column " + name + " names no stage of the process; the stages are " + String.join(", ", stageCodes));
       }
     }
     return new ImportColumns(index, header.size());

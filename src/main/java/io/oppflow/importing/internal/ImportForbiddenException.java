@@ -6,6 +6,7 @@ import io.oppflow.shared.ForbiddenException;
 public class ImportForbiddenException extends ForbiddenException {
 
   public ImportForbiddenException(String userId) {
-    super(userId + " may not import opportunities: only sales-ops and camunda-admin may");
+    super(userId + " 无权导入商机：只有销售运营和 camunda-admin 可以 / " + userId
+        + " may not import opportunities: only sales-ops and camunda-admin may");
   }
 }

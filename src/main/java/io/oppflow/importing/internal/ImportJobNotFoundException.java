@@ -6,6 +6,6 @@ import io.oppflow.shared.NotFoundException;
 public class ImportJobNotFoundException extends NotFoundException {
 
   public ImportJobNotFoundException(String id) {
-    super("Import job not found", "No import job " + id);
+    super("Import job not found", "没有导入任务 " + id + " / No import job " + id);
   }
 }

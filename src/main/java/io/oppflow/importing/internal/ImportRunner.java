@@ -121,7 +121,8 @@ public class ImportRunner {
     }
     Integer first = firstLineOfCode.putIfAbsent(row.opportunity().code(), row.line());
     return first == null ? row : ImportRow.rejected(row.line(),
-        "code: " + row.opportunity().code() + " appears already on line " + first);
+        "code: " + row.opportunity().code() + " 已在第 " + first + " 行出现 / " + row.opportunity().code()
+            + " appears already on line " + first);
   }
 
   @PreDestroy

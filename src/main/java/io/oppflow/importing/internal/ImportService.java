@@ -5,6 +5,7 @@ import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.StageCatalog;
 import io.oppflow.funnel.StageDefinition;
 import io.oppflow.organization.Actor;
+import io.oppflow.shared.Refusals;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -39,11 +40,11 @@ public class ImportService {
       throw new ImportForbiddenException(actor.userId());
     }
     if (processKey == null || processKey.isBlank()) {
-      throw InvalidRequestException.of("process", "required: the key of the stage process to import into");
+      throw InvalidRequestException.of("process", "请填写要导入的阶段流程的键 / required: the key of the stage process to import into");
     }
     List<StageDefinition> stages = catalog.stagesOf(processKey);
     if (stages.isEmpty()) {
-      throw InvalidRequestException.of("process", "no stage process with key '" + processKey + "' is deployed");
+      throw InvalidRequestException.of("process", Refusals.noStageProcess(processKey));
     }
     List<CsvReader.CsvRecord> records;
     try {
@@ -52,7 +53,7 @@ public class ImportService {
       throw InvalidRequestException.of("file", e.getMessage());
     }
     if (records.isEmpty()) {
-      throw InvalidRequestException.of("file", "is empty: the first row must name the columns");
+      throw InvalidRequestException.of("file", "文件为空：第一行须为列名 / is empty: the first row must name the columns");
     }
     ImportColumns columns;
     try {

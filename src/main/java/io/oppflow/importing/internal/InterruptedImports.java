@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class InterruptedImports {
 
-  static final String REASON = "Interrupted: the node running this import stopped before it finished; the rows"
+  static final String REASON = "已中断：执行此导入的节点在完成前停止；已导入的行保留，再次导入该文件即可导入其余的行（已导入的行会跳过）。 / "
+      + "Interrupted: the node running this import stopped before it finished; the rows"
       + " imported so far are kept, import the file again to import the rest (rows already imported are skipped).";
 
   private static final Logger log = LoggerFactory.getLogger(InterruptedImports.class);

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  */
 public final class RowParser {
 
+  private static final String REQUIRED = "必填 / required";
+
   private final ImportColumns columns;
   private final String processKey;
   private final List<StageDefinition> stages;
@@ -58,38 +60,42 @@ public final class RowParser {
 
   private ImportRow row(int line, List<String> fields) {
     if (fields.size() != columns.width()) {
-      throw new RowRejected("has " + fields.size() + " fields, the header has " + columns.width());
+      throw new RowRejected("有 " + fields.size() + " 个字段，表头有 " + columns.width() + " 个 / has " + fields.size()
+          + " fields, the header has " + columns.width());
     }
     String code = required(fields, "code");
     OpportunityStatus status = enumValue(OpportunityStatus.class, required(fields, "status"), "status");
     LocalDate createdOn = date(fields, "created_on");
     if (createdOn == null) {
-      throw new RowRejected("created_on: required");
+      throw new RowRejected("created_on: " + REQUIRED);
     }
     LocalDate closedOn = date(fields, "closed_on");
     if ((status == OpportunityStatus.OPEN) != (closedOn == null)) {
-      throw new RowRejected("closed_on: " + (closedOn == null ? "required" : "must be empty") + " for a " + status
+      throw new RowRejected("closed_on: " + status + " 状态的商机" + (closedOn == null ? "须填写" : "须留空")
+          + absentZh("closed_on") + " / " + (closedOn == null ? "required" : "must be empty") + " for a " + status
           + " opportunity" + absent("closed_on"));
     }
     if (closedOn != null && closedOn.isBefore(createdOn)) {
-      throw new RowRejected("closed_on: " + closedOn + " is before created_on " + createdOn);
+      throw new RowRejected("closed_on: " + closedOn + " 早于 created_on " + createdOn + " / " + closedOn
+          + " is before created_on " + createdOn);
     }
     String stage = value(fields, "stage");
     if (status == OpportunityStatus.OPEN) {
       if (stage == null) {
-        throw new RowRejected("stage: required for an open opportunity" + absent("stage"));
+        throw new RowRejected("stage: 未结商机须填写" + absentZh("stage") + " / required for an open opportunity"
+            + absent("stage"));
       }
       stage(stage, "stage");
     } else if (stage != null) {
-      throw new RowRejected("stage: must be empty for a " + status + " opportunity");
+      throw new RowRejected("stage: " + status + " 状态的商机须留空 / must be empty for a " + status + " opportunity");
     }
     String lostReason = value(fields, "lost_reason");
     if (status != OpportunityStatus.LOST && lostReason != null) {
-      throw new RowRejected("lost_reason: only lost opportunities have one");
+      throw new RowRejected("lost_reason: 只有丢单的商机才有丢单原因 / only lost opportunities have one");
     }
     String lostAt = value(fields, "lost_at_stage");
     if (status != OpportunityStatus.LOST && lostAt != null) {
-      throw new RowRejected("lost_at_stage: only lost opportunities have one");
+      throw new RowRejected("lost_at_stage: 只有丢单的商机才有丢单阶段 / only lost opportunities have one");
     }
     int last = switch (status) {
       case OPEN -> stage(stage, "stage");
@@ -111,11 +117,16 @@ public final class RowParser {
     return columns.has(column) ? "" : " (the file has no " + column + " column)";
   }
 
+  private String absentZh(String column) {
+    return columns.has(column) ? "" : "（文件中没有 " + column + " 列）";
+  }
+
   /** The index of the stage the column names. */
   private int stage(String code, String column) {
     Integer i = stageIndex.get(code);
     if (i == null) {
-      throw new RowRejected(column + ": '" + code + "' is not a stage of process " + processKey);
+      throw new RowRejected(column + ": '" + code + "' 不是流程 " + processKey + " 的阶段 / '" + code
+          + "' is not a stage of process " + processKey);
     }
     return i;
   }
@@ -132,8 +143,8 @@ public final class RowParser {
       String column = ImportColumns.stageEntry(stages.get(i).code());
       LocalDate day = date(fields, column);
       if (day != null && i > last) {
-        throw new RowRejected(column + ": the opportunity never reached " + stages.get(i).code() + " ("
-            + reached(status, last) + ")");
+        throw new RowRejected(column + ": 该商机从未到达 " + stages.get(i).code() + "（" + reachedZh(status, last)
+            + "） / the opportunity never reached " + stages.get(i).code() + " (" + reached(status, last) + ")");
       }
       if (day != null) {
         given.put(i, day);
@@ -141,8 +152,9 @@ public final class RowParser {
     }
     LocalDate current = date(fields, "stage_entered_on");
     if (current != null && given.containsKey(last) && !given.get(last).equals(current)) {
-      throw new RowRejected("stage_entered_on: " + current + " differs from "
-          + ImportColumns.stageEntry(stages.get(last).code()) + " " + given.get(last));
+      String column = ImportColumns.stageEntry(stages.get(last).code());
+      throw new RowRejected("stage_entered_on: " + current + " 与 " + column + " " + given.get(last) + " 不一致 / "
+          + current + " differs from " + column + " " + given.get(last));
     }
     if (current != null) {
       given.put(last, current);
@@ -153,17 +165,27 @@ public final class RowParser {
     for (Map.Entry<Integer, LocalDate> e : given.entrySet()) {
       String column = ImportColumns.stageEntry(stages.get(e.getKey()).code());
       if (e.getValue().isBefore(previous)) {
-        throw new RowRejected(column + ": " + e.getValue() + " is before " + previousColumn + " " + previous
+        throw new RowRejected(column + ": " + e.getValue() + " 早于 " + previousColumn + " " + previous
+            + "（各阶段须按顺序进入，且不早于商机创建） / " + e.getValue() + " is before " + previousColumn + " " + previous
             + " (stages are entered in their order, not before the opportunity was created)");
       }
       if (closedOn != null && e.getValue().isAfter(closedOn)) {
-        throw new RowRejected(column + ": " + e.getValue() + " is after closed_on " + closedOn);
+        throw new RowRejected(column + ": " + e.getValue() + " 晚于 closed_on " + closedOn + " / " + e.getValue()
+            + " is after closed_on " + closedOn);
       }
       entries.put(e.getKey(), startOf(e.getValue()));
       previous = e.getValue();
       previousColumn = column;
     }
     return entries;
+  }
+
+  private String reachedZh(OpportunityStatus status, int last) {
+    return switch (status) {
+      case OPEN -> "它未结，处于 " + stages.get(last).code();
+      case LOST -> "它在 " + stages.get(last).code() + " 丢单" + (last == 0 ? "；若它走得更远，请填写 lost_at_stage" : "");
+      case WON -> "";
+    };
   }
 
   private String reached(OpportunityStatus status, int last) {
@@ -190,7 +212,7 @@ public final class RowParser {
     try {
       return amount == null ? null : new BigDecimal(amount.replace(",", ""));
     } catch (NumberFormatException e) {
-      throw new RowRejected("amount: '" + amount + "' is not a number");
+      throw new RowRejected("amount: '" + amount + "' 不是数字 / '" + amount + "' is not a number");
     }
   }
 
@@ -200,7 +222,7 @@ public final class RowParser {
     try {
       return text == null ? null : LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new RowRejected("expected_close_on: '" + text + "' is not an ISO date (yyyy-MM-dd)");
+      throw new RowRejected("expected_close_on: " + notADate(text));
     }
   }
 
@@ -209,12 +231,16 @@ public final class RowParser {
     try {
       LocalDate date = text == null ? null : LocalDate.parse(text);
       if (date != null && date.isAfter(today)) {
-        throw new RowRejected(column + ": " + text + " is in the future");
+        throw new RowRejected(column + ": " + text + " 是将来的日期 / " + text + " is in the future");
       }
       return date;
     } catch (DateTimeParseException e) {
-      throw new RowRejected(column + ": '" + text + "' is not an ISO date (yyyy-MM-dd)");
+      throw new RowRejected(column + ": " + notADate(text));
     }
+  }
+
+  private static String notADate(String text) {
+    return "'" + text + "' 不是 ISO 日期（yyyy-MM-dd） / '" + text + "' is not an ISO date (yyyy-MM-dd)";
   }
 
   private Instant startOf(LocalDate day) {
@@ -229,14 +255,15 @@ public final class RowParser {
       return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       String accepted = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("|"));
-      throw new RowRejected(column + ": '" + text + "' is not one of " + accepted);
+      throw new RowRejected(column + ": '" + text + "' 不是 " + accepted + " 之一 / '" + text + "' is not one of "
+          + accepted);
     }
   }
 
   private String required(List<String> fields, String column) {
     String v = value(fields, column);
     if (v == null) {
-      throw new RowRejected(column + ": required");
+      throw new RowRejected(column + ": " + REQUIRED);
     }
     return v;
   }

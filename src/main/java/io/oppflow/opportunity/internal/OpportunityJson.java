@@ -45,7 +45,7 @@ public class OpportunityJson {
     facts.remove(OPENING_FIELDS);
     for (String field : READ_ONLY) {
       if (facts.has(field)) {
-        throw InvalidRequestException.of(field, "is set by the service and cannot be given");
+        throw InvalidRequestException.of(field, "由系统设定，不能填写 / is set by the service and cannot be given");
       }
     }
     return new NewOpportunity(code, process, owner, orgUnit, toFacts(facts));
@@ -65,7 +65,8 @@ public class OpportunityJson {
     for (String field : SHOWN_NOT_PATCHED) {
       if (changes.has(field)) {
         if (!shown.isUnchanged(field, changes.get(field))) {
-          throw InvalidRequestException.of(field, "is read-only: it is " + shown.describe(field) + " and cannot be changed here");
+          throw InvalidRequestException.of(field, "为只读字段，不能在此修改 / is read-only: it is "
+              + shown.describe(field) + " and cannot be changed here");
         }
         changes.remove(field);
       }
@@ -85,13 +86,14 @@ public class OpportunityJson {
     try {
       return json.treeToValue(facts, OpportunityFacts.class);
     } catch (UnrecognizedPropertyException e) {
-      throw InvalidRequestException.of(path(e), "is not a field of an opportunity");
+      throw InvalidRequestException.of(path(e), "不是商机的字段 / is not a field of an opportunity");
     } catch (InvalidFormatException e) {
-      throw InvalidRequestException.of(path(e), "'" + e.getValue() + "' is not a valid " + typeName(e.getTargetType()));
+      throw InvalidRequestException.of(path(e), "'" + e.getValue() + "' 无效，须为" + zhTypeName(e.getTargetType())
+          + " / '" + e.getValue() + "' is not a valid " + typeName(e.getTargetType()));
     } catch (JsonMappingException e) {
-      throw InvalidRequestException.of(path(e), "has the wrong type or format");
+      throw InvalidRequestException.of(path(e), "类型或格式不对 / has the wrong type or format");
     } catch (JsonProcessingException e) {
-      throw InvalidRequestException.of("$", "is not valid JSON");
+      throw InvalidRequestException.of("$", "不是有效的 JSON / is not valid JSON");
     }
   }
 
@@ -112,7 +114,7 @@ public class OpportunityJson {
 
   private static ObjectNode requireObject(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw InvalidRequestException.of("$", "must be a JSON object");
+      throw InvalidRequestException.of("$", "须为 JSON 对象 / must be a JSON object");
     }
     return (ObjectNode) body;
   }
@@ -123,7 +125,7 @@ public class OpportunityJson {
       return null;
     }
     if (!value.isTextual() || value.asText().isBlank()) {
-      throw InvalidRequestException.of(field, "must be a non-empty string");
+      throw InvalidRequestException.of(field, "须为非空字符串 / must be a non-empty string");
     }
     return value.asText().strip();
   }
@@ -141,6 +143,11 @@ public class OpportunityJson {
       }
     }
     return path.isEmpty() ? "$" : path.toString();
+  }
+
+  private static String zhTypeName(Class<?> type) {
+    return type.isEnum() ? "以下之一：" + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining("、")) : " " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String typeName(Class<?> type) {

@@ -63,7 +63,7 @@ class ReassignmentController {
 
   private static <T> T required(T body) {
     if (body == null) {
-      throw InvalidRequestException.of("body", "required: a JSON object");
+      throw InvalidRequestException.of("body", "请求体须为 JSON 对象 / required: a JSON object");
     }
     return body;
   }

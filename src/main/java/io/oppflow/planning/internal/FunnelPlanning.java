@@ -2,6 +2,7 @@ package io.oppflow.planning.internal;
 
 import io.oppflow.funnel.OwnerAt;
 import io.oppflow.organization.OrgUnit;
+import io.oppflow.shared.Refusals;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.FunnelFilter;
 import io.oppflow.funnel.FunnelGrouping;
@@ -66,11 +67,12 @@ public class FunnelPlanning {
     Period period = checked(orgUnit, periodText, actor);
     String process = processes.resolve(processKey, orgUnit, null);
     if (revenue != null && revenue.signum() <= 0) {
-      throw InvalidRequestException.of("revenue", "must be a positive amount");
+      throw InvalidRequestException.of("revenue", Refusals.POSITIVE_AMOUNT);
     }
     var ideal = ideals.find(orgUnit, period.label(), process);
     BigDecimal target = revenue != null ? revenue : ideal.map(IdealFunnel::targetRevenue)
-        .orElseThrow(() -> InvalidRequestException.of("revenue", "is required when no ideal funnel is planned for the period"));
+        .orElseThrow(() -> InvalidRequestException.of("revenue", "该期间未设定理想漏斗时须填写收入目标 / "
+            + "is required when no ideal funnel is planned for the period"));
     List<FunnelTargets.StageNeed> conversions;
     BigDecimal dealSize;
     String measuredOver = null;
@@ -86,12 +88,15 @@ public class FunnelPlanning {
       FunnelReport.Group measured = funnel.measure(FunnelFilter.of(orgUnit, last.from(), last.to(), process)
           .withOwnerAt(ownerAt), FunnelGrouping.NONE).all();
       if (measured.won() == 0) {
-        throw new FunnelCalculationException("Nothing was won in " + last.label() + ": no measured average deal size");
+        throw new FunnelCalculationException(last.label() + " 没有赢单：无法得出实际平均单笔金额 / Nothing was won in " + last.label()
+            + ": no measured average deal size");
       }
       dealSize = measured.wonAmount().divide(BigDecimal.valueOf(measured.won()), 2, RoundingMode.HALF_UP);
       conversions = measured.stages().stream().map(s -> {
         if (s.advanced() == 0) {
-          throw new FunnelCalculationException("Stage " + s.stage() + " converted nothing in " + last.label());
+          throw new FunnelCalculationException("阶段 " + s.stage() + " 在 " + last.label() + " 没有升迁 / "
+              + "Stage " + s.stage() + " converted nothing in "
+              + last.label());
         }
         return new FunnelTargets.StageNeed(s.stage(), s.name(),
             BigDecimal.valueOf(s.advanced()).divide(BigDecimal.valueOf(s.entered()), 10, RoundingMode.HALF_UP), 0);

@@ -48,7 +48,7 @@ public class FunnelPlanningController {
     try {
       return FunnelPlanning.Basis.valueOf(basis.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw InvalidRequestException.of("basis", "must be ideal or measured");
+      throw InvalidRequestException.of("basis", "须为 ideal（理想漏斗）或 measured（上一期实际） / must be ideal or measured");
     }
   }
 }

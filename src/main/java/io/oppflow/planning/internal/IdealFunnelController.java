@@ -48,7 +48,8 @@ public class IdealFunnelController {
     String path = unitAndPeriod.startsWith("/") ? unitAndPeriod.substring(1) : unitAndPeriod;
     int last = path.lastIndexOf('/');
     if (last <= 0) {
-      throw InvalidRequestException.of("path", "must be /api/ideal-funnels/{orgUnit}/{period}, e.g. /api/ideal-funnels/HQ/East/2027-Q1");
+      throw InvalidRequestException.of("path", "须为 /api/ideal-funnels/{orgUnit}/{period}，如 /api/ideal-funnels/HQ/East/2027-Q1 / "
+          + "must be /api/ideal-funnels/{orgUnit}/{period}, e.g. /api/ideal-funnels/HQ/East/2027-Q1");
     }
     return new String[] {path.substring(0, last), path.substring(last + 1)};
   }

@@ -7,6 +7,7 @@ public class IdealFunnelNotFoundException extends NotFoundException {
 
   public IdealFunnelNotFoundException(String orgUnit, String period, String process) {
     super("Ideal funnel not found",
-        "No ideal funnel planned for " + orgUnit + " in " + period + " (process " + process + ")");
+        orgUnit + " 在 " + period + " 尚未设定理想漏斗（流程 " + process + "） / No ideal funnel planned for " + orgUnit
+            + " in " + period + " (process " + process + ")");
   }
 }

@@ -3,6 +3,7 @@ package io.oppflow.planning.internal;
 import io.oppflow.organization.OrgUnit;
 import io.oppflow.shared.FieldError;
 import io.oppflow.shared.ForbiddenException;
+import io.oppflow.shared.Refusals;
 import io.oppflow.shared.InvalidRequestException;
 import io.oppflow.funnel.FunnelScope;
 import io.oppflow.funnel.FunnelService;
@@ -68,7 +69,7 @@ public class IdealFunnelService {
   private static List<IdealFunnel.StageTarget> stageTargets(IdealFunnelRequest request, List<StageDefinition> stages,
       List<FieldError> errors) {
     if (request.stages() == null || request.stages().isEmpty()) {
-      errors.add(new FieldError("stages", "must list a target conversion for every stage"));
+      errors.add(new FieldError("stages", "须为每个阶段列出理想升迁率 / must list a target conversion for every stage"));
       return List.of();
     }
     Set<String> seen = new HashSet<>();
@@ -76,17 +77,18 @@ public class IdealFunnelService {
       IdealFunnelRequest.StageTarget t = request.stages().get(i);
       String field = "stages[" + i + "]";
       if (t == null || t.stage() == null || stages.stream().noneMatch(s -> s.code().equals(t.stage()))) {
-        errors.add(new FieldError(field + ".stage", "is not a stage of the process"));
+        errors.add(new FieldError(field + ".stage", "不是该流程的阶段 / is not a stage of the process"));
       } else if (!seen.add(t.stage())) {
-        errors.add(new FieldError(field + ".stage", "is listed twice"));
+        errors.add(new FieldError(field + ".stage", "重复列出 / is listed twice"));
       }
       if (t != null && (t.targetConversion() == null || t.targetConversion().signum() <= 0
           || t.targetConversion().compareTo(BigDecimal.ONE) > 0 || t.targetConversion().scale() > 4)) {
-        errors.add(new FieldError(field + ".targetConversion", "must be a fraction in (0, 1] with at most 4 decimals"));
+        errors.add(new FieldError(field + ".targetConversion", "须为大于 0、不大于 1 的小数，最多 4 位小数 / "
+            + "must be a fraction in (0, 1] with at most 4 decimals"));
       }
     }
     stages.stream().filter(s -> !seen.contains(s.code())).findFirst().ifPresent(missing ->
-        errors.add(new FieldError("stages", "has no target for stage " + missing.code())));
+        errors.add(new FieldError("stages", "阶段 " + missing.code() + " 没有理想升迁率 / has no target for stage " + missing.code())));
     return stages.stream().flatMap(s -> request.stages().stream()
         .filter(t -> t != null && s.code().equals(t.stage())).limit(1)
         .map(t -> new IdealFunnel.StageTarget(s.code(), t.targetConversion()))).toList();
@@ -94,14 +96,15 @@ public class IdealFunnelService {
 
   private static void positive(List<FieldError> errors, String field, BigDecimal value) {
     if (value == null || value.signum() <= 0) {
-      errors.add(new FieldError(field, "must be a positive amount"));
+      errors.add(new FieldError(field, Refusals.POSITIVE_AMOUNT));
     }
   }
 
   private static void requirePlanner(String orgUnit, Actor actor) {
     boolean managerAbove = actor.has(Role.MANAGER) && actor.orgUnit().map(u -> FunnelScope.within(orgUnit, u)).orElse(false);
     if (!actor.seesEverything() && !managerAbove) {
-      throw new ForbiddenException("Only a manager of " + orgUnit + " (or above), sales-ops and administrators plan its funnel");
+      throw new ForbiddenException("只有 " + orgUnit + " 的经理（或上级）、销售运营和管理员可以设定其理想漏斗 / Only a manager of "
+          + orgUnit + " (or above), sales-ops and administrators plan its funnel");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.oppflow.planning.internal;
 
+import io.oppflow.shared.Refusals;
 import io.oppflow.shared.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -21,7 +22,7 @@ public record Period(String label, LocalDate from, LocalDate to) {
   public static Period parse(String text, String field) {
     Matcher m = text == null ? null : FORMAT.matcher(text);
     if (m == null || !m.matches()) {
-      throw InvalidRequestException.of(field, "must be a year (2027), a quarter (2027-Q1) or a month (2027-03)");
+      throw InvalidRequestException.of(field, Refusals.PERIOD);
     }
     int year = Integer.parseInt(m.group(1));
     if (m.group(2) != null) {

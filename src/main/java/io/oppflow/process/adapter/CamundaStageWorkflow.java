@@ -62,13 +62,15 @@ public class CamundaStageWorkflow implements StageWorkflow {
         .putValue(ProcessVariables.EXCEPTION_DECISION, approve ? ProcessVariables.DECISION_APPROVE : ProcessVariables.DECISION_REJECT)
         .putValue(ProcessVariables.EXCEPTION_DECISION_REASON, reason), actor);
     if (!done) {
-      throw new OpportunityConflictException("The exception at stage " + stage + " is not waiting for a decision");
+      throw new OpportunityConflictException("阶段 " + stage + " 的例外不在等待审批 / The exception at stage " + stage
+          + " is not waiting for a decision");
     }
   }
 
   private void completeStageTask(String processInstanceId, String stage, Map<String, Object> inputs, Actor actor) {
     if (!complete(processInstanceId, StageModel.stageTaskId(stage), inputs, actor)) {
-      throw new OpportunityConflictException("The opportunity is not waiting at its " + stage + " stage task");
+      throw new OpportunityConflictException("商机不在等待其阶段 " + stage + " 的任务 / The opportunity is not waiting at its "
+          + stage + " stage task");
     }
   }
 

@@ -45,7 +45,8 @@ public class DecideGateExceptionListener implements TaskListener {
       instance.setVariable(ProcessVariables.GATE_PASSED, false);
       instance.setVariable(ProcessVariables.EXCEPTION_OUTCOME, outcome(rejected));
     } else {
-      throw InvalidRequestException.of(ProcessVariables.EXCEPTION_DECISION, "must be APPROVE or REJECT");
+      throw InvalidRequestException.of(ProcessVariables.EXCEPTION_DECISION, "须为 APPROVE（批准）或 REJECT（驳回） / "
+          + "must be APPROVE or REJECT");
     }
   }
 

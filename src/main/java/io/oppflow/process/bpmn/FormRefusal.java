@@ -87,15 +87,18 @@ final class FormRefusal {
       return e;
     }
     FieldError first = errors.get(0);
+    // a message "中文 / English" gives each half of the detail its own language, never both in the English one
+    Message said = Message.parse(first.message());
     String detail;
     if (ProcessVariables.ORG_UNIT.equals(first.field())) {
       detail = outcome.zh() + "：您在组织目录中没有组织单元，请销售运营为您设置 / " + outcome.en()
-          + ": you have no org unit in the directory; ask sales operations to place you (" + first.message() + ")";
+          + ": you have no org unit in the directory; ask sales operations to place you (" + said.en() + ")";
     } else {
       Message label = LABELS.getOrDefault(first.field(), new Message(first.field(), first.field()));
       boolean empty = left.test(first.field());
-      detail = outcome.zh() + "：请" + (empty ? "填写" : "检查") + "「" + label.zh() + "」/ " + outcome.en() + ": "
-          + (empty ? "fill in " : "check ") + label.en() + " (" + first.field() + ": " + first.message() + ")";
+      detail = outcome.zh() + "：请" + (empty ? "填写" : "检查") + "「" + label.zh() + "」"
+          + (said.inBothLanguages() ? "（" + first.field() + "：" + said.zh() + "）" : "") + "/ " + outcome.en() + ": "
+          + (empty ? "fill in " : "check ") + label.en() + " (" + first.field() + ": " + said.en() + ")";
     }
     InvalidRequestException inFormWords = new InvalidRequestException(detail, errors, e);
     // what else the refusal says (e.g. the choices of a process not named) stays as it said it

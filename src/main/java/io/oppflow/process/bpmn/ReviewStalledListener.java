@@ -40,11 +40,11 @@ public class ReviewStalledListener implements TaskListener {
       showStage(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       if (!CONTINUE.equals(task.getVariable(DECISION))) {
-        throw InvalidRequestException.of(DECISION, "must be CONTINUE");
+        throw InvalidRequestException.of(DECISION, "须为 CONTINUE（继续跟进） / must be CONTINUE");
       }
       Object note = task.getVariable(NOTE);
       if (!(note instanceof String s) || s.isBlank()) {
-        throw InvalidRequestException.of(NOTE, "a note is required");
+        throw InvalidRequestException.of(NOTE, "请填写说明 / a note is required");
       }
     }
   }

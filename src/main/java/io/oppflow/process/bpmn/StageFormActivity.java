@@ -113,7 +113,8 @@ public class StageFormActivity {
     try {
       return ActivityType.valueOf(value.toString().strip());
     } catch (IllegalArgumentException e) {
-      throw InvalidRequestException.of("type", "must be VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
+      throw InvalidRequestException.of("type", "须为 VISIT、CALL、MEETING、DEMO、PROPOSAL 或 OTHER / "
+          + "must be VISIT, CALL, MEETING, DEMO, PROPOSAL or OTHER");
     }
   }
 
@@ -128,7 +129,7 @@ public class StageFormActivity {
     try {
       return LocalDate.parse(value.toString().strip());
     } catch (DateTimeParseException e) {
-      throw InvalidRequestException.of("date", "a date such as 2026-11-27");
+      throw InvalidRequestException.of("date", "须为日期，如 2026-11-27 / a date such as 2026-11-27");
     }
   }
 

@@ -99,13 +99,14 @@ public class StageFormListener implements TaskListener {
       Object reason = task.getVariableLocal(ProcessVariables.EXCEPTION_REASON);
       if (blank(reason)) {
         throw FormRefusal.inFormWords(
-            InvalidRequestException.of(ProcessVariables.EXCEPTION_REASON, "say why an exception is justified"),
+            InvalidRequestException.of(ProcessVariables.EXCEPTION_REASON, "请说明申请例外的理由 / say why an exception is justified"),
             FormRefusal.NOT_COMPLETED, key -> key, key -> true);
       }
       instance.setVariable(ProcessVariables.EXCEPTION_REASON, reason.toString());
     } else if (!ProcessVariables.ACTION_ADVANCE.equals(action)) {
       throw FormRefusal.inFormWords(
-          InvalidRequestException.of(ProcessVariables.STAGE_ACTION, "must be ADVANCE, LOSE or REQUEST_EXCEPTION"),
+          InvalidRequestException.of(ProcessVariables.STAGE_ACTION, "须为 ADVANCE（推进）、LOSE（丢单）或 REQUEST_EXCEPTION（申请例外） / "
+              + "must be ADVANCE, LOSE or REQUEST_EXCEPTION"),
           FormRefusal.NOT_COMPLETED, key -> key, key -> blank(task.getVariableLocal(key)));
     }
     ChangedVariables.set(instance, ProcessVariables.STAGE_ACTION, action);
@@ -144,7 +145,8 @@ public class StageFormListener implements TaskListener {
       try {
         lossReason = blank(reason) ? null : LossReason.valueOf(reason.toString());
       } catch (IllegalArgumentException e) {
-        throw InvalidRequestException.of(ProcessVariables.LOSS_REASON, "must be CUSTOMER_STOPPED, COMPETITOR or OTHER");
+        throw InvalidRequestException.of(ProcessVariables.LOSS_REASON, "须为 CUSTOMER_STOPPED、COMPETITOR 或 OTHER / "
+            + "must be CUSTOMER_STOPPED, COMPETITOR or OTHER");
       }
       return Loss.of(lossReason, text(task.getVariableLocal(ProcessVariables.LOSS_COMPETITOR)),
           text(task.getVariableLocal(ProcessVariables.LOSS_NOTE)));

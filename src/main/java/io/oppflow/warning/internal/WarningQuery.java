@@ -19,7 +19,8 @@ public record WarningQuery(String orgUnit, String owner, WarningKind kind) {
       try {
         k = WarningKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw InvalidRequestException.of("kind", "must be STALLED, SKIPPED_STAGE or REOPENED");
+        throw InvalidRequestException.of("kind", "须为 STALLED（停滞）、SKIPPED_STAGE（跳过阶段）或 REOPENED（重新打开） / "
+            + "must be STALLED, SKIPPED_STAGE or REOPENED");
       }
     }
     return new WarningQuery(unit, owner == null || owner.isBlank() ? null : owner.strip(), k);

@@ -29,13 +29,13 @@ public record WarningScope(String where, List<Object> args) {
         args.add(actor.userId());
       }
       if (visible.isEmpty()) {
-        throw new ForbiddenException("Only sales staff see warnings");
+        throw new ForbiddenException("只有销售人员可以查看预警 / Only sales staff see warnings");
       }
       if (!manager && query.owner() != null && !query.owner().equals(actor.userId())) {
-        throw new ForbiddenException("A rep sees only the warnings of their own opportunities");
+        throw new ForbiddenException("销售只能查看自己商机的预警 / A rep sees only the warnings of their own opportunities");
       }
       if (manager && !actor.has(Role.REP) && query.orgUnit() != null && !OrgUnit.covers(actor.orgUnit().get(), query.orgUnit())) {
-        throw new ForbiddenException("A manager sees only the warnings of their own org unit");
+        throw new ForbiddenException("经理只能查看本组织单元的预警 / A manager sees only the warnings of their own org unit");
       }
       where.add("(" + String.join(" or ", visible) + ")");
     }

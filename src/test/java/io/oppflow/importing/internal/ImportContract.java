@@ -106,8 +106,8 @@ abstract class ImportContract {
     assertThat(reason(job, 5)).contains("stage").contains("NO_SUCH_STAGE");
     assertThat(reason(job, 6)).contains("created_on").contains("ISO date");
     assertThat(reason(job, 7)).contains("status").contains("MAYBE");
-    assertThat(reason(job, 8)).contains("owner: required");
-    assertThat(reason(job, 9)).contains("stage: must be empty");
+    assertThat(reason(job, 8)).isEqualTo("owner: 必填 / required");
+    assertThat(reason(job, 9)).startsWith("stage: ").contains("须留空 / must be empty");
     assertThat(reason(job, 10)).contains("line 2");
     assertThat(reason(job, 11)).contains("amount").contains("lots");
     assertThat(reason(job, 14)).contains("lost_reason");
@@ -315,7 +315,7 @@ abstract class ImportContract {
     assertThat(job.path("status").asText()).isEqualTo("DONE");
     assertThat(List.of(job.path("imported").asInt(), job.path("skipped").asInt(), job.path("rejected").asInt()))
         .as(job.toString()).containsExactly(5, 0, 1);
-    assertThat(reason(job, 4)).startsWith("could not be stored");
+    assertThat(reason(job, 4)).startsWith("无法保存 / could not be stored");
     assertThat(count("select count(*) from opportunity where code like '" + p + "%'")).isEqualTo(5);
     assertThat(count("select count(*) from opportunity where code = '" + p + "BIG'")).isZero();
     assertThat(count("select count(*) from stage_interval where opportunity_code = '" + p + "BIG'")).isZero();
@@ -462,7 +462,8 @@ abstract class ImportContract {
 
     assertThat(job.path("imported").asInt()).as(job.toString()).isEqualTo(2);
     assertThat(job.path("rejected").asInt()).isEqualTo(1);
-    assertThat(reason(job, 4)).isEqualTo("stage: required for an open opportunity (the file has no stage column)");
+    assertThat(reason(job, 4)).isEqualTo("stage: 未结商机须填写（文件中没有 stage 列） / "
+        + "required for an open opportunity (the file has no stage column)");
     Map<String, Object> won = jdbc.queryForMap("select status, amount, region, currency, customer_type, closed_at"
         + " from opportunity where code = ?", p + "MINWON");
     assertThat(won).containsEntry("status", "WON");
@@ -555,7 +556,7 @@ abstract class ImportContract {
         .contains("entered_discover_on 2017-03-01");
     assertThat(reason(job, 7)).contains("entered_confirm_intent_on").contains("never reached CONFIRM_INTENT")
         .contains("open in DISCOVER");
-    assertThat(reason(job, 8)).contains("lost_at_stage: only lost opportunities");
+    assertThat(reason(job, 8)).isEqualTo("lost_at_stage: 只有丢单的商机才有丢单阶段 / only lost opportunities have one");
   }
 
   @Test

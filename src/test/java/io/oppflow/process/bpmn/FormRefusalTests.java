@@ -61,4 +61,16 @@ class FormRefusalTests {
         + "Opportunity name (opportunityName: required)");
     assertThat(new Message("a", "b").both()).isEqualTo("a / b");
   }
+
+  @Test
+  void shouldGiveEachLanguageItsHalfOfABilingualMessageNeverBothInTheEnglishOne() {
+    InvalidRequestException refused = FormRefusal.inFormWords(InvalidRequestException.of("reason",
+        "请选择丢单原因：CUSTOMER_STOPPED、COMPETITOR 或 OTHER / required: CUSTOMER_STOPPED, COMPETITOR or OTHER"),
+        FormRefusal.NOT_COMPLETED, key -> "lossReason", key -> true);
+
+    assertThat(refused.detail()).isEqualTo("未完成：请填写「丢单原因」（lossReason：请选择丢单原因：CUSTOMER_STOPPED、COMPETITOR 或 OTHER）"
+        + "/ Not completed: fill in Loss reason (lossReason: required: CUSTOMER_STOPPED, COMPETITOR or OTHER)");
+    assertThat(refused.errors().get(0).message()).as("the field's own message stays as the service gave it")
+        .isEqualTo("请选择丢单原因：CUSTOMER_STOPPED、COMPETITOR 或 OTHER / required: CUSTOMER_STOPPED, COMPETITOR or OTHER");
+  }
 }
