@@ -5,8 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import io.oppflow.shared.TransactionBound;
 
 /**
  * The gate decisions recorded in the current transaction, kept beside it, so a use case that drove the process
@@ -24,7 +23,7 @@ final class DecisionsOfTransaction {
   private DecisionsOfTransaction() {}
 
   static void add(String opportunityCode, GateDecision decision) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!TransactionBound.active()) {
       return;
     }
     made().add(new Made(opportunityCode, decision.verdict().stage(), decision));
@@ -32,19 +31,19 @@ final class DecisionsOfTransaction {
 
   /** The opportunity was opened in this transaction: no gate record of it exists but those this transaction adds. */
   static void opened(String opportunityCode) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (TransactionBound.active()) {
       state().opened().add(opportunityCode);
     }
   }
 
   /** Whether every gate record of the opportunity is one of this transaction's decisions (it was opened in it). */
   static boolean knowsAllOf(String opportunityCode) {
-    return TransactionSynchronizationManager.hasResource(KEY) && state().opened().contains(opportunityCode);
+    return TransactionBound.ifKept(KEY).isPresent() && state().opened().contains(opportunityCode);
   }
 
   /** The last decision of this transaction for the gate that leaves {@code stage}, if it made one. */
   static Optional<GateDecision> last(String opportunityCode, String stage) {
-    if (!TransactionSynchronizationManager.hasResource(KEY)) {
+    if (!TransactionBound.ifKept(KEY).isPresent()) {
       return Optional.empty();
     }
     List<Made> made = made();
@@ -59,7 +58,7 @@ final class DecisionsOfTransaction {
 
   /** Forgets this transaction's decisions for the opportunity: a record was appended that is not one of them. */
   static void forget(String opportunityCode) {
-    if (TransactionSynchronizationManager.hasResource(KEY)) {
+    if (TransactionBound.ifKept(KEY).isPresent()) {
       made().removeIf(m -> m.opportunityCode().equals(opportunityCode));
       state().opened().remove(opportunityCode);
     }
@@ -67,7 +66,7 @@ final class DecisionsOfTransaction {
 
   /** The last decision of this transaction for the opportunity, whichever stage it was for. */
   static Optional<GateDecision> latest(String opportunityCode) {
-    if (!TransactionSynchronizationManager.hasResource(KEY)) {
+    if (!TransactionBound.ifKept(KEY).isPresent()) {
       return Optional.empty();
     }
     List<Made> made = made();
@@ -84,18 +83,6 @@ final class DecisionsOfTransaction {
   }
 
   private static State state() {
-    State state = (State) TransactionSynchronizationManager.getResource(KEY);
-    if (state == null) {
-      State fresh = new State(new ArrayList<>(), new HashSet<>());
-      TransactionSynchronizationManager.bindResource(KEY, fresh);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-        }
-      });
-      state = fresh;
-    }
-    return state;
+    return TransactionBound.kept(KEY, () -> new State(new ArrayList<>(), new HashSet<>()));
   }
 }
