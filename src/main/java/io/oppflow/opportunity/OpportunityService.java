@@ -17,6 +17,7 @@ import io.oppflow.opportunity.internal.OpportunityRepository;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -152,10 +153,12 @@ public class OpportunityService {
    *
    * @param history writes what else the importer knows of its past (its stage history), once the opportunity is
    *     stored and before an open one's process starts, so that the process's tasks are captioned with it at once
+   * @param dueReviewsHeldUntil null, or when an open one's stall review, if due already, comes at the latest: an
+   *     import holds them until {@link #releaseHeldReviews}, so they run after its rows, not between them
    * @return false, changing nothing, if an opportunity with this code exists already
    */
   @Transactional
-  public boolean recordImported(ImportedOpportunity past, Runnable history) {
+  public boolean recordImported(ImportedOpportunity past, Runnable history, Instant dueReviewsHeldUntil) {
     checkImport(past);
     if (opportunities.existsByCode(past.code())) {
       return false;
@@ -170,10 +173,28 @@ public class OpportunityService {
       events.publishEvent(new OpportunityOpened(past.code(), opportunity.getCreatedAt()));
       // the stall clock runs from the historical entry, so a deal past its stage's dwell limit is reviewed at once
       opportunity.attachProcess(workflow.startAt(opportunity.snapshot(), past.stage(),
-          past.stageEnteredAt() == null ? past.createdAt() : past.stageEnteredAt()));
+          past.stageEnteredAt() == null ? past.createdAt() : past.stageEnteredAt(), dueReviewsHeldUntil));
     }
     opportunities.flush();
     return true;
+  }
+
+  /**
+   * Runs {@code imports} (calls of {@link #recordImported}) so that the processes of their open opportunities are
+   * written to the engine together, in one flush at the end, not in one flush each.
+   */
+  @Transactional
+  public <T> T recordingTogether(java.util.function.Supplier<T> imports) {
+    return workflow.together(imports);
+  }
+
+  /**
+   * Lets the stall reviews held until {@code heldUntil} (see {@link #recordImported}) come now.
+   *
+   * @return how many were held
+   */
+  public int releaseHeldReviews(Instant heldUntil) {
+    return workflow.releaseHeldReviews(heldUntil);
   }
 
   /**

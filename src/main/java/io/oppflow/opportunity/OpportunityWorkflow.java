@@ -1,5 +1,8 @@
 package io.oppflow.opportunity;
 
+import java.time.Instant;
+import java.util.function.Supplier;
+
 /** The port to the process engine that runs one stage process per opportunity. */
 public interface OpportunityWorkflow {
 
@@ -24,9 +27,24 @@ public interface OpportunityWorkflow {
   /**
    * Starts the stage process of an imported open opportunity directly in the stage it has reached. The
    * stage's timers run as if it had been entered at {@code stageEnteredAt}: a dwell limit passed already is
-   * due at once.
+   * due at once, or, with {@code dueReviewsHeldUntil}, held until then or until {@link #releaseHeldReviews}.
    *
+   * @param dueReviewsHeldUntil null, or when the timers already due run at the latest (an import holds them so
+   *     that its stall reviews come after its rows, not between them)
    * @return the process instance id
    */
-  String startAt(Opportunity opportunity, String stageCode, java.time.Instant stageEnteredAt);
+  String startAt(Opportunity opportunity, String stageCode, Instant stageEnteredAt, Instant dueReviewsHeldUntil);
+
+  /**
+   * Runs {@code starts} (calls of {@link #startAt}) as one engine command: the processes they start are written
+   * to the engine's tables together at its end, in one flush, rather than in one flush each.
+   */
+  <T> T together(Supplier<T> starts);
+
+  /**
+   * Makes the timers held until {@code heldUntil} (see {@link #startAt}) due now and tells the job executor.
+   *
+   * @return how many were held
+   */
+  int releaseHeldReviews(Instant heldUntil);
 }

@@ -62,6 +62,7 @@ public final class CsvImportBench {
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       long cpuStart = os.getProcessCpuTime();
+      long postgresStart = postgresCpuMillis();
       Map<String, Long> threadsStart = cpuByThreadKind();
       long start = System.nanoTime();
       String id = ops.postForm("/api/imports", "file", "bench.csv", csv, Map.of("process", "project-sales-funnel"))
@@ -81,6 +82,7 @@ public final class CsvImportBench {
           }, s -> !s.equals("RUNNING"));
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
+      long postgresMillis = postgresCpuMillis() - postgresStart;
       Map<String, Long> threadsEnd = cpuByThreadKind();
       // less noisy than the JVM's: the import's own threads, and the job executor's (stall reviews of the import)
       threadsEnd.forEach((kind, nanos) -> System.out.printf("  CPU of %s threads: %d ms (%.2f ms a row)%n", kind,
@@ -92,7 +94,38 @@ public final class CsvImportBench {
           postgres ? "PostgreSQL" : "H2", rows, status, millis, rows * 1000.0 / millis, cpuMillis,
           cpuMillis / (double) rows, os.getAvailableProcessors(), os.getSystemLoadAverage(),
           ops.get("/api/imports/" + id).body().replaceAll("\"errors\":\\[.*]", "\"errors\":[...]"));
+      if (postgres) {
+        System.out.printf("  CPU of PostgreSQL: %d ms (%.2f ms a row)%n", postgresMillis, postgresMillis / (double) rows);
+      }
+      // the stall reviews the history made due come after the rows: how long until the job executor is through
+      org.camunda.bpm.engine.ManagementService management = context.getBean(org.camunda.bpm.engine.ManagementService.class);
+      long afterDone = System.nanoTime();
+      await("the stall reviews").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(500))
+          .until(() -> management.createJobQuery().executable().count() == 0);
+      System.out.printf("  stall reviews done %.1f s after DONE; job executor CPU since the start %d ms%n",
+          (System.nanoTime() - afterDone) / 1e9,
+          (cpuByThreadKind().getOrDefault("job executor", 0L) - threadsStart.getOrDefault("job executor", 0L)) / 1_000_000);
     }
+  }
+
+  /**
+   * CPU time so far of the embedded PostgreSQL (its server and backends, and the backends that have ended), from
+   * /proc; 0 where there is no /proc.
+   */
+  private static long postgresCpuMillis() {
+    long ticks = ProcessHandle.allProcesses()
+        .filter(h -> h.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        .mapToLong(h -> {
+          try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", h.pid() + "", "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime, stime, cutime, cstime: fields 14-17 of stat, 12-15 after the name
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+          } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+          }
+        }).sum();
+    return ticks * 10;  // USER_HZ is 100 on Linux
   }
 
   /** CPU time so far of the live threads of the import and of Camunda's job executor, by kind. */

@@ -1,7 +1,6 @@
 package io.oppflow.importing.internal;
 
 import io.oppflow.importing.ImportJobView;
-import io.oppflow.funnel.StageDefinition;
 import io.oppflow.funnel.StageIntervals;
 import io.oppflow.importing.ImportJobView.RowError;
 import io.oppflow.opportunity.ImportedOpportunity;
@@ -9,6 +8,7 @@ import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.opportunity.OpportunityStatus;
 import io.oppflow.funnel.StageIntervals.ImportedInterval;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a batch of accepted rows in one transaction: the closed ones together in batched inserts, the open ones
- * one by one (each starts its stage process). If any of them fails in the database, the batch
+ * one by one (each starts its stage process), their processes written to the engine together. If any of them fails in the database, the batch
  * is rolled back and its rows are tried again one transaction each, so one bad row costs only itself.
  */
 @Component
@@ -45,30 +45,32 @@ public class ImportBatch {
     this.transactions = transactions;
   }
 
-  Result run(List<ImportRow> rows, List<StageDefinition> stages) {
+  /**
+   * @param dueReviewsHeldUntil when the stall reviews due at once of its open rows come at the latest (the import
+   *     releases them once all its rows are in)
+   */
+  Result run(List<ImportRow> rows, Instant dueReviewsHeldUntil) {
     try {
       return transactions.execute(tx -> {
-        int imported = closed(rows.stream().filter(r -> r.opportunity().status() != OpportunityStatus.OPEN).toList());
-        for (ImportRow row : rows) {
-          if (row.opportunity().status() == OpportunityStatus.OPEN) {
-            imported += record(row) ? 1 : 0;
-          }
-        }
+        int closed = closed(rows.stream().filter(r -> r.opportunity().status() != OpportunityStatus.OPEN).toList());
+        List<ImportRow> open = rows.stream().filter(r -> r.opportunity().status() == OpportunityStatus.OPEN).toList();
+        int imported = closed + opportunities.recordingTogether(
+            () -> (int) open.stream().filter(row -> record(row, dueReviewsHeldUntil)).count());
         return new Result(imported, rows.size() - imported, List.of());
       });
     } catch (RuntimeException batchFailed) {
       log.info("Import batch failed ({}); retrying its {} rows one by one", batchFailed.getMessage(), rows.size());
-      return oneByOne(rows, stages);
+      return oneByOne(rows, dueReviewsHeldUntil);
     }
   }
 
-  private Result oneByOne(List<ImportRow> rows, List<StageDefinition> stages) {
+  private Result oneByOne(List<ImportRow> rows, Instant dueReviewsHeldUntil) {
     int imported = 0;
     int skipped = 0;
     List<RowError> rejected = new ArrayList<>();
     for (ImportRow row : rows) {
       try {
-        if (Boolean.TRUE.equals(transactions.execute(tx -> record(row)))) {
+        if (Boolean.TRUE.equals(transactions.execute(tx -> record(row, dueReviewsHeldUntil)))) {
           imported++;
         } else {
           skipped++;
@@ -103,9 +105,10 @@ public class ImportBatch {
   }
 
   /** One row the way every row is imported alone: through the opportunity service, its process started if open. */
-  private boolean record(ImportRow row) {
+  private boolean record(ImportRow row, Instant dueReviewsHeldUntil) {
     ImportedOpportunity o = row.opportunity();
-    if (!opportunities.recordImported(o, () -> intervals.imported(o.code(), o.processKey(), row.history()))) {
+    if (!opportunities.recordImported(o, () -> intervals.imported(o.code(), o.processKey(), row.history()),
+        dueReviewsHeldUntil)) {
       return false;
     }
     // Each later query would dirty-check every opportunity of the batch so far (quadratic): let go of them.

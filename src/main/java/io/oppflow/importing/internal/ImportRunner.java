@@ -8,6 +8,9 @@ import io.oppflow.importing.ImportJobView.RowError;
 import io.oppflow.opportunity.OpportunityService;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +31,13 @@ import org.springframework.stereotype.Component;
 public class ImportRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+  /**
+   * The stall reviews an import's history makes due at once wait for its rows (they would run between them, on the
+   * same cores) and are released when the rows are in; should that release never come (the node stopped), they come
+   * this long after the import started.
+   */
+  private static final Duration REVIEWS_HELD_AT_MOST = Duration.ofHours(1);
 
   private final ImportJobs jobs;
   private final ImportBatch batch;
@@ -80,23 +90,33 @@ public class ImportRunner {
         }
       }
       jobs.progress(jobId, 0, 0, rejected, clock.instant());
-      // Rows are independent once duplicate codes are gone, so batches may run side by side.
-      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-      for (int from = 0; from < accepted.size(); from += batchSize) {
-        List<ImportRow> rows = accepted.subList(from, Math.min(from + batchSize, accepted.size()));
-        running.add(batches.submit(() -> {
-          ImportBatch.Result done = batch.run(rows, stages);
-          jobs.progress(jobId, done.imported(), done.skipped(), done.rejected(), clock.instant());
-        }));
-      }
-      for (java.util.concurrent.Future<?> f : running) {
-        awaitBatch(f);
+      Instant reviewsHeldUntil = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(REVIEWS_HELD_AT_MOST);
+      try {
+        importBatches(jobId, accepted, reviewsHeldUntil);
+      } finally {
+        int released = opportunities.releaseHeldReviews(reviewsHeldUntil);
+        log.info("Import job {}: {} stall reviews due from its history released", jobId, released);
       }
       jobs.finish(jobId, ImportStatus.DONE, null, clock.instant());
     } catch (RuntimeException e) {
       log.error("Import job {} failed", jobId, e);
       jobs.finish(jobId, ImportStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
           clock.instant());
+    }
+  }
+
+  /** Rows are independent once duplicate codes are gone, so batches may run side by side. */
+  private void importBatches(String jobId, List<ImportRow> accepted, Instant reviewsHeldUntil) {
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    for (int from = 0; from < accepted.size(); from += batchSize) {
+      List<ImportRow> rows = accepted.subList(from, Math.min(from + batchSize, accepted.size()));
+      running.add(batches.submit(() -> {
+        ImportBatch.Result done = batch.run(rows, reviewsHeldUntil);
+        jobs.progress(jobId, done.imported(), done.skipped(), done.rejected(), clock.instant());
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : running) {
+      awaitBatch(f);
     }
   }
 

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import java.time.Instant;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /** Runs each opportunity as an instance of its stage process, keyed by the opportunity's code. */
@@ -51,19 +53,28 @@ public class CamundaOpportunityWorkflow implements OpportunityWorkflow {
   }
 
   @Override
-  public String startAt(Opportunity opportunity, String stageCode, java.time.Instant stageEnteredAt) {
-    String id = runtime.createProcessInstanceByKey(opportunity.getProcessKey())
-        .businessKey(opportunity.getCode())
-        .setVariables(variablesOf(opportunity))
-        .startBeforeActivity("Stage_" + stageCode)
-        .execute()
-        .getId();
-    // the stage's timers count from its historical entry, not from now
-    engine.getCommandExecutorTxRequired().execute(command -> {
-      HistoricalStageEntry.backdateTimers(command, id, stageEnteredAt, engine.getJobExecutor());
-      return null;
+  public String startAt(Opportunity opportunity, String stageCode, Instant stageEnteredAt, Instant dueReviewsHeldUntil) {
+    // one command: the start's timers are still in its cache when they are moved to the historical entry
+    return engine.getCommandExecutorTxRequired().execute(command -> {
+      String id = runtime.createProcessInstanceByKey(opportunity.getProcessKey())
+          .businessKey(opportunity.getCode())
+          .setVariables(variablesOf(opportunity))
+          .startBeforeActivity("Stage_" + stageCode)
+          .execute()
+          .getId();
+      HistoricalStageEntry.backdateTimers(command, id, stageEnteredAt, dueReviewsHeldUntil, engine.getJobExecutor());
+      return id;
     });
-    return id;
+  }
+
+  @Override
+  public <T> T together(Supplier<T> starts) {
+    return engine.getCommandExecutorTxRequired().execute(command -> starts.get());
+  }
+
+  @Override
+  public int releaseHeldReviews(Instant heldUntil) {
+    return HistoricalStageEntry.release(engine.getCommandExecutorTxRequired(), heldUntil, engine.getJobExecutor());
   }
 
   private static VariableMap variablesOf(Opportunity opportunity) {

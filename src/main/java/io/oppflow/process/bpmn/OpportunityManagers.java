@@ -4,6 +4,7 @@ import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityService;
 import io.oppflow.organization.OrgUnitDirectory;
 import io.oppflow.organization.Role;
+import io.oppflow.shared.TransactionBound;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -55,9 +56,10 @@ public class OpportunityManagers {
   }
 
   private List<String> managersOf(Opportunity opportunity, String what) {
-    List<String> all = identity.createUserQuery().memberOfGroup(Role.MANAGER.groupId()).list().stream()
-        .map(User::getId).toList();
-    Map<String, String> units = directory.orgUnitsOf(all);
+    PlacedManagers placed = TransactionBound.active() ? TransactionBound.kept(PlacedManagers.class, this::placedManagers)
+        : placedManagers();
+    List<String> all = placed.all();
+    Map<String, String> units = placed.units();
     List<String> managers = all.stream()
         .filter(m -> units.containsKey(m) && opportunity.belongsTo(units.get(m)))
         .toList();
@@ -68,4 +70,17 @@ public class OpportunityManagers {
     }
     return managers;
   }
+
+  /**
+   * The sales managers and the org units they are placed in, read once per transaction: an import's batch routes
+   * hundreds of tasks in one. A change of groups or placements later in the same transaction is not seen; none of
+   * the product's transactions changes them and then routes a task.
+   */
+  private PlacedManagers placedManagers() {
+    List<String> all = identity.createUserQuery().memberOfGroup(Role.MANAGER.groupId()).list().stream()
+        .map(User::getId).toList();
+    return new PlacedManagers(all, directory.orgUnitsOf(all));
+  }
+
+  private record PlacedManagers(List<String> all, Map<String, String> units) {}
 }

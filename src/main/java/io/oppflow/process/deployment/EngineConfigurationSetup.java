@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine configuration, made as the Camunda starter makes it (every {@link ProcessEnginePlugin} bean in one
- * composite plugin, the starter's own configurers among them), with the mappings read ahead at start-up.
+ * composite plugin, the starter's own configurers among them), with the mappings read ahead at start-up and the
+ * timers' duration factory named (see {@link TimerDurationFactory}).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfigurationSetup {
@@ -19,6 +20,7 @@ class EngineConfigurationSetup {
   @Bean
   ProcessEngineConfigurationImpl processEngineConfigurationImpl(List<ProcessEnginePlugin> plugins,
       EngineMappingsHeadStart mappings) {
+    TimerDurationFactory.useTheJdks();
     SpringProcessEngineConfiguration configuration =
         CamundaSpringBootUtil.initCustomFields(new HeadStartedEngineConfiguration(mappings));
     configuration.getProcessEnginePlugins().add(new CompositeProcessEnginePlugin(plugins));
