@@ -112,7 +112,7 @@ public class RuleSetAcceptance {
     if (!checked.safe() && !(unrestrictedSwitch && admin)) {
       List<RuleSetRejectedException.Problem> problems = checked.violations().stream()
           .map(v -> new RuleSetRejectedException.Problem(v.file(), v.line() > 0 ? v.line() : null, null,
-              v.message().zh() + " / " + v.message().en(), v.rule(), v.construct()))
+              v.message().both(), v.rule(), v.construct()))
           .toList();
       throw refuse(onRecord, files, actor, "outside the allowlist, nothing compiled or run: " + checked.violations(),
           "规则集使用了白名单以外的写法，未编译也未运行任何规则；当前规则集保持不变 / The rule set uses constructs outside "
