@@ -320,6 +320,22 @@ class RuleSelfTestsTests {
     assertThat(failures).as(mistake).containsExactly(new CaseFailure(FILE, "", zh + " / " + en));
   }
 
+  /** The audit trail keeps one text of all that failed, "中文 / English" as a whole, so the history shows one language. */
+  @Test
+  void shouldSummariseTheFailuresForTheAuditTrailInBothLanguages() {
+    List<CaseFailure> failures = run(HEADER + """
+        cases:
+          - { name: one, set: { customer: { industry: null } }, expect: { failures: [] } }
+          - { name: two, set: { customer: { industy: retail } }, expect: { failures: [] } }
+        """);
+
+    assertThat(Message.parse(RuleSelfTests.summary(failures).both())).isEqualTo(new Message(
+        "2 个自测用例未通过：" + FILE + " › one：预期阻断项 []，实际为 [DEMO-01]（多出 DEMO-01）；"
+            + FILE + " › two：'customer.industy' 不是商机的字段",
+        "2 self-test cases fail: " + FILE + " › one: expected failures [] but got [DEMO-01] (unexpected DEMO-01); "
+            + FILE + " › two: 'customer.industy' is not a field of an opportunity"));
+  }
+
   /** The English halves of the problems, which the tests above compare. */
   private static List<String> english(List<CaseFailure> failures) {
     return failures.stream().map(f -> Message.parse(f.problem())).peek(m -> assertThat(m.inBothLanguages()).isTrue())

@@ -120,6 +120,23 @@ public final class RuleSelfTests {
     return failures;
   }
 
+  /**
+   * What failed, for the audit trail: the count, then each case and its problem, the whole in both languages (one
+   * "中文 / English", not one per case, so that the history shows one language).
+   */
+  public static Message summary(List<CaseFailure> failures) {
+    List<String> zh = new ArrayList<>();
+    List<String> en = new ArrayList<>();
+    for (CaseFailure f : failures) {
+      Message problem = Message.parse(f.problem());
+      String where = f.file() + (f.caseName().isEmpty() ? "" : " › " + f.caseName());
+      zh.add(where + "：" + problem.zh());
+      en.add(where + ": " + problem.en());
+    }
+    return new Message(failures.size() + " 个自测用例未通过：" + String.join("；", zh),
+        failures.size() + " self-test cases fail: " + String.join("; ", en));
+  }
+
   /** The number of cases in {@code caseFiles}, for reporting; a file that cannot be read counts none. */
   public static int countCases(Map<String, String> caseFiles) {
     return caseFiles.values().stream().mapToInt(CaseTable::countCases).sum();

@@ -88,7 +88,7 @@ public class RuleSetAcceptance {
     }
     List<RuleSelfTests.CaseFailure> failures = RuleSelfTests.run(accepted.rules(), files.caseFiles());
     if (!failures.isEmpty()) {
-      throw refuse(onRecord, files, actor, failures.size() + " self-test cases fail: " + failures,
+      throw refuse(onRecord, files, actor, RuleSelfTests.summary(failures).both(),
           "规则集自测未通过；当前规则集保持不变 / The rule set's self-tests fail; the active rule set is unchanged",
           failures.stream().map(f -> new RuleSetRejectedException.Problem(f.file(), null, f.caseName(), f.problem())).toList());
     }
