@@ -2,6 +2,7 @@ package io.oppflow.gate.internal;
 
 import io.oppflow.gate.DeployedGates;
 import io.oppflow.gate.RuleSet;
+import io.oppflow.shared.Message;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -75,14 +76,18 @@ public class RuleSetAcceptance {
 
   private Accepted check(RuleSetFiles files, String actor, boolean admin, boolean onRecord) {
     Accepted accepted = readAndCompile(files, actor, admin, onRecord);
-    List<RuleSetRejectedException.Problem> uncovered = deployedGates.required().stream()
+    List<RuleSet.Gate> missing = deployedGates.required().stream()
         .filter(g -> !accepted.rules().covers(g.process(), g.stage()))
+        .toList();
+    List<RuleSetRejectedException.Problem> uncovered = missing.stream()
         .map(g -> new RuleSetRejectedException.Problem("", null, null, "已部署流程 '" + g.process() + "' 有阶段 '"
             + g.stage() + "' 的关卡，而此规则集没有它的规则 / the deployed process '" + g.process()
             + "' has a gate for stage '" + g.stage() + "' and this rule set has no rule for it", null, "uncovered-gate"))
         .toList();
     if (!uncovered.isEmpty()) {
-      throw refuse(onRecord, files, actor, uncovered.size() + " deployed gates without rules: " + uncovered,
+      String gates = missing.stream().map(g -> g.process() + "/" + g.stage()).collect(Collectors.joining(", "));
+      throw refuse(onRecord, files, actor, new Message(missing.size() + " 个已部署的关卡没有规则：" + gates,
+              missing.size() + " deployed gates without rules: " + gates).both(),
           "此规则集使已部署的关卡没有规则；当前规则集保持不变 / The rule set leaves deployed gates without rules; "
               + "the active rule set is unchanged", uncovered);
     }
