@@ -96,7 +96,8 @@ public final class RuleSet {
         drl.getBytes(StandardCharsets.UTF_8)));
     List<RuleProblem> problems = new ArrayList<>();
     if (files.ruleFiles().isEmpty()) {
-      problems.add(new RuleProblem("", 0, "a rule set needs at least one rule file (.drl, .drl.csv, .drl.xlsx)"));
+      problems.add(new RuleProblem("", 0, new Message("规则集至少需要一个规则文件（.drl、.drl.csv、.drl.xlsx）",
+          "a rule set needs at least one rule file (.drl, .drl.csv, .drl.xlsx)").both()));
     } else {
       KieBuilder builder = kie.newKieBuilder(fs).buildAll();
       for (org.kie.api.builder.Message m : builder.getResults().getMessages(Level.ERROR)) {

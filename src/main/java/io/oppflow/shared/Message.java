@@ -1,9 +1,14 @@
 package io.oppflow.shared;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** A user-facing text in both languages our users speak. */
 public record Message(String zh, String en) {
 
   private static final String SEPARATOR = " / ";
+  /** A field path and ": " before the Chinese half, e.g. {@code customer.headcount: } or {@code stages[0].rate: }. */
+  private static final Pattern FIELD = Pattern.compile("[A-Za-z_$][\\w$.\\[\\]-]*: ");
 
   /** The form shown where only one text fits: "中文 / English". */
   public String both() {
@@ -11,16 +16,23 @@ public record Message(String zh, String en) {
   }
 
   /**
-   * A text in the form {@link #both()} makes, read back into its halves: split at the first " / " when the
-   * part before it is Chinese (as the pages split it); any other text is the same in both languages.
+   * A text in the form {@link #both()} makes, read back into its halves as the pages split it (i18n.js
+   * {@code halves}): at the first " / " after the first Chinese character, so that a value quoted before the
+   * Chinese ("'2027 / Q1' 不是期间 / …") does not split it; a field named before the Chinese ("code: 须为… / must
+   * be…", as a problem's detail names its first field) is named in the English half too. Any other text is the same
+   * in both languages.
    */
   public static Message parse(String text) {
     String t = text == null ? "" : text;
-    int at = t.indexOf(SEPARATOR);
-    if (at > 0 && t.substring(0, at).codePoints().anyMatch(Message::isHan)) {
-      return new Message(t.substring(0, at), t.substring(at + SEPARATOR.length()));
+    int han = firstHan(t);
+    int at = han < 0 ? -1 : t.indexOf(SEPARATOR, han);
+    if (at < 0) {
+      return new Message(t, t);
     }
-    return new Message(t, t);
+    String zh = t.substring(0, at);
+    String en = t.substring(at + SEPARATOR.length());
+    Matcher field = FIELD.matcher(zh);
+    return new Message(zh, field.lookingAt() && !en.startsWith(field.group()) ? field.group() + en : en);
   }
 
   /**
@@ -29,6 +41,15 @@ public record Message(String zh, String en) {
    */
   public boolean inBothLanguages() {
     return !zh.equals(en);
+  }
+
+  private static int firstHan(String t) {
+    for (int i = 0; i < t.length(); i = t.offsetByCodePoints(i, 1)) {
+      if (isHan(t.codePointAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean isHan(int c) {

@@ -3,7 +3,7 @@
  * is planned yet), PUT saves it with the session's CSRF token. The API judges the input: a 400's problem detail is
  * shown, and each field it names is marked at its input.
  */
-import { format, localName, t } from './i18n.js';
+import { format, half, localName, t } from './i18n.js';
 import { api } from './session.js';
 import { escape } from './html.js';
 import { idealPath } from './compare-filters.js';
@@ -65,8 +65,8 @@ function drawProblem() {
   const problem = error.problem || {};
   const lead = error.status === 403 ? t('ideal.forbidden') : t('ideal.notSaved');
   const fields = (problem.errors || []).map(e =>
-    `<li data-field="${escape(e.field)}">${escape(t('compare.problemField', { field: e.field, message: e.message }))}</li>`);
-  box.innerHTML = `<p><strong>${escape(lead)}</strong> <span class="problem-detail">${escape(problem.detail || problem.title || error.status)}</span></p>`
+    `<li data-field="${escape(e.field)}">${escape(t('compare.problemField', { field: e.field, message: half(e.message) }))}</li>`);
+  box.innerHTML = `<p><strong>${escape(lead)}</strong> <span class="problem-detail">${escape(half(problem.detail || problem.title || error.status))}</span></p>`
       + (fields.length ? `<ul>${fields.join('')}</ul>` : '');
 }
 

@@ -2,7 +2,7 @@
  * Reverse targets: GET /api/funnel/targets, the opportunities that must enter each stage to reach the revenue
  * target, overall and per rep (one column each; a rep's heading opens the rep's funnel for the same scope).
  */
-import { format, localName, t } from './i18n.js';
+import { format, half, localName, t } from './i18n.js';
 import { api } from './session.js';
 import { escape } from './html.js';
 import { funnelHref, targetsPath } from './compare-filters.js';
@@ -44,8 +44,8 @@ function drawProblem(error) {
     return;
   }
   const problem = error.problem || {};
-  const fields = (problem.errors || []).map(e => `<li data-field="${escape(e.field)}">${escape(t('compare.problemField', { field: e.field, message: e.message }))}</li>`);
-  box.innerHTML = `<p><strong>${t('targets.failed')}</strong> <span class="problem-detail">${escape(problem.detail || problem.title || error.status)}</span></p>`
+  const fields = (problem.errors || []).map(e => `<li data-field="${escape(e.field)}">${escape(t('compare.problemField', { field: e.field, message: half(e.message) }))}</li>`);
+  box.innerHTML = `<p><strong>${t('targets.failed')}</strong> <span class="problem-detail">${escape(half(problem.detail || problem.title || error.status))}</span></p>`
       + (fields.length ? `<ul>${fields.join('')}</ul>` : '');
 }
 

@@ -3,7 +3,7 @@
  * bars and tables), the violations with their evidence and the exceptions with their outcome.
  */
 import * as echarts from './echarts.js';
-import { format, localName, t } from './i18n.js';
+import { format, half, localName, t } from './i18n.js';
 import { escape, opportunityLink } from './html.js';
 
 const charts = {};
@@ -24,7 +24,7 @@ export function drawChain(section, verification) {
         { id: broken.id, seq: broken.seq, checked: format.count(verification.checked) });
     const reason = document.createElement('small');
     reason.className = 'chain-reason';
-    reason.textContent = t('compliance.chainReason', { reason: broken.reason || '' });
+    reason.textContent = t('compliance.chainReason', { reason: half(broken.reason || '') });
     status.append(document.createElement('br'), reason);
   }
   status.dataset.checked = String(verification.checked);

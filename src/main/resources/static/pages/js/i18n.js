@@ -78,3 +78,35 @@ export function localName(message, fallback) {
   }
   return (current === 'zh-CN' ? message.zh : message.en) || message.en || message.zh || fallback;
 }
+
+const SEPARATOR = ' / ';
+const HAN = /\p{Script=Han}/u;
+const FIELD = /^[A-Za-z_$][\w$.[\]-]*: /;
+
+/**
+ * An API text "中文 / English" (a refusal's detail or a field's message) read into its halves, as Message.parse
+ * does on the server: split at the first " / " after the first Chinese character, so a value quoted before the
+ * Chinese ("'2027 / Q1' 不是期间 / …") does not split it; a field named before the Chinese ("period: … / …", as a
+ * problem's detail names its first field) is named in the English half too. Any other text is both halves.
+ */
+export function halves(text) {
+  const whole = String(text ?? '');
+  const han = whole.search(HAN);
+  const at = han < 0 ? -1 : whole.indexOf(SEPARATOR, han);
+  if (at < 0) {
+    return { zh: whole, en: whole };
+  }
+  const zh = whole.slice(0, at);
+  const en = whole.slice(at + SEPARATOR.length);
+  const field = FIELD.exec(zh);
+  return { zh, en: field && !en.startsWith(field[0]) ? field[0] + en : en };
+}
+
+/**
+ * The half of an API text "中文 / English" in the page's language; a text without both halves as it is. Pages keep
+ * the API's whole text and call this when they draw, so a change of language shows the other half.
+ */
+export function half(text) {
+  const { zh, en } = halves(text);
+  return current === 'zh-CN' ? zh : en;
+}

@@ -6,7 +6,7 @@
  * each user name, and typing any other user name still works, as for users past the listed 200); once the field
  * names a candidate, the org unit hint says where the opportunity goes if no unit is given.
  */
-import { t } from './i18n.js';
+import { half, t } from './i18n.js';
 import { api } from './session.js';
 import { escape } from './html.js';
 import { markFieldErrors } from './message.js';
@@ -69,7 +69,7 @@ function drawProblem() {
   }
   box.innerHTML = marked.length ? escape(t('opportunity.reassign.checkFields'))
     : `<strong>${escape(t('opportunity.reassign.refused'))}</strong> <span class="problem-detail">${
-      escape(problem.detail || problem.title || error.status)}</span>`;
+      escape(half(problem.detail || problem.title || error.status))}</span>`;
 }
 
 function draw() {

@@ -2,19 +2,10 @@
  * What the check of a candidate said: a refusal's problem detail (422: each error on its file and line, or file
  * and self-test case, or file, rule and construct; 400: a bad file name) and the self-test cases that passed.
  */
-import { format, language, t } from './i18n.js';
+import { format, half, t } from './i18n.js';
 import { escape } from './html.js';
 
 let shown = null;
-
-/** The half of an API text "中文 / English" in the page's language (texts without both halves as they are). */
-export function half(text) {
-  const parts = String(text ?? '').split(' / ');
-  if (parts.length === 2 && /[\u3400-\u9fff]/.test(parts[0])) {
-    return language() === 'zh-CN' ? parts[0] : parts[1];
-  }
-  return String(text ?? '');
-}
 
 /** "file:line message" with the rule, case or construct when the API names them. */
 function errorText(error) {

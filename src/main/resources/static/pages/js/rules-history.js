@@ -3,9 +3,8 @@
  * activations, and the audit trail of rule changes. Sales-ops and administrators may activate a stored version
  * again (roll back or forward); the button is only a convenience, the API decides.
  */
-import { format, t } from './i18n.js';
+import { format, half, t } from './i18n.js';
 import { escape } from './html.js';
-import { half } from './rules-check.js';
 
 let rules = null;
 

@@ -5,7 +5,7 @@
  * confirmation. The preview window (from, to) is in the page's address. Every table downloads as CSV or Excel
  * (GET /api/rules?table=&format=, the preview's with its files again).
  */
-import { format, onLanguageChange, t } from './i18n.js';
+import { format, half, onLanguageChange, t } from './i18n.js';
 import { start } from './layout.js';
 import { api } from './session.js';
 import * as candidate from './rules-candidate.js';
@@ -23,7 +23,8 @@ function showMessage(key, params) {
   messageKey = key ? { key, params } : null;
   const message = document.getElementById('message');
   message.hidden = !key;
-  message.textContent = key ? t(key, params) : '';
+  // an API text among the params (the refusal's detail) is kept whole and shown in the page's language
+  message.textContent = key ? t(key, params && params.detail ? { ...params, detail: half(params.detail) } : params) : '';
   message.dataset.key = key || '';
 }
 
@@ -229,7 +230,7 @@ async function activate(version) {
       document.getElementById('check').scrollIntoView({ block: 'nearest' });
     } else {
       showMessage(error.status === 422 ? 'rules.activateRefused' : errorKey(error),
-        { detail: error.problem && error.problem.detail ? check.half(error.problem.detail) : '' });
+        { detail: (error.problem && error.problem.detail) || '' });
     }
   }
 }

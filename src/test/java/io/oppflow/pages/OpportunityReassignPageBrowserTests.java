@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oppflow.organization.OrgUnitDirectory;
+import io.oppflow.shared.Message;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
@@ -84,8 +85,9 @@ class OpportunityReassignPageBrowserTests {
       fill(driver, newOwner, "", "");
       submit(driver);
       String reasonError = waitForError(browser, "reason");
-      assertThat(reasonError).isEqualTo(refusal(newOwner, "", "").path("errors").get(0).path("message").asText())
-          .contains("required");
+      assertThat(reasonError).as("the English half of the API's message")
+          .isEqualTo(Message.parse(refusal(newOwner, "", "").path("errors").get(0).path("message").asText()).en())
+          .isEqualTo("required: say why the opportunity changes hands");
       assertThat(driver.findElement(By.id("reassign-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
       assertThat(driver.findElement(By.id("reassign-owner")).getDomAttribute("aria-invalid")).isNull();
       assertThat(driver.findElement(By.id("reassign-problem")).getText()).contains("beside the fields marked in red");
@@ -139,7 +141,7 @@ class OpportunityReassignPageBrowserTests {
       assertThat(driver.findElement(By.id("reassign-done")).getText()).isEqualTo("已转给 " + newOwner + "（" + unit + "/B）。");
       fill(driver, "rep1", "", "");
       submit(driver);
-      waitForError(browser, "reason");
+      assertThat(waitForError(browser, "reason")).isEqualTo("请填写调整理由");
       assertThat(driver.findElement(By.id("reassign-problem")).getText()).isEqualTo("未能调整负责人，请查看标红字段旁的说明。");
       keepWholePage(driver, "pages-reassign-manager1-zh");
     }

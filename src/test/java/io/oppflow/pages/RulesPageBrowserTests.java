@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oppflow.gate.internal.RuleFiles;
+import io.oppflow.shared.Message;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
@@ -112,6 +113,53 @@ class RulesPageBrowserTests {
       fitsATablet(driver);
     }
     assertThat(ops().get("/api/rules").json().path("active").asText()).as("nothing activated").isEqualTo(ShippedRules.version());
+  }
+
+  /**
+   * Self-tests that fail are refused in both languages; the page lists each on its file and case in its own language
+   * only, and in the other once the language is switched. Previewed only: nothing is stored or activated.
+   */
+  @Test
+  void shouldShowEachFailingSelfTestOnItsCaseInThePagesLanguageOnly() throws Exception {
+    Map<String, byte[]> files = badTargetCases();
+    JsonNode refused = ops().postFiles("/api/rules/preview", "files", files).json();
+    assertThat(refused.path("status").asInt()).as(refused.toString()).isEqualTo(422);
+    Map<String, Message> said = new TreeMap<>();
+    refused.path("errors").forEach(e -> said.put(e.path("case").asText(), Message.parse(e.path("message").asText())));
+    assertThat(said).containsOnlyKeys("a target customer is wrongly expected to fail TARGET-01", "a misspelt fact");
+    assertThat(said.get("a misspelt fact")).isEqualTo(new Message("'customer.industy' 不是商机的字段",
+        "'customer.industy' is not a field of an opportunity"));
+    assertThat(said.get("a target customer is wrongly expected to fail TARGET-01").en())
+        .isEqualTo("expected failures [TARGET-01] but got [] (missing TARGET-01)");
+
+    Path folder = writeRuleFolder("bad-cases", files);
+    try (TasklistBrowser browser = TasklistBrowser.start(port, "rules-halves")) {
+      WebDriver driver = browser.driver();
+      driver.manage().window().setSize(new Dimension(1280, 800));
+      browser.login("ops1");
+      driver.get(url("/rules"));
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("candidate")));
+      pickFolder(browser, folder);
+      driver.findElement(By.id("preview")).click();
+      browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rule-errors li[data-case]"), 2));
+      assertThat(driver.findElement(By.id("errors-heading")).getText()).startsWith("Self-tests failed");
+      said.forEach((name, message) -> assertThat(caseError(driver, name)).as(name).isEqualTo(message.en()).doesNotContainPattern("\\p{IsHan}"));
+      ((JavascriptExecutor) driver).executeScript("document.getElementById('check').scrollIntoView({block: 'start'});");
+      keepScreenshot(driver, "pages-rules-self-tests-en");
+
+      new Select(driver.findElement(By.id("language-switch"))).selectByValue("zh-CN");
+      browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "关卡规则"));
+      said.forEach((name, message) -> assertThat(caseError(driver, name)).as(name).isEqualTo(message.zh()).doesNotContain(" / "));
+      assertThat(caseError(driver, "a target customer is wrongly expected to fail TARGET-01"))
+          .isEqualTo("预期阻断项 [TARGET-01]，实际为 []（缺少 TARGET-01）");
+      ((JavascriptExecutor) driver).executeScript("document.getElementById('check').scrollIntoView({block: 'start'});");
+      keepScreenshot(driver, "pages-rules-self-tests-zh");
+    }
+    assertThat(ops().get("/api/rules").json().path("active").asText()).as("nothing activated").isEqualTo(ShippedRules.version());
+  }
+
+  private static String caseError(WebDriver driver, String caseName) {
+    return driver.findElement(By.cssSelector("#rule-errors li[data-case='" + caseName + "'] .what")).getText();
   }
 
   @Test
@@ -383,6 +431,25 @@ class RulesPageBrowserTests {
           - name: a bare opportunity fails both
             set: { customer: { industry: null, inTargetSegment: null } }
             expect: { failures: [TARGET-01, TARGET-02] }
+        """.getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  /** The shipped rules with target.cases.yaml holding a wrong expectation and a misspelt fact. */
+  private static Map<String, byte[]> badTargetCases() {
+    Map<String, byte[]> files = shipped();
+    files.put(TARGET_CASES, """
+        process: project-sales-funnel
+        stage: TARGET
+        base:
+          name: 华东制造集团 ERP 升级
+          customer: { name: 华东制造集团, industry: manufacturing, inTargetSegment: true }
+        cases:
+          - name: a target customer is wrongly expected to fail TARGET-01
+            expect: { failures: [TARGET-01] }
+          - name: a misspelt fact
+            set: { customer: { industy: retail } }
+            expect: { failures: [] }
         """.getBytes(StandardCharsets.UTF_8));
     return files;
   }

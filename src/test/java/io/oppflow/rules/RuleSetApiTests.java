@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.gate.ActiveRules;
 import io.oppflow.gate.internal.RuleFiles;
+import io.oppflow.shared.Message;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
@@ -143,6 +144,10 @@ class RuleSetApiTests {
     assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
     assertThat(refused.json().path("errors").findValuesAsText("file")).contains("projectsales/target.cases.yaml");
     assertThat(refused.json().path("errors").findValuesAsText("case")).isNotEmpty();
+    assertThat(refused.json().path("errors").findValuesAsText("message")).as("each in both languages").allSatisfy(m -> {
+      assertThat(Message.parse(m).zh()).startsWith("预期阻断项");
+      assertThat(Message.parse(m).en()).startsWith("expected failures").doesNotContainPattern("\\p{IsHan}");
+    });
     assertThat(activeRules.current().version()).isEqualTo(originalVersion);
   }
 

@@ -16,6 +16,23 @@ class MessageTests {
   }
 
   @Test
+  void shouldNotSplitAtASeparatorInsideAValueQuotedBeforeTheChinese() {
+    assertThat(Message.parse("'2027 / Q1' 不是期间 / '2027 / Q1' is not a period"))
+        .isEqualTo(new Message("'2027 / Q1' 不是期间", "'2027 / Q1' is not a period"));
+    assertThat(Message.parse("没有用户 '王强' / no user '王强'")).isEqualTo(new Message("没有用户 '王强'", "no user '王强'"));
+  }
+
+  @Test
+  void shouldNameTheFieldADetailNamesBeforeTheChineseInTheEnglishHalfToo() {
+    assertThat(Message.parse("code: " + Refusals.CODE))
+        .isEqualTo(new Message("code: 须为 2 至 64 个字母、数字或 '.'、'_'、'-'", "code: must be 2-64 letters, digits, '.', '_' or '-'"));
+    assertThat(Message.parse("stages[0].targetConversion: 须在 0 到 1 之间 / must be between 0 and 1").en())
+        .isEqualTo("stages[0].targetConversion: must be between 0 and 1");
+    assertThat(Message.parse("base: 'colour' 不是商机的字段 / base: 'colour' is not a field of an opportunity").en())
+        .as("named in both halves already").isEqualTo("base: 'colour' is not a field of an opportunity");
+  }
+
+  @Test
   void shouldLeaveATextWithoutAChineseHalfWhole() {
     assertThat(Message.parse("must be HQ/East / or so")).isEqualTo(new Message("must be HQ/East / or so", "must be HQ/East / or so"));
     assertThat(Message.parse("must be positive").inBothLanguages()).isFalse();

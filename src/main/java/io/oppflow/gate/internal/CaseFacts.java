@@ -14,6 +14,7 @@ import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.ActivityType;
 import io.oppflow.opportunity.Opportunity;
 import io.oppflow.opportunity.OpportunityFacts;
+import io.oppflow.shared.Message;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,25 +68,31 @@ public final class CaseFacts {
     ObjectNode node = ((ObjectNode) facts).deepCopy();
     String givenProcess = identity(node, "process", process);
     if (!givenProcess.equals(process)) {
-      throw new InvalidCaseException("'process' is " + givenProcess + " but this file tests " + process);
+      throw new InvalidCaseException("'process' 为 " + givenProcess + "，而此文件测试的是 " + process,
+          "'process' is " + givenProcess + " but this file tests " + process);
     }
     String code = identity(node, "code", "SELF-TEST");
     String owner = identity(node, "owner", "self-test");
     String orgUnit = identity(node, "orgUnit", "self-test");
-    OpportunityFacts read = read(node, OpportunityFacts.class, "", "an opportunity");
+    OpportunityFacts read = read(node, OpportunityFacts.class, "", "商机", "an opportunity");
     return Opportunity.draft(code, process, owner, orgUnit, stage, read, now);
   }
 
   static List<Activity> activities(JsonNode rows, String code, String stage, LocalDate today, Instant now) {
     if (!rows.isArray()) {
-      throw new InvalidCaseException("activities must be a list, e.g. [ { type: MEETING, contact: 王强 } ]");
+      throw new InvalidCaseException("activities 须为列表，如 [ { type: MEETING, contact: 王强 } ]",
+          "activities must be a list, e.g. [ { type: MEETING, contact: 王强 } ]");
     }
     List<Activity> activities = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       String at = "activities[" + i + "]";
-      ActivityRow row = read(rows.get(i), ActivityRow.class, at, "an activity (type, date, contact, decisionMaker, note, stage, opportunity)");
+      ActivityRow row = read(rows.get(i), ActivityRow.class, at,
+          "活动（type、date、contact、decisionMaker、note、stage、opportunity）",
+          "an activity (type, date, contact, decisionMaker, note, stage, opportunity)");
       if (row.type() == null) {
-        throw new InvalidCaseException("'" + at + ".type' is missing: one of " + Arrays.toString(ActivityType.values()));
+        String types = Arrays.toString(ActivityType.values());
+        throw new InvalidCaseException("缺少 '" + at + ".type'：须为 " + types + " 之一",
+            "'" + at + ".type' is missing: one of " + types);
       }
       String loggedFor = row.opportunity() == null || row.opportunity().isBlank() ? code : row.opportunity().strip();
       activities.add(new Activity(loggedFor, row.type(), row.date() == null ? today : row.date(), row.contact(),
@@ -100,17 +107,23 @@ public final class CaseFacts {
     return value == null || value.isNull() || value.asText().isBlank() ? otherwise : value.asText().strip();
   }
 
-  private static <T> T read(JsonNode node, Class<T> type, String at, String what) {
+  private static <T> T read(JsonNode node, Class<T> type, String at, String whatZh, String what) {
     try {
       return JSON.treeToValue(node, type);
     } catch (UnrecognizedPropertyException e) {
-      throw new InvalidCaseException("'" + field(at, e) + "' is not a field of " + what);
+      String field = field(at, e);
+      throw new InvalidCaseException("'" + field + "' 不是" + whatZh + "的字段", "'" + field + "' is not a field of " + what);
     } catch (InvalidFormatException e) {
-      throw new InvalidCaseException("'" + field(at, e) + "': '" + e.getValue() + "' is not " + typeName(e.getTargetType()));
+      String given = "'" + field(at, e) + "': '" + e.getValue() + "'";
+      Message expected = typeName(e.getTargetType());
+      throw new InvalidCaseException(given + " 不是" + expected.zh(), given + " is not " + expected.en());
     } catch (JsonMappingException e) {
-      throw new InvalidCaseException("'" + field(at, e) + "' has the wrong type or format");
+      String field = field(at, e);
+      throw new InvalidCaseException("'" + field + "' 的类型或格式不对", "'" + field + "' has the wrong type or format");
     } catch (JsonProcessingException e) {
-      throw new InvalidCaseException("'" + (at.isEmpty() ? "$" : at) + "' cannot be read: " + e.getOriginalMessage());
+      // Jackson says what it could not read in English only; that part stays the same in both halves
+      String where = "'" + (at.isEmpty() ? "$" : at) + "'";
+      throw new InvalidCaseException(where + " 无法读取：" + e.getOriginalMessage(), where + " cannot be read: " + e.getOriginalMessage());
     }
   }
 
@@ -126,19 +139,22 @@ public final class CaseFacts {
     return path.isEmpty() ? "$" : path.toString();
   }
 
-  private static String typeName(Class<?> type) {
+  /** What a value of {@code type} looks like, to end "'x' is not …". */
+  private static Message typeName(Class<?> type) {
     if (type.isEnum()) {
-      return "one of " + Arrays.toString(type.getEnumConstants());
+      String values = Arrays.toString(type.getEnumConstants());
+      return new Message(" " + values + " 之一", "one of " + values);
     }
     if (type == LocalDate.class) {
-      return "a date like 2026-11-27";
+      return new Message("形如 2026-11-27 的日期", "a date like 2026-11-27");
     }
     if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
+      return new Message(" true 或 false", "true or false");
     }
     if (type == Integer.class || type == int.class || type == Long.class) {
-      return "a whole number";
+      return new Message("整数", "a whole number");
     }
-    return type == BigDecimal.class ? "a number" : "a valid " + type.getSimpleName();
+    return type == BigDecimal.class ? new Message("数字", "a number")
+        : new Message("有效的 " + type.getSimpleName(), "a valid " + type.getSimpleName());
   }
 }

@@ -4,6 +4,7 @@ import io.oppflow.gate.GateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.opportunity.Activity;
 import io.oppflow.opportunity.Opportunity;
+import io.oppflow.shared.Message;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,12 +41,31 @@ public final class CaseTable {
   /** A case ready to run: the facts to insert next to the gate request and the codes it must give. */
   record Case(Object[] facts, Set<String> failures, Set<String> warnings) {}
 
-  /** Something in the file is wrong; the message says what and where, for sales-ops to fix it. */
+  /**
+   * Something in the file is wrong; the message says what and where, for sales-ops to fix it, in both languages
+   * ("中文 / English", as every refusal of the API).
+   */
   static final class InvalidCaseException extends RuntimeException {
-    InvalidCaseException(String message) {
-      super(message);
+
+    private final transient Message said;
+
+    InvalidCaseException(String zh, String en) {
+      this(new Message(zh, en));
+    }
+
+    InvalidCaseException(Message said) {
+      super(said.both());
+      this.said = said;
+    }
+
+    Message said() {
+      return said;
     }
   }
+
+  /** The parts of a file as a mistake names them (a name in Latin letters ends in a space in Chinese). */
+  private static final Message FILE = new Message("文件", "the file");
+  private static final Message A_CASE = new Message("用例", "a case");
 
   private final String process;
   private final String stage;
@@ -55,14 +75,15 @@ public final class CaseTable {
   private final List<?> cases;
 
   private CaseTable(Map<?, ?> file) {
-    checkKeys(file, FILE_KEYS, "the file");
+    checkKeys(file, FILE_KEYS, FILE);
     process = text(file.get("process"), "process");
     stage = text(file.get("stage"), "stage");
     today = file.get("today") == null ? DEFAULT_TODAY : date(file.get("today"));
-    base = CaseFacts.tree(file.get("base") == null ? Map.of() : map(file.get("base"), "base"));
+    base = CaseFacts.tree(file.get("base") == null ? Map.of() : map(file.get("base"), new Message("base ", "base")));
     baseActivities = file.get("activities") == null ? List.of() : file.get("activities");
     if (!(file.get("cases") instanceof List<?> list) || list.isEmpty()) {
-      throw new InvalidCaseException("cases is missing or empty: give a list of cases, each with a name and expect");
+      throw new InvalidCaseException("缺少 cases 或其为空：请列出用例，每个用例都有 name 和 expect",
+          "cases is missing or empty: give a list of cases, each with a name and expect");
     }
     cases = list;
     // Checked once here, so that a mistake in what every case shares is reported once.
@@ -71,7 +92,7 @@ public final class CaseTable {
   }
 
   static CaseTable read(String yaml) {
-    return new CaseTable(map(load(yaml), "the file"));
+    return new CaseTable(map(load(yaml), FILE));
   }
 
   static int countCases(String yaml) {
@@ -98,16 +119,19 @@ public final class CaseTable {
   }
 
   Case readCase(int index) {
-    Map<?, ?> c = map(cases.get(index), "a case");
-    checkKeys(c, CASE_KEYS, "a case");
+    Map<?, ?> c = map(cases.get(index), A_CASE);
+    checkKeys(c, CASE_KEYS, A_CASE);
     if (c.get("name") == null) {
-      throw new InvalidCaseException("name is missing");
+      throw new InvalidCaseException("缺少 name", "name is missing");
     }
-    Map<?, ?> expect = map(required(c, "expect", "give expect: { failures: [...] }"), "expect");
-    checkKeys(expect, EXPECT_KEYS, "expect");
-    Set<String> failures = codes(required(expect, "failures", "give failures: [] when the gate must pass"), "failures");
+    Message expectKey = new Message("expect ", "expect");
+    Map<?, ?> expect = map(required(c, "expect", new Message("请写 expect: { failures: [...] }", "give expect: { failures: [...] }")),
+        expectKey);
+    checkKeys(expect, EXPECT_KEYS, expectKey);
+    Set<String> failures = codes(required(expect, "failures",
+        new Message("关卡应当通过时请写 failures: []", "give failures: [] when the gate must pass")), "failures");
     Set<String> warnings = expect.containsKey("warnings") ? codes(expect.get("warnings"), "warnings") : null;
-    JsonNode patch = CaseFacts.tree(c.get("set") == null ? Map.of() : map(c.get("set"), "set"));
+    JsonNode patch = CaseFacts.tree(c.get("set") == null ? Map.of() : map(c.get("set"), new Message("set ", "set")));
     Object activities = c.containsKey("activities") ? c.get("activities") : baseActivities;
     return new Case(readFacts(CaseFacts.merge(base, patch), activities == null ? List.of() : activities), failures, warnings);
   }
@@ -133,10 +157,13 @@ public final class CaseTable {
       return parser.load(yaml == null ? "" : yaml);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      // SnakeYAML says what it found in English only; that part stays the same in both halves
+      String whereZh = mark == null ? "" : "（第 " + (mark.getLine() + 1) + " 行第 " + (mark.getColumn() + 1) + " 列）";
       String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-      throw new InvalidCaseException("YAML syntax error" + where + ": " + e.getProblem());
+      throw new InvalidCaseException("YAML 语法错误" + whereZh + "：" + e.getProblem(),
+          "YAML syntax error" + where + ": " + e.getProblem());
     } catch (YAMLException e) {
-      throw new InvalidCaseException("YAML error: " + e.getMessage());
+      throw new InvalidCaseException("YAML 错误：" + e.getMessage(), "YAML error: " + e.getMessage());
     }
   }
 
@@ -144,35 +171,38 @@ public final class CaseTable {
     try {
       check.run();
     } catch (InvalidCaseException e) {
-      throw new InvalidCaseException(prefix + e.getMessage());
+      throw new InvalidCaseException(prefix + e.said().zh(), prefix + e.said().en());
     }
   }
 
-  private static void checkKeys(Map<?, ?> map, List<String> allowed, String where) {
+  private static void checkKeys(Map<?, ?> map, List<String> allowed, Message where) {
     for (Object key : map.keySet()) {
       if (!allowed.contains(String.valueOf(key))) {
-        throw new InvalidCaseException("unknown key '" + key + "' in " + where + " (expected one of " + allowed + ")");
+        throw new InvalidCaseException(where.zh() + "中有未知的键 '" + key + "'（应为 " + allowed + " 之一）",
+            "unknown key '" + key + "' in " + where.en() + " (expected one of " + allowed + ")");
       }
     }
   }
 
-  private static Object required(Map<?, ?> map, String key, String hint) {
+  private static Object required(Map<?, ?> map, String key, Message hint) {
     if (!map.containsKey(key)) {
-      throw new InvalidCaseException(key + " is missing: " + hint);
+      throw new InvalidCaseException("缺少 " + key + "：" + hint.zh(), key + " is missing: " + hint.en());
     }
     return map.get(key);
   }
 
-  private static Map<?, ?> map(Object value, String what) {
+  private static Map<?, ?> map(Object value, Message what) {
     if (value instanceof Map<?, ?> map) {
       return map;
     }
-    throw new InvalidCaseException(what + " must be a map of key: value, not " + (value == null ? "empty" : value));
+    throw new InvalidCaseException(what.zh() + "须为“键: 值”的映射，而不是" + (value == null ? "空值" : " " + value),
+        what.en() + " must be a map of key: value, not " + (value == null ? "empty" : value));
   }
 
   private static String text(Object value, String key) {
     if (value == null || value.toString().isBlank() || value instanceof Map || value instanceof List) {
-      throw new InvalidCaseException(key + " is missing: give the " + key + " of the gate this file tests");
+      throw new InvalidCaseException("缺少 " + key + "：请写明此文件所测关卡的 " + key,
+          key + " is missing: give the " + key + " of the gate this file tests");
     }
     return value.toString().strip();
   }
@@ -181,7 +211,8 @@ public final class CaseTable {
     try {
       return LocalDate.parse(value.toString().strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidCaseException("today: '" + value + "' is not a date like 2026-11-27");
+      throw new InvalidCaseException("today: '" + value + "' 不是形如 2026-11-27 的日期",
+          "today: '" + value + "' is not a date like 2026-11-27");
     }
   }
 
@@ -191,7 +222,8 @@ public final class CaseTable {
       return Set.of();
     }
     if (value instanceof Map) {
-      throw new InvalidCaseException("expect." + key + " must be a list of criterion codes, e.g. [DISCOVER-02]");
+      throw new InvalidCaseException("expect." + key + " 须为标准代码的列表，如 [DISCOVER-02]",
+          "expect." + key + " must be a list of criterion codes, e.g. [DISCOVER-02]");
     }
     Set<String> codes = new TreeSet<>();
     for (Object code : value instanceof List<?> list ? list : List.of(value)) {

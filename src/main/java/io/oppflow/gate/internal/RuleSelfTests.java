@@ -4,6 +4,7 @@ import io.oppflow.gate.Criterion;
 import io.oppflow.gate.GateRequest;
 import io.oppflow.gate.GateVerdict;
 import io.oppflow.gate.RuleSet;
+import io.oppflow.shared.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,10 @@ public final class RuleSelfTests {
 
   public static final String SUFFIX = ".cases.yaml";
 
-  /** A case that did not hold, or a file that could not be read (then {@code caseName} is empty). */
+  /**
+   * A case that did not hold, or a file that could not be read (then {@code caseName} is empty); the problem in both
+   * languages, "中文 / English" as every refusal of the API.
+   */
   public record CaseFailure(String file, String caseName, String problem) {
 
     @Override
@@ -93,6 +97,8 @@ public final class RuleSelfTests {
     }
   }
 
+  private static final Message SAME_NAME = new Message("已有同名的用例", "another case has the same name");
+
   private RuleSelfTests() {}
 
   /**
@@ -112,6 +118,23 @@ public final class RuleSelfTests {
       }
     });
     return failures;
+  }
+
+  /**
+   * What failed, for the audit trail: the count, then each case and its problem, the whole in both languages (one
+   * "中文 / English", not one per case, so that the history shows one language).
+   */
+  public static Message summary(List<CaseFailure> failures) {
+    List<String> zh = new ArrayList<>();
+    List<String> en = new ArrayList<>();
+    for (CaseFailure f : failures) {
+      Message problem = Message.parse(f.problem());
+      String where = f.file() + (f.caseName().isEmpty() ? "" : " › " + f.caseName());
+      zh.add(where + "：" + problem.zh());
+      en.add(where + ": " + problem.en());
+    }
+    return new Message(failures.size() + " 个自测用例未通过：" + String.join("；", zh),
+        failures.size() + " self-test cases fail: " + String.join("; ", en));
   }
 
   /** The number of cases in {@code caseFiles}, for reporting; a file that cannot be read counts none. */
@@ -134,7 +157,7 @@ public final class RuleSelfTests {
     Set<String> names = new HashSet<>();
     for (int i = 0; i < table.caseCount(); i++) {
       String name = table.caseName(i);
-      cases.add(new SelfTestCase(file, name, table, i, names.add(name) ? null : "another case has the same name"));
+      cases.add(new SelfTestCase(file, name, table, i, names.add(name) ? null : SAME_NAME.both()));
     }
     return cases;
   }
@@ -143,25 +166,43 @@ public final class RuleSelfTests {
   private static String mismatch(CaseTable.Case selfTest, GateVerdict verdict) {
     Set<String> failures = codes(verdict.failures());
     Set<String> warnings = codes(verdict.warnings());
-    List<String> problems = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    List<String> en = new ArrayList<>();
     if (!failures.equals(selfTest.failures())) {
-      problems.add("expected failures " + selfTest.failures() + " but got " + failures + difference(selfTest.failures(), failures));
+      zh.add("预期阻断项 " + selfTest.failures() + "，实际为 " + failures + differenceZh(selfTest.failures(), failures));
+      en.add("expected failures " + selfTest.failures() + " but got " + failures + difference(selfTest.failures(), failures));
     }
     // Warnings are checked only when the case names them, so a new warning does not break every case.
     if (selfTest.warnings() != null && !warnings.equals(selfTest.warnings())) {
-      problems.add("expected warnings " + selfTest.warnings() + " but got " + warnings + difference(selfTest.warnings(), warnings));
+      zh.add("预期提醒项 " + selfTest.warnings() + "，实际为 " + warnings + differenceZh(selfTest.warnings(), warnings));
+      en.add("expected warnings " + selfTest.warnings() + " but got " + warnings + difference(selfTest.warnings(), warnings));
     }
-    return problems.isEmpty() ? null : String.join("; ", problems);
+    return en.isEmpty() ? null : new Message(String.join("；", zh), String.join("; ", en)).both();
   }
 
   private static String difference(Set<String> expected, Set<String> actual) {
+    return " (" + String.join("; ", differences(expected, actual, "missing ", "unexpected ", ", ")) + ")";
+  }
+
+  private static String differenceZh(Set<String> expected, Set<String> actual) {
+    return "（" + String.join("；", differences(expected, actual, "缺少 ", "多出 ", "、")) + "）";
+  }
+
+  /** The codes expected but not given, then those given but not expected, each list after its lead. */
+  private static List<String> differences(Set<String> expected, Set<String> actual, String missingLead, String unexpectedLead,
+      String comma) {
     Set<String> missing = new TreeSet<>(expected);
     missing.removeAll(actual);
     Set<String> unexpected = new TreeSet<>(actual);
     unexpected.removeAll(expected);
-    return " (" + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing))
-        + (missing.isEmpty() || unexpected.isEmpty() ? "" : "; ")
-        + (unexpected.isEmpty() ? "" : "unexpected " + String.join(", ", unexpected)) + ")";
+    List<String> parts = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      parts.add(missingLead + String.join(comma, missing));
+    }
+    if (!unexpected.isEmpty()) {
+      parts.add(unexpectedLead + String.join(comma, unexpected));
+    }
+    return parts;
   }
 
   private static Set<String> codes(List<Criterion> criteria) {
@@ -174,6 +215,6 @@ public final class RuleSelfTests {
     if (e instanceof CaseTable.InvalidCaseException || e instanceof GateEvaluationException) {
       return e.getMessage();
     }
-    return "unexpected error: " + e;
+    return new Message("意外错误：" + e, "unexpected error: " + e).both();
   }
 }

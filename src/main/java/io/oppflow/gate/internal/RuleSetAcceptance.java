@@ -2,6 +2,7 @@ package io.oppflow.gate.internal;
 
 import io.oppflow.gate.DeployedGates;
 import io.oppflow.gate.RuleSet;
+import io.oppflow.shared.Message;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -75,20 +76,24 @@ public class RuleSetAcceptance {
 
   private Accepted check(RuleSetFiles files, String actor, boolean admin, boolean onRecord) {
     Accepted accepted = readAndCompile(files, actor, admin, onRecord);
-    List<RuleSetRejectedException.Problem> uncovered = deployedGates.required().stream()
+    List<RuleSet.Gate> missing = deployedGates.required().stream()
         .filter(g -> !accepted.rules().covers(g.process(), g.stage()))
+        .toList();
+    List<RuleSetRejectedException.Problem> uncovered = missing.stream()
         .map(g -> new RuleSetRejectedException.Problem("", null, null, "已部署流程 '" + g.process() + "' 有阶段 '"
             + g.stage() + "' 的关卡，而此规则集没有它的规则 / the deployed process '" + g.process()
             + "' has a gate for stage '" + g.stage() + "' and this rule set has no rule for it", null, "uncovered-gate"))
         .toList();
     if (!uncovered.isEmpty()) {
-      throw refuse(onRecord, files, actor, uncovered.size() + " deployed gates without rules: " + uncovered,
+      String gates = missing.stream().map(g -> g.process() + "/" + g.stage()).collect(Collectors.joining(", "));
+      throw refuse(onRecord, files, actor, new Message(missing.size() + " 个已部署的关卡没有规则：" + gates,
+              missing.size() + " deployed gates without rules: " + gates).both(),
           "此规则集使已部署的关卡没有规则；当前规则集保持不变 / The rule set leaves deployed gates without rules; "
               + "the active rule set is unchanged", uncovered);
     }
     List<RuleSelfTests.CaseFailure> failures = RuleSelfTests.run(accepted.rules(), files.caseFiles());
     if (!failures.isEmpty()) {
-      throw refuse(onRecord, files, actor, failures.size() + " self-test cases fail: " + failures,
+      throw refuse(onRecord, files, actor, RuleSelfTests.summary(failures).both(),
           "规则集自测未通过；当前规则集保持不变 / The rule set's self-tests fail; the active rule set is unchanged",
           failures.stream().map(f -> new RuleSetRejectedException.Problem(f.file(), null, f.caseName(), f.problem())).toList());
     }
@@ -112,7 +117,7 @@ public class RuleSetAcceptance {
     if (!checked.safe() && !(unrestrictedSwitch && admin)) {
       List<RuleSetRejectedException.Problem> problems = checked.violations().stream()
           .map(v -> new RuleSetRejectedException.Problem(v.file(), v.line() > 0 ? v.line() : null, null,
-              v.message().zh() + " / " + v.message().en(), v.rule(), v.construct()))
+              v.message().both(), v.rule(), v.construct()))
           .toList();
       throw refuse(onRecord, files, actor, "outside the allowlist, nothing compiled or run: " + checked.violations(),
           "规则集使用了白名单以外的写法，未编译也未运行任何规则；当前规则集保持不变 / The rule set uses constructs outside "

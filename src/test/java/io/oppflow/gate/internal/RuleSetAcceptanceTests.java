@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oppflow.organization.Actor;
 import io.oppflow.organization.Role;
+import io.oppflow.shared.Message;
 import io.oppflow.support.ApiClient;
 import io.oppflow.support.H2ServiceTest;
 import io.oppflow.support.Opportunities;
@@ -87,7 +88,10 @@ class RuleSetAcceptanceTests {
         .anySatisfy(m -> assertThat(m).contains("project-sales-funnel").contains("NEGOTIATE"));
     assertThat(refused.json().path("errors").findValuesAsText("construct")).contains("uncovered-gate");
     assertThat(activeRules.current().version()).isEqualTo(originalVersion);
-    assertThat(store.lastRefusal(older.version())).hasValueSatisfying(d -> assertThat(d).contains("NEGOTIATE"));
+    assertThat(store.lastRefusal(older.version())).hasValueSatisfying(d -> {
+      assertThat(Message.parse(d).zh()).as("on the record in both languages").contains("个已部署的关卡没有规则", "project-sales-funnel/NEGOTIATE");
+      assertThat(Message.parse(d).en()).contains("deployed gates without rules", "project-sales-funnel/NEGOTIATE");
+    });
   }
 
   @Test
