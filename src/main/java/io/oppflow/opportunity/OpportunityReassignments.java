@@ -228,7 +228,9 @@ public class OpportunityReassignments {
 
   private static ForbiddenException denied(Actor actor, String from, String to) {
     String scope = actor.orgUnit().map(u -> "a manager of " + u).orElse(actor.userId());
-    return new ForbiddenException("您无权在这两个组织之间调整商机负责人 / Only managers of both " + from + " and " + to
+    String zhScope = actor.orgUnit().map(u -> u + " 的经理").orElse(actor.userId());
+    return new ForbiddenException("只有同时管理 " + from + " 和 " + to + " 的经理、销售运营和管理员可调整此商机的负责人；您是 "
+        + zhScope + " / Only managers of both " + from + " and " + to
         + ", sales-ops and administrators may reassign this opportunity; you are " + scope);
   }
 }

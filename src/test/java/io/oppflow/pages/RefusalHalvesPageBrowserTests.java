@@ -120,7 +120,8 @@ class RefusalHalvesPageBrowserTests {
         WebElement problem = d.findElement(By.id("reassign-problem"));
         return problem.isDisplayed() && problem.getText().startsWith("未能调整负责人：") ? problem : null;
       });
-      assertThat(box.getText()).isEqualTo("未能调整负责人： 您无权在这两个组织之间调整商机负责人").doesNotContain("Only managers", " / ");
+      assertThat(box.getText()).isEqualTo("未能调整负责人： 只有同时管理 " + unit + " 和 HQ/North/Beijing-1 的经理、销售运营和管理员"
+          + "可调整此商机的负责人；您是 HQ/East 的经理").doesNotContain("Only managers", " / ");
       assertThat(driver.findElement(By.id("reassign-owner-error")).getText()).isEmpty();
       keepScreenshot(driver, "pages-halves-reassign-box-zh", "reassign-form");
 

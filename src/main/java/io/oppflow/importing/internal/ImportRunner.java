@@ -93,11 +93,11 @@ public class ImportRunner {
       Instant reviewsHeldUntil = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(REVIEWS_HELD_AT_MOST);
       try {
         importBatches(jobId, accepted, reviewsHeldUntil);
+        jobs.finish(jobId, ImportStatus.DONE, null, clock.instant());
       } finally {
         int released = opportunities.releaseHeldReviews(reviewsHeldUntil);
         log.info("Import job {}: {} stall reviews due from its history released", jobId, released);
       }
-      jobs.finish(jobId, ImportStatus.DONE, null, clock.instant());
     } catch (RuntimeException e) {
       log.error("Import job {} failed", jobId, e);
       jobs.finish(jobId, ImportStatus.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),

@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 final class HistoricalStageEntry {
 
   /** Timers released per command. */
-  private static final int RELEASE_PAGE = 500;
+  private static final int RELEASE_PAGE = 2_000;
 
   private HistoricalStageEntry() {}
 
