@@ -212,7 +212,7 @@ class OpportunityReassignPageBrowserTests {
       assertThat(hint(driver)).isEqualTo("Empty: moves to " + unit + "/B, the unit of Page Rep");
       assertThat(driver.findElement(By.id("reassign-owner-hint")).getText()).isEqualTo("Page Rep (" + unit + "/B)");
       assertThat(driver.findElement(By.id("reassign-orgUnit")).getDomAttribute("placeholder")).isEqualTo(unit + "/B");
-      type(driver, "reassign-reason", "rep1 moves to key accounts");
+      ReassignForm.type(driver, "reassign-reason", "rep1 moves to key accounts");
       keepScreenshot(driver, "pages-reassign-candidates-en", "reassign-form");
 
       submit(driver);
@@ -262,23 +262,11 @@ class OpportunityReassignPageBrowserTests {
   }
 
   private static void fill(WebDriver driver, String owner, String orgUnit, String reason) {
-    type(driver, "reassign-owner", owner);
-    type(driver, "reassign-orgUnit", orgUnit);
-    type(driver, "reassign-reason", reason);
-  }
-
-  private static void type(WebDriver driver, String id, String text) {
-    WebElement input = driver.findElement(By.id(id));
-    input.clear();
-    if (!text.isEmpty()) {
-      input.sendKeys(text);
-    }
+    ReassignForm.fill(driver, owner, orgUnit, reason);
   }
 
   private static void submit(WebDriver driver) {
-    WebElement button = driver.findElement(By.id("reassign-submit"));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-    button.click();
+    ReassignForm.submit(driver);
   }
 
   /** The message shown beside the field, once the answer has come. */

@@ -170,23 +170,11 @@ class RefusalHalvesPageBrowserTests {
   }
 
   private static void fill(WebDriver driver, String owner, String reason) {
-    type(driver, "reassign-owner", owner);
-    type(driver, "reassign-orgUnit", "");
-    type(driver, "reassign-reason", reason);
-  }
-
-  private static void type(WebDriver driver, String id, String text) {
-    WebElement input = driver.findElement(By.id(id));
-    input.clear();
-    if (!text.isEmpty()) {
-      input.sendKeys(text);
-    }
+    ReassignForm.fill(driver, owner, "", reason);
   }
 
   private static void submit(WebDriver driver) {
-    WebElement button = driver.findElement(By.id("reassign-submit"));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-    button.click();
+    ReassignForm.submit(driver);
   }
 
   private static void keepScreenshot(WebDriver driver, String name) throws Exception {
